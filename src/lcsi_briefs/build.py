@@ -1,0 +1,72 @@
+"""``lcsi-briefs build``: the site and every PDF, published only when everything succeeded.
+
+Sphinx works in ``build/.work`` (kept between runs so rebuilds are incremental). Only when
+both the HTML and the PDF builds pass are the results copied to ``build/html`` and
+``build/pdf``, by renaming a complete new copy into place, so a failed build leaves the last
+good output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from sphinx.cmd.build import build_main
+
+from lcsi_briefs.config import BriefsConfig
+
+WORK = Path("build") / ".work"
+
+
+def _sphinx(project: Path, builder: str, outdir: Path) -> int:
+    doctrees = project / WORK / "doctrees"
+    arguments = ["-b", builder, "-c", str(project), "-d", str(doctrees), "-W", "--keep-going", "-q"]
+    return build_main([*arguments, str(project / "docs"), str(outdir)])
+
+
+def _publish(source: Path, target: Path) -> None:
+    """Swap a complete copy into place; the old output survives until the new one is whole."""
+    fresh = target.with_name(f".{target.name}.new")
+    stale = target.with_name(f".{target.name}.old")
+    for leftover in (fresh, stale):
+        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.copytree(source, fresh)
+    if target.exists():
+        target.rename(stale)
+    fresh.rename(target)
+    shutil.rmtree(stale, ignore_errors=True)
+
+
+def build_all(project: Path, *, pdf: bool = True) -> int:
+    project = project.resolve()
+    if not (project / "conf.py").is_file():
+        print(f"error: {project} has no conf.py; run this from the project folder or pass --project", file=sys.stderr)
+        return 2
+    work = project / WORK
+    html_work, pdf_work = work / "html", work / "pdf"
+    status = _sphinx(project, "html", html_work)
+    if status == 0 and pdf:
+        for old in pdf_work.glob("*.pdf") if pdf_work.is_dir() else []:
+            old.unlink()
+        status = _sphinx(project, "briefing-pdf", pdf_work)
+    if status != 0:
+        print("Build failed: nothing in build/html or build/pdf was changed.", file=sys.stderr)
+        return 1
+    if pdf:
+        pdf_url_dir = html_work / BriefsConfig().pdf_url_dir
+        shutil.rmtree(pdf_url_dir, ignore_errors=True)
+        pdf_url_dir.mkdir(parents=True)
+        pdf_only = project / "build" / ".pdf-files"
+        shutil.rmtree(pdf_only, ignore_errors=True)
+        pdf_only.mkdir(parents=True)
+        for path in sorted(pdf_work.glob("*.pdf")):
+            shutil.copy2(path, pdf_url_dir / path.name)
+            shutil.copy2(path, pdf_only / path.name)
+        _publish(pdf_only, project / "build" / "pdf")
+        shutil.rmtree(pdf_only)
+    _publish(html_work, project / "build" / "html")
+    print(f"Site: {project / 'build' / 'html' / 'index.html'}")
+    if pdf:
+        print(f"PDFs: {project / 'build' / 'pdf'}")
+    return 0

@@ -1,0 +1,78 @@
+"""The ``lcsi-briefs`` command: validate packs, print the schema, build the site and PDFs.
+
+Exit codes: 0 success, 1 invalid data or a failed build (messages on stderr), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from lcsi_briefs import __version__
+from lcsi_briefs.loader import load_packs
+from lcsi_briefs.problems import PackError
+from lcsi_briefs.schema import pack_schema
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    paths = [Path(p) for p in arguments.paths] or [Path("briefings")]
+    try:
+        packs = load_packs(paths)
+    except PackError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        return EXIT_INVALID
+    for loaded in packs:
+        print(f"{loaded.path}: valid ({len(loaded.pack.findings)} findings, {len(loaded.pack.audiences)} audiences)")
+    return EXIT_OK
+
+
+def _schema(arguments: argparse.Namespace) -> int:
+    print(json.dumps(pack_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    from lcsi_briefs.build import build_all
+
+    return build_all(Path(arguments.project), pdf=not arguments.html_only)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lcsi-briefs", description="Research briefings as data: check them, build the site and PDFs."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    validate = commands.add_parser("validate", help="check briefing packs and report every problem")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="pack files or folders (default: briefings/)")
+    validate.set_defaults(run=_validate)
+    schema = commands.add_parser("schema", help="print the JSON Schema of a briefing pack")
+    schema.set_defaults(run=_schema)
+    build = commands.add_parser("build", help="build the site into build/html and the PDFs into build/pdf")
+    build.add_argument("--project", default=".", help="the folder holding conf.py (default: the current one)")
+    build.add_argument("--html-only", action="store_true", help="build the site without rendering PDFs")
+    build.set_defaults(run=_build)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
+    try:
+        return int(arguments.run(arguments))
+    except KeyboardInterrupt:
+        print("Interrupted; the previous output in build/ is unchanged.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

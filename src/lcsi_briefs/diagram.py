@@ -1,0 +1,142 @@
+"""The pathways diagram: functions → outcome pathways → who benefits, drawn as plain SVG.
+
+Plain SVG with no script or web font, so it shows in any browser, prints, and embeds in the
+PDF. It is built with ElementTree, so text from the pack is always escaped as XML text.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from lcsi_briefs.model import Pack
+
+WIDTH = 960
+BOX_WIDTH = 250
+FONT_SIZE = 15
+LINE_HEIGHT = 19
+PADDING = 10
+GAP = 14
+TOP = 56
+COLUMN_X = (10, 355, 700)
+COLOURS = (("#e8f0fb", "#1f4e8c"), ("#fdf1e1", "#8a4b08"), ("#e6f4ea", "#1e6b34"))
+TEXT_COLOUR = "#1a1a1a"
+EDGE_COLOUR = "#5f6368"
+#: Roughly how many characters of the diagram font fit across a box.
+CHARS_PER_LINE = int((BOX_WIDTH - 2 * PADDING) / (FONT_SIZE * 0.56))
+
+
+@dataclass
+class Box:
+    key: str
+    lines: list[str]
+    x: int
+    y: int = 0
+
+    @property
+    def height(self) -> int:
+        return len(self.lines) * LINE_HEIGHT + 2 * PADDING
+
+    @property
+    def middle(self) -> float:
+        return self.y + self.height / 2
+
+
+def _column(names: list[tuple[str, str]], x: int) -> list[Box]:
+    boxes = []
+    for key, name in names:
+        lines = textwrap.wrap(name, CHARS_PER_LINE, break_long_words=True) or [""]
+        boxes.append(Box(key, lines, x))
+    return boxes
+
+
+def _stack(boxes: list[Box], height: float) -> None:
+    """Centre a column vertically so the shorter columns sit in the middle of the tallest."""
+    total = sum(box.height for box in boxes) + GAP * (len(boxes) - 1)
+    y = TOP + (height - total) / 2
+    for box in boxes:
+        box.y = round(y)
+        y += box.height + GAP
+
+
+def pathways_svg(pack: Pack, title: str, description: str) -> str:
+    """The diagram for one pack, or an empty string when the pack has no pathways."""
+    if not pack.pathways:
+        return ""
+    used_functions = {f for pathway in pack.pathways for f in pathway.functions}
+    used_audiences = {a for pathway in pack.pathways for a in pathway.beneficiaries}
+    columns = [
+        _column([(f.id, f.name) for f in pack.functions if f.id in used_functions], COLUMN_X[0]),
+        _column([(p.id, p.name) for p in pack.pathways], COLUMN_X[1]),
+        _column([(a.id, a.name) for a in pack.audiences if a.id in used_audiences], COLUMN_X[2]),
+    ]
+    tallest = max(sum(b.height for b in column) + GAP * (len(column) - 1) for column in columns)
+    for column in columns:
+        _stack(column, tallest)
+    height = round(TOP + tallest + 20)
+
+    svg = ET.Element(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "viewBox": f"0 0 {WIDTH} {height}",
+            "width": str(WIDTH),
+            "height": str(height),
+            "role": "img",
+            "aria-labelledby": "diagram-title diagram-desc",
+            "font-family": "DejaVu Sans, Verdana, Arial, sans-serif",
+            "font-size": str(FONT_SIZE),
+        },
+    )
+    ET.SubElement(svg, "title", {"id": "diagram-title"}).text = title
+    ET.SubElement(svg, "desc", {"id": "diagram-desc"}).text = description
+    headings = (pack.briefing.headings.functions, pack.briefing.headings.pathways, "Who benefits")
+    for x, heading in zip(COLUMN_X, headings, strict=True):
+        text = ET.SubElement(svg, "text", {"x": str(x), "y": "24", "font-weight": "bold", "fill": TEXT_COLOUR})
+        text.text = textwrap.shorten(heading, CHARS_PER_LINE, placeholder="…")
+
+    by_key = [{box.key: box for box in column} for column in columns]
+    edges = ET.SubElement(svg, "g", {"fill": "none", "stroke": EDGE_COLOUR, "stroke-width": "1.5"})
+    for pathway in pack.pathways:
+        middle = by_key[1][pathway.id]
+        for function_id in pathway.functions:
+            _edge(edges, by_key[0][function_id], middle)
+        for audience_id in pathway.beneficiaries:
+            _edge(edges, middle, by_key[2][audience_id])
+
+    for column, (fill, stroke) in zip(columns, COLOURS, strict=True):
+        for box in column:
+            ET.SubElement(
+                svg,
+                "rect",
+                {
+                    "x": str(box.x),
+                    "y": str(box.y),
+                    "width": str(BOX_WIDTH),
+                    "height": str(box.height),
+                    "rx": "6",
+                    "fill": fill,
+                    "stroke": stroke,
+                    "stroke-width": "2",
+                },
+            )
+            for number, line in enumerate(box.lines):
+                text = ET.SubElement(
+                    svg,
+                    "text",
+                    {
+                        "x": str(box.x + PADDING),
+                        "y": str(box.y + PADDING + (number + 1) * LINE_HEIGHT - 5),
+                        "fill": TEXT_COLOUR,
+                    },
+                )
+                text.text = line
+    return ET.tostring(svg, encoding="unicode") + "\n"
+
+
+def _edge(group: ET.Element, start: Box, end: Box) -> None:
+    x1, y1 = start.x + BOX_WIDTH, start.middle
+    x2, y2 = end.x, end.middle
+    bend = (x2 - x1) / 2
+    ET.SubElement(group, "path", {"d": f"M{x1},{y1:.1f} C{x1 + bend},{y1:.1f} {x2 - bend},{y2:.1f} {x2},{y2:.1f}"})

@@ -1,0 +1,91 @@
+"""The ``briefing-downloads`` directive: links from a page to the PDF editions of a pack.
+
+The links are resolved when each page is written, relative to that page, so they work
+wherever the site is hosted. The PDF builder drops them: a printed page needs no download link.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from lcsi_briefs.editions import editions
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+logger = logging.getLogger(__name__)
+
+
+class pdf_downloads(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
+    """A list of PDF links, with hrefs resolved at write time."""
+
+
+class pdf_link(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """One PDF file; ``filename`` is relative to the PDF folder of the site."""
+
+
+class BriefingDownloads(SphinxDirective):
+    """``{briefing-downloads} <slug>`` with ``:editions: all|full|<audience id>``."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, object]] = {"editions": directives.unchanged}  # type: ignore[misc]
+
+    def run(self) -> list[nodes.Node]:
+        slug = self.arguments[0]
+        packs = getattr(self.env, "lcsi_briefs_packs", {})
+        if slug not in packs:
+            logger.warning("no briefing pack %r", slug, location=self.get_location(), type="lcsi", subtype="downloads")
+            return []
+        which = self.options.get("editions", "full")
+        chosen = [
+            edition
+            for edition in editions(packs[slug])
+            if which == "all" or (which == "full" and edition.audience is None) or edition.audience == which
+        ]
+        container = pdf_downloads(classes=["lcsi-downloads"])
+        title = "Download the PDF" if which != "all" else "Download the PDFs"
+        container += nodes.paragraph("", "", nodes.strong("", title))
+        items = nodes.bullet_list()
+        for edition in chosen:
+            items += nodes.list_item("", nodes.paragraph("", "", pdf_link(edition.label, edition.label, filename=edition.filename)))
+        container += items
+        return [container]
+
+
+def _visit_downloads(translator: HTML5Translator, node: pdf_downloads) -> None:
+    translator.body.append('<nav class="lcsi-downloads" aria-label="PDF downloads">')
+
+
+def _depart_downloads(translator: HTML5Translator, node: pdf_downloads) -> None:
+    translator.body.append("</nav>")
+
+
+def _visit_link(translator: HTML5Translator, node: pdf_link) -> None:
+    builder = translator.builder
+    folder = builder.config.lcsi_briefs_pdf_url_dir.strip("/")
+    href = relative_uri(builder.get_target_uri(builder.current_docname), f"{folder}/{node['filename']}")
+    translator.body.append(f'<a class="reference download lcsi-pdf" href="{translator.attval(href)}" type="application/pdf">')
+
+
+def _depart_link(translator: HTML5Translator, node: pdf_link) -> None:
+    translator.body.append(" (PDF)</a>")
+
+
+def _skip(translator: object, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def setup_downloads(app: Sphinx) -> None:
+    skip = (_skip, None)
+    app.add_node(
+        pdf_downloads, html=(_visit_downloads, _depart_downloads), latex=skip, text=skip, man=skip, texinfo=skip
+    )
+    app.add_node(pdf_link, html=(_visit_link, _depart_link), latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_directive("briefing-downloads", BriefingDownloads)

@@ -1,0 +1,37 @@
+"""Which PDF editions a pack has, and what their files are called.
+
+Kept apart from both the PDF builder and the page generator so that the download links on
+the site and the files the builder writes can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lcsi_briefs.model import LoadedPack
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One printable PDF: the full briefing or one audience's, in standard or large print."""
+
+    slug: str
+    audience: str | None
+    large_print: bool
+    label: str
+
+    @property
+    def filename(self) -> str:
+        name = self.slug if self.audience is None else f"{self.slug}--{self.audience}"
+        return f"{name}--large-print.pdf" if self.large_print else f"{name}.pdf"
+
+
+def editions(loaded: LoadedPack) -> list[Edition]:
+    """The full briefing first, then each audience's, each followed by its large-print twin."""
+    result: list[Edition] = []
+    people: list[tuple[str | None, str]] = [(None, "Full briefing")]
+    people += [(audience.id, f"Edition for {audience.name}") for audience in loaded.pack.audiences]
+    for audience, label in people:
+        result.append(Edition(loaded.slug, audience, False, label))
+        result.append(Edition(loaded.slug, audience, True, f"{label} (large print)"))
+    return result

@@ -1,0 +1,269 @@
+"""The briefing pack data model.
+
+This is the contract between the people who edit ``briefings/*.yaml`` and every output. It is
+plain pydantic and never imports Sphinx, so the loader, the CLI and the page renderer can all
+use it, and so the JSON Schema editors check against is generated from exactly these classes.
+
+Nothing here is specific to one piece of research: "functions" and "pathways" are optional
+sections a pack may leave empty, and their headings can be renamed per pack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+import unicodedata
+import datetime as dt
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from babel import Locale, UnknownLocaleError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+#: Identifiers become file names and URL fragments, so they are kept to a portable subset.
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
+
+#: Longest prose value accepted. Generous for a briefing, small enough to stop a pasted book.
+MAX_TEXT = 20_000
+
+
+def _check_identifier(value: str) -> str:
+    if _WINDOWS_RESERVED.match(value):
+        raise ValueError(
+            f"an identifier that is not a reserved Windows file name, found {value!r}"
+        )
+    return value
+
+
+def _check_text(value: str) -> str:
+    """Reject text a reader could not see: control characters would vanish or break output."""
+    for char in value:
+        if unicodedata.category(char) == "Cc" and char not in "\n\t":
+            raise ValueError(
+                f"text without control characters, found U+{ord(char):04X} in the text"
+            )
+    return value
+
+
+def _check_line(value: str) -> str:
+    _check_text(value)
+    if "\n" in value:
+        raise ValueError("a single line of text, found a line break")
+    return value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(f"a web address starting with https:// or http://, found {value!r}")
+    return value
+
+
+def _check_language(value: str) -> str:
+    try:
+        Locale.parse(value, sep="-")
+    except (ValueError, UnknownLocaleError):
+        raise ValueError(
+            f"a language tag such as 'en-GB' or 'cy', found {value!r}"
+        ) from None
+    return value
+
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    AfterValidator(_check_identifier),
+    Field(
+        description=(
+            "Lower-case letters, digits and hyphens, 1 to 64 characters, starting and ending "
+            "with a letter or digit. Used in web addresses and file names."
+        ),
+        examples=["local-government"],
+    ),
+]
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    AfterValidator(_check_line),
+]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_check_text),
+]
+Url = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=2_000),
+    AfterValidator(_check_url),
+    Field(examples=["https://www.gov.uk/government/publications/example"]),
+]
+LanguageTag = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=35),
+    AfterValidator(_check_language),
+    Field(examples=["en-GB"]),
+]
+
+
+class Strict(BaseModel):
+    """Every model rejects unknown keys: a misspelt field must never vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Series(Strict):
+    """Where this briefing sits in the publisher's series."""
+
+    name: Line = Field(description="The series name, e.g. 'NAVCA member briefings'.")
+    number: int = Field(ge=1, le=9999, description="This briefing's number in the series.")
+
+
+class Headings(Strict):
+    """Section headings a pack may rename, so that research without 'functions' still fits."""
+
+    findings: Line = "Headline findings"
+    functions: Line = "Functions"
+    pathways: Line = "Outcome pathways"
+    audiences: Line = "What it means for you"
+
+
+class Briefing(Strict):
+    """What the briefing is, who publishes it and when: printed on covers and in metadata."""
+
+    title: Line = Field(description="The briefing's title, as printed on the cover.")
+    subtitle: Line | None = Field(default=None, description="An optional line under the title.")
+    series: Series
+    edition_date: dt.date = Field(description="The date of this edition, written YYYY-MM-DD.")
+    publisher: Line = Field(description="Who publishes the briefing.")
+    language: LanguageTag = Field(description="The language the text is written in.")
+    summary: Text = Field(description="Two or three sentences on what the research found.")
+    about_implications: Text = Field(
+        description=(
+            "Who wrote the implications and on what basis: printed above them, so readers can "
+            "tell the publisher's reading from the research's own findings."
+        )
+    )
+    keywords: list[Line] = Field(default_factory=list, description="Words for search and PDF metadata.")
+    headings: Headings = Field(default_factory=Headings)
+
+
+class Source(Strict):
+    """A published report a finding rests on."""
+
+    id: Identifier
+    title: Line
+    publisher: Line
+    date: dt.date = Field(description="The publication date, written YYYY-MM-DD.")
+    url: Url
+    section: Line | None = Field(default=None, description="An optional part of the report.")
+    description: Text | None = Field(default=None, description="What the report covers.")
+
+
+class Quote(Strict):
+    """Wording copied from a source: always shown as a quotation with its source."""
+
+    text: Text
+    source: Identifier = Field(description="The id of the source the words come from.")
+
+
+class Finding(Strict):
+    """One numbered headline finding. Its number is its position in the list."""
+
+    id: Identifier
+    statement: Line = Field(description="The finding in one line.")
+    explanation: Text = Field(description="What it means, in plain language.")
+    sources: list[Identifier] = Field(
+        min_length=1, description="The ids of the sources this finding rests on."
+    )
+    quote: Quote | None = Field(default=None, description="Optional wording quoted from a source.")
+
+
+class Function(Strict):
+    """One of the things the subject of the research does (for LCSI, its five functions)."""
+
+    id: Identifier
+    name: Line
+    description: Text
+    examples: list[Line] = Field(default_factory=list, description="Example activities.")
+
+
+class Pathway(Strict):
+    """An outcome pathway: which functions feed it and which audiences benefit."""
+
+    id: Identifier
+    name: Line
+    description: Text
+    functions: list[Identifier] = Field(min_length=1, description="Ids of the functions feeding it.")
+    beneficiaries: list[Identifier] = Field(
+        min_length=1, description="Ids of the audiences who benefit."
+    )
+
+
+class Implication(Strict):
+    """What one or more findings mean for one audience, and what they could do about it."""
+
+    title: Line = Field(description="The implication in one line.")
+    text: Text = Field(description="The reasoning, in plain language.")
+    findings: list[Identifier] = Field(
+        min_length=1, description="Ids of the findings this implication rests on."
+    )
+    actions: list[Line] = Field(default_factory=list, description="Practical things to do.")
+    questions: list[Line] = Field(default_factory=list, description="Questions to ask or discuss.")
+
+
+class Audience(Strict):
+    """A group of readers. Each gets a page, a PDF edition and its own implications."""
+
+    id: Identifier
+    name: Line
+    description: Text
+    implications: list[Implication] = Field(min_length=1)
+
+
+class GlossaryEntry(Strict):
+    """A term the briefing uses; the site links the term wherever it appears in the text."""
+
+    term: Annotated[Line, StringConstraints(max_length=80)]
+    definition: Text
+
+
+class Pack(Strict):
+    """One briefing pack: everything needed to build its pages and PDFs."""
+
+    briefing: Briefing
+    sources: list[Source] = Field(min_length=1)
+    findings: list[Finding] = Field(min_length=1)
+    functions: list[Function] = Field(default_factory=list)
+    pathways: list[Pathway] = Field(default_factory=list)
+    audiences: list[Audience] = Field(min_length=1)
+    glossary: list[GlossaryEntry] = Field(default_factory=list)
+
+    def finding_number(self, finding_id: str) -> int:
+        """Findings are numbered by their order, so references never go out of step."""
+        for index, finding in enumerate(self.findings, start=1):
+            if finding.id == finding_id:
+                return index
+        raise KeyError(finding_id)
+
+    def finding(self, finding_id: str) -> Finding:
+        return self.findings[self.finding_number(finding_id) - 1]
+
+    def source(self, source_id: str) -> Source:
+        return next(source for source in self.sources if source.id == source_id)
+
+    def function(self, function_id: str) -> Function:
+        return next(function for function in self.functions if function.id == function_id)
+
+    def audience(self, audience_id: str) -> Audience:
+        return next(audience for audience in self.audiences if audience.id == audience_id)
+
+
+@dataclass(frozen=True)
+class LoadedPack:
+    """A validated pack and the file it came from: the file name gives its slug."""
+
+    slug: str
+    path: Path
+    pack: Pack

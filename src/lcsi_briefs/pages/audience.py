@@ -1,0 +1,44 @@
+"""One page per audience: what the findings mean for them and what they could do."""
+
+from __future__ import annotations
+
+from lcsi_briefs.model import Audience, LoadedPack
+from lcsi_briefs.pages.common import Labels, heading, target
+from lcsi_briefs.pages.markup import TermLinker, escape, fence, link
+
+ACTIONS_LABEL = "What you could do"
+QUESTIONS_LABEL = "Questions to discuss"
+
+
+def _lists(actions: list[str], questions: list[str]) -> list[str]:
+    """Both lists as tabs when there are both; a single list needs no tabs."""
+    parts = [(ACTIONS_LABEL, actions), (QUESTIONS_LABEL, questions)]
+    present = [(name, items) for name, items in parts if items]
+    if len(present) == 2:
+        tabs: list[str] = []
+        for name, items in present:
+            tabs += [*fence("tab-item", name, body=[f"- {escape(item)}" for item in items]), ""]
+        return [*fence("tab-set", options={"class": "lcsi-actions"}, body=tabs, colons=4), ""]
+    lines: list[str] = []
+    for name, items in present:
+        lines += [f"**{name}**", "", *[f"- {escape(item)}" for item in items], ""]
+    return lines
+
+
+def render_audience(loaded: LoadedPack, audience: Audience, glossary_terms: list[str]) -> str:
+    pack = loaded.pack
+    labels = Labels(loaded)
+    linker = TermLinker(glossary_terms)
+    lines = [target(labels.audience(audience.id)), heading(1, audience.name), ""]
+    lines += [f"From the briefing {link(pack.briefing.title, labels.overview())}.", ""]
+    lines += [p for paragraph in linker.paragraphs(audience.description) for p in (paragraph, "")]
+    note = [p for paragraph in linker.paragraphs(pack.briefing.about_implications) for p in (paragraph, "")]
+    lines += [*fence("admonition", "About these implications", {"class": "note"}, note), ""]
+    for number, implication in enumerate(audience.implications, start=1):
+        lines += [target(labels.implication(audience.id, number)), heading(2, f"{number}. {implication.title}"), ""]
+        lines += [p for paragraph in linker.paragraphs(implication.text) for p in (paragraph, "")]
+        rests_on = [labels.finding_link(f) for f in implication.findings]
+        lines += ["**Rests on:**", "", *[f"- {item}" for item in rests_on], ""]
+        lines += _lists(implication.actions, implication.questions)
+    lines += ["```{briefing-downloads} " + loaded.slug, f":editions: {audience.id}", "```", ""]
+    return "\n".join(lines)

@@ -1,0 +1,34 @@
+"""The series glossary, built with Sphinx's own glossary so terms link from the text.
+
+Sphinx keeps glossary terms in one project-wide namespace, so the glossary is shared by the
+whole series: where two packs define the same term, the newest pack's definition is used.
+"""
+
+from __future__ import annotations
+
+from lcsi_briefs.model import GlossaryEntry, LoadedPack
+from lcsi_briefs.pages.markup import escape, paragraphs
+
+GLOSSARY_LABEL = "lcsi-glossary"
+
+
+def series_glossary(packs_newest_first: list[LoadedPack]) -> list[GlossaryEntry]:
+    chosen: dict[str, GlossaryEntry] = {}
+    for loaded in packs_newest_first:
+        for entry in loaded.pack.glossary:
+            chosen.setdefault(entry.term.casefold(), entry)
+    return sorted(chosen.values(), key=lambda entry: entry.term.casefold())
+
+
+def render_glossary(entries: list[GlossaryEntry]) -> str:
+    lines = [f"({GLOSSARY_LABEL})=", "# Glossary", ""]
+    if not entries:
+        return "\n".join([*lines, "No terms are defined yet.", ""])
+    lines += ["```{glossary}"]
+    for entry in entries:
+        lines.append(escape(entry.term))
+        for number, paragraph in enumerate(paragraphs(entry.definition)):
+            lines += ([""] if number else []) + [f"  {paragraph}"]
+        lines.append("")
+    lines += ["```", ""]
+    return "\n".join(lines)

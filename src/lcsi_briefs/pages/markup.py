@@ -1,0 +1,117 @@
+"""Writing MyST safely: text from a pack is always text, never markup.
+
+Every ASCII punctuation character is backslash-escaped (CommonMark lets any of them be
+escaped), and whitespace is folded, so no value can open a directive fence, a role, a heading,
+a list, a table, math, a substitution or raw HTML, wherever it is placed in a line. The only
+markup in generated pages is the markup this package writes itself.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Sequence
+
+_ESCAPE = str.maketrans({char: "\\" + char for char in string.punctuation})
+_LINKABLE_TERM = re.compile(r"^[\w][\w '’-]*$")
+
+
+def fold(text: str) -> str:
+    """Collapse runs of whitespace (line breaks included) to single spaces."""
+    return " ".join(text.split())
+
+
+def escape(text: str) -> str:
+    """One line of literal text for any inline position (paragraph, heading, link text)."""
+    return fold(text).translate(_ESCAPE)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split prose on blank lines; each paragraph is folded to one escaped line."""
+    return [escape(block) for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+
+def label(*parts: str) -> str:
+    """A cross-reference label; parts are validated ids, so the result is safe as is."""
+    return "-".join(parts)
+
+
+def link(text: str, target_label: str) -> str:
+    """A link to a label anywhere in the project, with literal link text."""
+    return f"[{escape(text)}](#{target_label})"
+
+
+def external_link(text: str, url: str) -> str:
+    """URLs are validated to hold no spaces or angle brackets, so ``<…>`` keeps them intact."""
+    return f"[{escape(text)}](<{url}>)"
+
+
+def bullet_list(items: Iterable[str]) -> list[str]:
+    """Items are already-safe MyST inline text."""
+    return [f"- {item}" for item in items]
+
+
+def fence(name: str, argument: str = "", options: dict[str, str] | None = None, body: Sequence[str] = (), colons: int = 3) -> list[str]:
+    """A colon-fenced directive; ``argument`` and ``options`` must be safe already."""
+    marker = ":" * colons
+    lines = [f"{marker}{{{name}}} {argument}".rstrip()]
+    lines += [f":{key}: {value}" for key, value in (options or {}).items()]
+    if body:
+        lines.append("")
+        lines += body
+    lines.append(marker)
+    return lines
+
+
+def grid_card(header: Sequence[str], body: Sequence[str], footer: Sequence[str] = (), options: dict[str, str] | None = None) -> list[str]:
+    """A sphinx-design grid item card (four colons), to sit in a five-colon grid."""
+    content = [*fence("card-header", body=header), ""]
+    content += [*body, ""]
+    if footer:
+        content += fence("card-footer", body=footer)
+    return [*fence("grid-item-card", options=options, body=content, colons=4), ""]
+
+
+def grid(columns: str, cards: Sequence[str], css_class: str) -> list[str]:
+    return fence("grid", columns, {"gutter": "3", "class-container": css_class}, cards, colons=5)
+
+
+class TermLinker:
+    """Links the first use of each glossary term on a page to its glossary entry.
+
+    Sphinx matches glossary terms case-insensitively, so a term at the start of a sentence
+    still links. Terms with characters that could not sit safely inside a role are left unlinked.
+    """
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        linkable = sorted((t for t in terms if _LINKABLE_TERM.match(t)), key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in linkable) + r")(?![\w-])", re.IGNORECASE)
+            if linkable
+            else None
+        )
+        self.by_folded = {t.casefold(): t for t in linkable}
+        self.linked: set[str] = set()
+
+    def inline(self, text: str) -> str:
+        """Like :func:`escape`, with first uses of glossary terms linked."""
+        folded = fold(text)
+        if self.pattern is None:
+            return escape(folded)
+        pieces: list[str] = []
+        position = 0
+        for match in self.pattern.finditer(folded):
+            term = self.by_folded[match.group(1).casefold()]
+            if term.casefold() in self.linked:
+                continue
+            self.linked.add(term.casefold())
+            pieces.append(folded[position : match.start()].translate(_ESCAPE))
+            written = match.group(1)
+            role = f"{{term}}`{written}`" if written == term else f"{{term}}`{written} <{term}>`"
+            pieces.append(role)
+            position = match.end()
+        pieces.append(folded[position:].translate(_ESCAPE))
+        return "".join(pieces)
+
+    def paragraphs(self, text: str) -> list[str]:
+        return [self.inline(block) for block in re.split(r"\n\s*\n", text) if block.strip()]

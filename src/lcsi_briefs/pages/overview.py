@@ -1,0 +1,110 @@
+"""The briefing's front page: summary, headlines, functions, pathways and who it affects."""
+
+from __future__ import annotations
+
+import json
+
+from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.pages.common import Labels, heading, long_date, target
+from lcsi_briefs.pages.markup import TermLinker, escape, fence, grid, grid_card, link, paragraphs
+
+DIAGRAM_FILE = "pathways.svg"
+#: Marks the "implications for" line, which audience PDF editions leave out.
+AFFECTS_CLASS = "lcsi-affects"
+DIAGRAM_ALT = (
+    "Diagram: which functions feed each outcome pathway, and who benefits from each. "
+    "The same information is set out in the text after the diagram."
+)
+
+
+def _front_matter(loaded: LoadedPack) -> list[str]:
+    # JSON is valid YAML, so json.dumps quotes any text safely for the front matter.
+    description = json.dumps(" ".join(loaded.pack.briefing.summary.split()), ensure_ascii=False)
+    return ["---", "myst:", "  html_meta:", f"    description: {description}", "---", ""]
+
+
+def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[str]:
+    pack = loaded.pack
+    lines = [target(f"{labels.slug}-findings"), heading(2, pack.briefing.headings.findings), ""]
+    for number, finding in enumerate(pack.findings, start=1):
+        lines += [target(labels.finding(finding.id)), heading(3, f"{number}. {finding.statement}"), ""]
+        for paragraph in linker.paragraphs(finding.explanation):
+            lines += [paragraph, ""]
+        if finding.quote:
+            lines += [f"> {p}" for p in paragraphs(finding.quote.text)]
+            lines += [">", f"> — quoted from {labels.source_link(finding.quote.source)}", ""]
+        sources = ", ".join(labels.source_link(s) for s in finding.sources)
+        lines += [f"**Sources:** {sources}", ""]
+        affected = [a for a in pack.audiences if any(finding.id in i.findings for i in a.implications)]
+        if affected:
+            affects = "**Implications for:** " + ", ".join(labels.audience_link(a.id) for a in affected)
+            lines += [*fence("container", AFFECTS_CLASS, body=[affects]), ""]
+    return lines
+
+
+def _functions(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[str]:
+    pack = loaded.pack
+    if not pack.functions:
+        return []
+    cards: list[str] = []
+    for function in pack.functions:
+        header = [target(labels.function(function.id)), f"**{escape(function.name)}**"]
+        body = [p for paragraph in linker.paragraphs(function.description) for p in (paragraph, "")]
+        if function.examples:
+            body += ["For example:", ""] + [f"- {escape(example)}" for example in function.examples]
+        cards += grid_card(header, body)
+    return [heading(2, pack.briefing.headings.functions), "", *grid("1 1 2 3", cards, "lcsi-functions"), ""]
+
+
+def _pathways(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[str]:
+    pack = loaded.pack
+    if not pack.pathways:
+        return []
+    caption = f"How the {pack.briefing.headings.functions.lower()} feed the outcome pathways, and who benefits."
+    lines = [heading(2, pack.briefing.headings.pathways), ""]
+    lines += fence("figure", DIAGRAM_FILE, {"alt": DIAGRAM_ALT, "figclass": "lcsi-diagram"}, [escape(caption)])
+    lines.append("")
+    for pathway in pack.pathways:
+        lines += [target(labels.pathway(pathway.id)), heading(3, pathway.name), ""]
+        lines += [p for paragraph in linker.paragraphs(pathway.description) for p in (paragraph, "")]
+        fed_by = ", ".join(labels.function_link(f) for f in pathway.functions)
+        benefits = ", ".join(labels.audience_link(a) for a in pathway.beneficiaries)
+        lines += [f"- **Fed by:** {fed_by}", f"- **Who benefits:** {benefits}", ""]
+    return lines
+
+
+def _audiences(loaded: LoadedPack, labels: Labels) -> list[str]:
+    pack = loaded.pack
+    cards: list[str] = []
+    for audience in pack.audiences:
+        count = len(audience.implications)
+        header = [f"**{link(audience.name, labels.audience(audience.id))}**"]
+        footer = [f"{count} implication{'s' if count != 1 else ''}"]
+        cards += grid_card(header, paragraphs(audience.description), footer)
+    return [heading(2, pack.briefing.headings.audiences), "", *grid("1 1 2 3", cards, "lcsi-audiences"), ""]
+
+
+def render_overview(loaded: LoadedPack, glossary_terms: list[str]) -> str:
+    pack = loaded.pack
+    briefing = pack.briefing
+    labels = Labels(loaded)
+    linker = TermLinker(glossary_terms)
+    lines = _front_matter(loaded)
+    lines += [target(labels.overview()), heading(1, briefing.title), ""]
+    if briefing.subtitle:
+        lines += [f"*{escape(briefing.subtitle)}*", ""]
+    date = long_date(briefing.edition_date, briefing.language)
+    lines += [
+        f"{escape(briefing.series.name)}, number {briefing.series.number} · "
+        f"{escape(date)} · {escape(briefing.publisher)}",
+        "",
+    ]
+    lines += [p for paragraph in linker.paragraphs(briefing.summary) for p in (paragraph, "")]
+    lines += ["```{briefing-downloads} " + loaded.slug, ":editions: all", "```", ""]
+    lines += _findings(loaded, labels, linker)
+    lines += _functions(loaded, labels, linker)
+    lines += _pathways(loaded, labels, linker)
+    lines += _audiences(loaded, labels)
+    toc = [f"audiences/{audience.id}" for audience in pack.audiences] + ["sources"]
+    lines += ["```{toctree}", ":hidden:", "", *toc, "```", ""]
+    return "\n".join(lines)

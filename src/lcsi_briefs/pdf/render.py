@@ -1,0 +1,79 @@
+"""Render print HTML to a PDF file with WeasyPrint, safely and reproducibly.
+
+WeasyPrint logs problems (a missing image, unsupported CSS) rather than raising them; we
+collect those records and hand them back so the builder can turn them into Sphinx warnings
+that ``-W`` catches. The PDF is written to a temporary file and renamed into place, so a
+failed render never leaves a half-written file or removes the previous one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from weasyprint import CSS, HTML
+from weasyprint.urls import FatalURLFetchingError
+
+from lcsi_briefs.pdf.fetcher import ProjectFetcher
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+class RenderFailedError(Exception):
+    """The render could not finish; the message says why."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """Everything one render needs; plain data so it can be sent to a worker process."""
+
+    html: str
+    target: Path
+    base_url: str
+    stylesheets: tuple[Path, ...]
+    allowed_roots: tuple[Path, ...]
+    warnings: list[str] = field(default_factory=list, compare=False)
+
+
+def render_pdf(job: RenderJob) -> list[str]:
+    """Write ``job.target``; return WeasyPrint's warnings. Raises RenderFailedError."""
+    fetcher = ProjectFetcher(list(job.allowed_roots))
+    collector = _Collect()
+    weasy_logger = logging.getLogger("weasyprint")
+    weasy_logger.addHandler(collector)
+    # Rendering steps are logged at INFO; they are noise in a build log.
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    temporary = job.target.with_name(f".{job.target.name}.tmp")
+    try:
+        document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
+        stylesheets = [CSS(filename=str(path), url_fetcher=fetcher) for path in job.stylesheets]
+        # A stable identifier derived from the input keeps two builds byte-identical.
+        identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        job.target.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(
+            temporary,
+            stylesheets=stylesheets,
+            pdf_variant=PDF_VARIANT,
+            pdf_identifier=identifier,
+        )
+        temporary.replace(job.target)
+    except FatalURLFetchingError as error:
+        cause = error.__cause__ or error
+        raise RenderFailedError(str(cause)) from None
+    except (OSError, ValueError) as error:
+        raise RenderFailedError(f"{type(error).__name__}: {error}") from None
+    finally:
+        weasy_logger.removeHandler(collector)
+        temporary.unlink(missing_ok=True)
+    return collector.messages

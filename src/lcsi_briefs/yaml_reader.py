@@ -1,0 +1,162 @@
+"""Read a YAML file into plain data plus the position of every key and value.
+
+PyYAML's composer gives us the node tree with marks; we build the values ourselves rather
+than let YAML guess types. Every scalar stays a string (so ``0012``, ``2025-07-11`` or ``no``
+are never turned into a number, a date or ``False``) and the model decides what each field
+needs. Anchors and aliases are refused, which also defuses "billion laughs" documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from lcsi_briefs.problems import Location, PackError, Problem
+
+#: A briefing is a few hundred kilobytes at most; anything far larger is a mistake.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 40
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+@dataclass
+class Document:
+    """The data of one file, with 1-based (line, column) positions keyed by field location."""
+
+    path: Path
+    data: object
+    value_positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, location: Location, *, key: bool = False) -> tuple[int, int]:
+        """The closest known position: the field itself, else its nearest parent."""
+        positions = self.key_positions if key else self.value_positions
+        for end in range(len(location), -1, -1):
+            found = positions.get(location[:end]) or self.value_positions.get(location[:end])
+            if found:
+                return found
+        return (1, 1)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _yaml_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or "invalid YAML"
+    if "'\\t'" in problem:
+        message = "found a tab character; YAML must be indented with spaces, not tabs"
+    else:
+        context = f" {error.context}" if error.context else ""
+        message = f"YAML syntax error: {problem}{context}"
+        if "could not find expected ':'" in problem or "mapping values are not allowed" in problem:
+            message += " (check the indentation and that each key ends with ':')"
+        if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in message:
+            message += " (is a quotation mark left unclosed?)"
+    return Problem(path, line, column, "", message)
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise PackError(
+            [
+                Problem(
+                    path,
+                    line,
+                    column,
+                    "",
+                    f"the file is not UTF-8 text: found the byte 0x{raw[error.start]:02X}; "
+                    "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+                )
+            ]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+class _Builder:
+    """Turns composed nodes into dicts, lists, strings and None, noting every position."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def problem(self, node: yaml.Node, message: str) -> None:
+        line, column = _mark(node)
+        self.problems.append(Problem(self.document.path, line, column, "", message))
+
+    def build(self, node: yaml.Node, location: Location, depth: int = 0) -> object:
+        self.document.value_positions[location] = _mark(node)
+        if id(node) in self.seen:
+            self.problem(node, "anchors and aliases (& and *) are not supported; write the value out in full")
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.problem(node, f"the data is nested more than {MAX_DEPTH} levels deep")
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _NULL_TAG and node.style is None:
+                return None
+            return str(node.value)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*location, index), depth + 1) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            return self.build_mapping(node, location, depth)
+        self.problem(node, "unsupported YAML node")  # pragma: no cover - PyYAML has no other kind
+        return None
+
+    def build_mapping(self, node: yaml.MappingNode, location: Location, depth: int) -> dict[str, object]:
+        result: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, "a key must be plain text (merge keys '<<' and complex keys are not supported)")
+                continue
+            key = str(key_node.value)
+            child = (*location, key)
+            if key in result:
+                first_line = self.document.key_positions[child][0]
+                self.problem(key_node, f"duplicate key {key!r}: it is already set on line {first_line}")
+                continue
+            self.document.key_positions[child] = _mark(key_node)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+
+def read_yaml(path: Path) -> Document:
+    """Read one pack file, or raise PackError listing what stops it being read at all."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PackError([Problem(path, 1, 1, "", f"cannot read the file: {error.strerror}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise PackError(
+            [Problem(path, 1, 1, "", f"the file is {len(raw):,} bytes; a pack may be at most {limit} MiB")]
+        )
+    text = _decode(path, raw)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        raise PackError([_yaml_problem(path, error)]) from None
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks its errors
+        raise PackError([Problem(path, 1, 1, "", f"YAML error: {error}")]) from None
+    except RecursionError:
+        raise PackError([Problem(path, 1, 1, "", "the data is nested too deeply to read")]) from None
+    if root is None:
+        raise PackError([Problem(path, 1, 1, "", "the file is empty; expected a briefing pack")])
+    document = Document(path, None)
+    builder = _Builder(document)
+    document.data = builder.build(root, ())
+    if builder.problems:
+        raise PackError(builder.problems)
+    return document
