@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 from lcsi_briefs.model import Pack
 
-WIDTH = 960
-BOX_WIDTH = 250
+WIDTH = 720
+BOX_WIDTH = 190
 FONT_SIZE = 15
 LINE_HEIGHT = 19
 PADDING = 10
 GAP = 14
 TOP = 56
-COLUMN_X = (10, 355, 700)
+COLUMN_X = (4, 265, 526)
 COLOURS = (("#e8f0fb", "#1f4e8c"), ("#fdf1e1", "#8a4b08"), ("#e6f4ea", "#1e6b34"))
 TEXT_COLOUR = "#1a1a1a"
 EDGE_COLOUR = "#5f6368"

@@ -14,7 +14,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from lcsi_briefs.editions import editions
+from lcsi_briefs.editions import Edition, editions
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,11 +24,33 @@ logger = logging.getLogger(__name__)
 
 
 class pdf_downloads(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
-    """A list of PDF links, with hrefs resolved at write time."""
+    """A block of PDF links, with hrefs resolved at write time."""
+
+
+class pdf_more(nodes.General, nodes.Element):  # noqa: N801
+    """Further editions, folded away on the page: ``summary`` is the line shown."""
 
 
 class pdf_link(nodes.Inline, nodes.TextElement):  # noqa: N801
     """One PDF file; ``filename`` is relative to the PDF folder of the site."""
+
+
+def _group(label: str, pair: list[Edition]) -> nodes.list_item:
+    """One line per edition: its name, then the standard and large-print files."""
+    paragraph = nodes.paragraph("", "", nodes.Text(f"{label}: "))
+    for number, edition in enumerate(pair):
+        if number:
+            paragraph += nodes.Text(" · ")
+        text = "large print PDF" if edition.large_print else "PDF"
+        paragraph += pdf_link(text, text, filename=edition.filename, title=edition.title)
+    return nodes.list_item("", paragraph)
+
+
+def _groups(chosen: list[Edition]) -> nodes.bullet_list:
+    items = nodes.bullet_list()
+    for label in dict.fromkeys(edition.label for edition in chosen):
+        items += _group(label, [edition for edition in chosen if edition.label == label])
+    return items
 
 
 class BriefingDownloads(SphinxDirective):
@@ -44,18 +66,16 @@ class BriefingDownloads(SphinxDirective):
             logger.warning("no briefing pack %r", slug, location=self.get_location(), type="lcsi", subtype="downloads")
             return []
         which = self.options.get("editions", "full")
-        chosen = [
-            edition
-            for edition in editions(packs[slug])
-            if which == "all" or (which == "full" and edition.audience is None) or edition.audience == which
-        ]
+        every = editions(packs[slug])
+        main = [e for e in every if (e.audience is None) == (which in ("all", "full")) and (e.audience in (None, which))]
         container = pdf_downloads(classes=["lcsi-downloads"])
-        title = "Download the PDF" if which != "all" else "Download the PDFs"
-        container += nodes.paragraph("", "", nodes.strong("", title))
-        items = nodes.bullet_list()
-        for edition in chosen:
-            items += nodes.list_item("", nodes.paragraph("", "", pdf_link(edition.label, edition.label, filename=edition.filename)))
-        container += items
+        container += nodes.paragraph("", "", nodes.strong("", "Printable editions"))
+        container += _groups(main)
+        if which == "all":
+            others = [e for e in every if e.audience is not None]
+            more = pdf_more(summary=f"Editions for each audience ({len(others)} PDFs)")
+            more += _groups(others)
+            container += more
         return [container]
 
 
@@ -67,15 +87,26 @@ def _depart_downloads(translator: HTML5Translator, node: pdf_downloads) -> None:
     translator.body.append("</nav>")
 
 
+def _visit_more(translator: HTML5Translator, node: pdf_more) -> None:
+    translator.body.append(f"<details class=\"lcsi-more\"><summary>{translator.encode(node['summary'])}</summary>")
+
+
+def _depart_more(translator: HTML5Translator, node: pdf_more) -> None:
+    translator.body.append("</details>")
+
+
 def _visit_link(translator: HTML5Translator, node: pdf_link) -> None:
     builder = translator.builder
     folder = builder.config.lcsi_briefs_pdf_url_dir.strip("/")
     href = relative_uri(builder.get_target_uri(builder.current_docname), f"{folder}/{node['filename']}")
-    translator.body.append(f'<a class="reference download lcsi-pdf" href="{translator.attval(href)}" type="application/pdf">')
+    title = translator.attval(node.get("title", ""))
+    translator.body.append(
+        f'<a class="reference download lcsi-pdf" href="{translator.attval(href)}" type="application/pdf" title="{title}">'
+    )
 
 
 def _depart_link(translator: HTML5Translator, node: pdf_link) -> None:
-    translator.body.append(" (PDF)</a>")
+    translator.body.append("</a>")
 
 
 def _skip(translator: object, node: nodes.Element) -> None:
@@ -87,5 +118,6 @@ def setup_downloads(app: Sphinx) -> None:
     app.add_node(
         pdf_downloads, html=(_visit_downloads, _depart_downloads), latex=skip, text=skip, man=skip, texinfo=skip
     )
+    app.add_node(pdf_more, html=(_visit_more, _depart_more), latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(pdf_link, html=(_visit_link, _depart_link), latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_directive("briefing-downloads", BriefingDownloads)

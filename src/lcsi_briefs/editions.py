@@ -18,7 +18,12 @@ class Edition:
     slug: str
     audience: str | None
     large_print: bool
+    #: What the edition is, the same for both print sizes: "Full briefing", "Edition for Funders".
     label: str
+
+    @property
+    def title(self) -> str:
+        return f"{self.label} (large print)" if self.large_print else self.label
 
     @property
     def filename(self) -> str:
@@ -33,5 +38,5 @@ def editions(loaded: LoadedPack) -> list[Edition]:
     people += [(audience.id, f"Edition for {audience.name}") for audience in loaded.pack.audiences]
     for audience, label in people:
         result.append(Edition(loaded.slug, audience, False, label))
-        result.append(Edition(loaded.slug, audience, True, f"{label} (large print)"))
+        result.append(Edition(loaded.slug, audience, True, label))
     return result

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bump when what is stored on the environment changes shape.
-ENV_VERSION = 1
+ENV_VERSION = 2
 STATIC_DIR = Path(__file__).parent / "static"
 
 

@@ -154,6 +154,9 @@ class Source(Strict):
 
     id: Identifier
     title: Line
+    short_title: Line | None = Field(
+        default=None, description="A short name used where the source is cited, e.g. 'Final report'."
+    )
     publisher: Line
     date: dt.date = Field(description="The publication date, written YYYY-MM-DD.")
     url: Url

@@ -57,7 +57,8 @@ class Labels:
         return link(f"Finding {number}: {statement}", self.finding(finding_id))
 
     def source_link(self, source_id: str) -> str:
-        return link(self.pack.source(source_id).title, self.source(source_id))
+        source = self.pack.source(source_id)
+        return link(source.short_title or source.title, self.source(source_id))
 
     def audience_link(self, audience_id: str) -> str:
         return link(self.pack.audience(audience_id).name, self.audience(audience_id))

@@ -60,7 +60,7 @@ def _pathways(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
     pack = loaded.pack
     if not pack.pathways:
         return []
-    caption = f"How the {pack.briefing.headings.functions.lower()} feed the outcome pathways, and who benefits."
+    caption = "How each function feeds the outcome pathways, and who benefits. The same links are listed below."
     lines = [heading(2, pack.briefing.headings.pathways), ""]
     lines += fence("figure", DIAGRAM_FILE, {"alt": DIAGRAM_ALT, "figclass": "lcsi-diagram"}, [escape(caption)])
     lines.append("")

@@ -126,7 +126,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             title=title,
             audience=audience,
             large_print=edition.large_print,
-            edition_label=edition.label,
+            edition_label=edition.title,
             edition_date=long_date(briefing.edition_date, briefing.language),
             created=created,
             keywords=", ".join(briefing.keywords),
