@@ -8,7 +8,7 @@ from __future__ import annotations
 
 project = "Member briefings"
 author = "lcsi-briefs"
-copyright = "the authors of each briefing"  # noqa: A001 - Sphinx's own setting name
+copyright = "the authors of each briefing"
 language = "en"
 
 extensions = ["lcsi_briefs"]

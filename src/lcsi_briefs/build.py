@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sphinx.cmd.build import build_main
 
-from lcsi_briefs.config import BriefsConfig
+from lcsi_briefs.editions import PDF_URL_DIR
 
 WORK = Path("build") / ".work"
 
@@ -54,7 +54,7 @@ def build_all(project: Path, *, pdf: bool = True) -> int:
         print("Build failed: nothing in build/html or build/pdf was changed.", file=sys.stderr)
         return 1
     if pdf:
-        pdf_url_dir = html_work / BriefsConfig().pdf_url_dir
+        pdf_url_dir = html_work / PDF_URL_DIR
         shutil.rmtree(pdf_url_dir, ignore_errors=True)
         pdf_url_dir.mkdir(parents=True)
         pdf_only = project / "build" / ".pdf-files"

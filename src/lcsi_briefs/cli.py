@@ -42,7 +42,7 @@ def _schema(arguments: argparse.Namespace) -> int:
 
 
 def _build(arguments: argparse.Namespace) -> int:
-    from lcsi_briefs.build import build_all
+    from lcsi_briefs.build import build_all  # noqa: PLC0415 - only `build` pays for importing Sphinx
 
     return build_all(Path(arguments.project), pdf=not arguments.html_only)
 

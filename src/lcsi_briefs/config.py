@@ -28,8 +28,6 @@ class BriefsConfig:
     packs_dir: str = "briefings"
     #: Folder inside the source tree for generated pages (git-ignored; rewritten each build).
     pages_dir: str = "_briefings"
-    #: Folder, relative to the site root, where the site links to the PDFs.
-    pdf_url_dir: str = "pdf"
     #: Seconds one PDF render may take before the build gives up on it.
     pdf_timeout: float = 120.0
 

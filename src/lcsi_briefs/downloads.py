@@ -6,7 +6,8 @@ wherever the site is hosted. The PDF builder drops them: a printed page needs no
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -14,7 +15,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from lcsi_briefs.editions import Edition, editions
+from lcsi_briefs.editions import PDF_URL_DIR, Edition, editions
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,7 +58,7 @@ class BriefingDownloads(SphinxDirective):
     """``{briefing-downloads} <slug>`` with ``:editions: all|full|<audience id>``."""
 
     required_arguments = 1
-    option_spec: ClassVar[dict[str, object]] = {"editions": directives.unchanged}  # type: ignore[misc]
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"editions": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         slug = self.arguments[0]
@@ -67,7 +68,9 @@ class BriefingDownloads(SphinxDirective):
             return []
         which = self.options.get("editions", "full")
         every = editions(packs[slug])
-        main = [e for e in every if (e.audience is None) == (which in ("all", "full")) and (e.audience in (None, which))]
+        main = [
+            e for e in every if (e.audience is None) == (which in ("all", "full")) and (e.audience in (None, which))
+        ]
         container = pdf_downloads(classes=["lcsi-downloads"])
         container += nodes.paragraph("", "", nodes.strong("", "Printable editions"))
         container += _groups(main)
@@ -88,7 +91,7 @@ def _depart_downloads(translator: HTML5Translator, node: pdf_downloads) -> None:
 
 
 def _visit_more(translator: HTML5Translator, node: pdf_more) -> None:
-    translator.body.append(f"<details class=\"lcsi-more\"><summary>{translator.encode(node['summary'])}</summary>")
+    translator.body.append(f'<details class="lcsi-more"><summary>{translator.encode(node["summary"])}</summary>')
 
 
 def _depart_more(translator: HTML5Translator, node: pdf_more) -> None:
@@ -97,11 +100,11 @@ def _depart_more(translator: HTML5Translator, node: pdf_more) -> None:
 
 def _visit_link(translator: HTML5Translator, node: pdf_link) -> None:
     builder = translator.builder
-    folder = builder.config.lcsi_briefs_pdf_url_dir.strip("/")
-    href = relative_uri(builder.get_target_uri(builder.current_docname), f"{folder}/{node['filename']}")
+    href = relative_uri(builder.get_target_uri(builder.current_docname), f"{PDF_URL_DIR}/{node['filename']}")
     title = translator.attval(node.get("title", ""))
     translator.body.append(
-        f'<a class="reference download lcsi-pdf" href="{translator.attval(href)}" type="application/pdf" title="{title}">'
+        f'<a class="reference download lcsi-pdf" href="{translator.attval(href)}" '
+        f'type="application/pdf" title="{title}">'
     )
 
 

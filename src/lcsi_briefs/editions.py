@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from lcsi_briefs.model import LoadedPack
 
+#: Where the site keeps its copy of the PDFs, relative to the site root.
+PDF_URL_DIR = "pdf"
+
 
 @dataclass(frozen=True)
 class Edition:

@@ -18,6 +18,7 @@ from lcsi_briefs.errors import BriefingDataError
 from lcsi_briefs.loader import load_packs
 from lcsi_briefs.pages import INCLUDES_DIR, render_pages
 from lcsi_briefs.pages.write import sync_folder
+from lcsi_briefs.pdf.builder import setup_pdf_builder
 from lcsi_briefs.problems import PackError
 
 if TYPE_CHECKING:
@@ -42,9 +43,7 @@ def generate_pages(app: Sphinx) -> None:
     try:
         packs = load_packs([packs_dir(app)])
     except PackError as error:
-        raise BriefingDataError(
-            f"{len(error.problems)} problem(s) in the briefing data:\n{error}"
-        ) from None
+        raise BriefingDataError(f"{len(error.problems)} problem(s) in the briefing data:\n{error}") from None
     app.env.lcsi_briefs_packs = {loaded.slug: loaded for loaded in packs}  # type: ignore[attr-defined]
     try:
         written = sync_folder(pages_dir(app), render_pages(packs, briefs_config(app.config).pages_dir))
@@ -60,8 +59,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_downloads(app)
     app.connect("builder-inited", generate_pages)
     app.connect("config-inited", _add_static)
-    from lcsi_briefs.pdf.builder import setup_pdf_builder
-
     setup_pdf_builder(app)
     return {
         "version": __version__,

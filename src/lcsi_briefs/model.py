@@ -10,11 +10,11 @@ sections a pack may leave empty, and their headings can be renamed per pack.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-import unicodedata
-import datetime as dt
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -31,9 +31,7 @@ MAX_TEXT = 20_000
 
 def _check_identifier(value: str) -> str:
     if _WINDOWS_RESERVED.match(value):
-        raise ValueError(
-            f"an identifier that is not a reserved Windows file name, found {value!r}"
-        )
+        raise ValueError(f"an identifier that is not a reserved Windows file name, found {value!r}")
     return value
 
 
@@ -41,9 +39,7 @@ def _check_text(value: str) -> str:
     """Reject text a reader could not see: control characters would vanish or break output."""
     for char in value:
         if unicodedata.category(char) == "Cc" and char not in "\n\t":
-            raise ValueError(
-                f"text without control characters, found U+{ord(char):04X} in the text"
-            )
+            raise ValueError(f"text without control characters, found U+{ord(char):04X} in the text")
     return value
 
 
@@ -65,9 +61,7 @@ def _check_language(value: str) -> str:
     try:
         Locale.parse(value, sep="-")
     except (ValueError, UnknownLocaleError):
-        raise ValueError(
-            f"a language tag such as 'en-GB' or 'cy', found {value!r}"
-        ) from None
+        raise ValueError(f"a language tag such as 'en-GB' or 'cy', found {value!r}") from None
     return value
 
 
@@ -97,13 +91,13 @@ Url = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=2_000),
     AfterValidator(_check_url),
-    Field(examples=["https://www.gov.uk/government/publications/example"]),
+    Field(examples=["https://www.gov.uk/government/publications/example"], json_schema_extra={"format": "uri"}),
 ]
 LanguageTag = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=35),
     AfterValidator(_check_language),
-    Field(examples=["en-GB"]),
+    Field(examples=["en-GB"], json_schema_extra={"format": "language-tag"}),
 ]
 
 
@@ -153,13 +147,13 @@ class Source(Strict):
     """A published report a finding rests on."""
 
     id: Identifier
-    title: Line
+    title: Line = Field(description="The title exactly as published.")
     short_title: Line | None = Field(
         default=None, description="A short name used where the source is cited, e.g. 'Final report'."
     )
-    publisher: Line
+    publisher: Line = Field(description="Who published it.")
     date: dt.date = Field(description="The publication date, written YYYY-MM-DD.")
-    url: Url
+    url: Url = Field(description="Where to read it; printed in full in the PDFs.")
     section: Line | None = Field(default=None, description="An optional part of the report.")
     description: Text | None = Field(default=None, description="What the report covers.")
 
@@ -167,7 +161,7 @@ class Source(Strict):
 class Quote(Strict):
     """Wording copied from a source: always shown as a quotation with its source."""
 
-    text: Text
+    text: Text = Field(description="The exact words, without quotation marks.")
     source: Identifier = Field(description="The id of the source the words come from.")
 
 
@@ -177,9 +171,7 @@ class Finding(Strict):
     id: Identifier
     statement: Line = Field(description="The finding in one line.")
     explanation: Text = Field(description="What it means, in plain language.")
-    sources: list[Identifier] = Field(
-        min_length=1, description="The ids of the sources this finding rests on."
-    )
+    sources: list[Identifier] = Field(min_length=1, description="The ids of the sources this finding rests on.")
     quote: Quote | None = Field(default=None, description="Optional wording quoted from a source.")
 
 
@@ -187,8 +179,8 @@ class Function(Strict):
     """One of the things the subject of the research does (for LCSI, its five functions)."""
 
     id: Identifier
-    name: Line
-    description: Text
+    name: Line = Field(description="Its name, as a card title.")
+    description: Text = Field(description="What it is, in plain language.")
     examples: list[Line] = Field(default_factory=list, description="Example activities.")
 
 
@@ -196,12 +188,10 @@ class Pathway(Strict):
     """An outcome pathway: which functions feed it and which audiences benefit."""
 
     id: Identifier
-    name: Line
-    description: Text
+    name: Line = Field(description="The pathway's name.")
+    description: Text = Field(description="What the pathway leads to.")
     functions: list[Identifier] = Field(min_length=1, description="Ids of the functions feeding it.")
-    beneficiaries: list[Identifier] = Field(
-        min_length=1, description="Ids of the audiences who benefit."
-    )
+    beneficiaries: list[Identifier] = Field(min_length=1, description="Ids of the audiences who benefit.")
 
 
 class Implication(Strict):
@@ -209,9 +199,7 @@ class Implication(Strict):
 
     title: Line = Field(description="The implication in one line.")
     text: Text = Field(description="The reasoning, in plain language.")
-    findings: list[Identifier] = Field(
-        min_length=1, description="Ids of the findings this implication rests on."
-    )
+    findings: list[Identifier] = Field(min_length=1, description="Ids of the findings this implication rests on.")
     actions: list[Line] = Field(default_factory=list, description="Practical things to do.")
     questions: list[Line] = Field(default_factory=list, description="Questions to ask or discuss.")
 
@@ -220,16 +208,18 @@ class Audience(Strict):
     """A group of readers. Each gets a page, a PDF edition and its own implications."""
 
     id: Identifier
-    name: Line
-    description: Text
-    implications: list[Implication] = Field(min_length=1)
+    name: Line = Field(description="Who they are, as a page title: 'Local government'.")
+    description: Text = Field(description="Which organisations or people this audience covers.")
+    implications: list[Implication] = Field(min_length=1, description="What the findings mean for them.")
 
 
 class GlossaryEntry(Strict):
     """A term the briefing uses; the site links the term wherever it appears in the text."""
 
-    term: Annotated[Line, StringConstraints(max_length=80)]
-    definition: Text
+    term: Annotated[Line, StringConstraints(max_length=80)] = Field(
+        description="The term exactly as it is written in the text (capitals do not matter)."
+    )
+    definition: Text = Field(description="What it means, in plain language.")
 
 
 class Pack(Strict):

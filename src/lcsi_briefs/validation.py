@@ -144,8 +144,7 @@ def _ids(document: Document, key: str, problems: list[Problem]) -> set[str]:
                     line,
                     column,
                     field_path((key, index, "id")),
-                    f"duplicate id {identifier!r}: already used on line {first_line}; "
-                    f"ids must be unique among {key}",
+                    f"duplicate id {identifier!r}: already used on line {first_line}; ids must be unique among {key}",
                 )
             )
         else:
@@ -153,9 +152,7 @@ def _ids(document: Document, key: str, problems: list[Problem]) -> set[str]:
     return set(first_seen)
 
 
-def _check_refs(
-    document: Document, location: Location, value: object, known: set[str], kind: str
-) -> Iterator[Problem]:
+def _check_refs(document: Document, location: Location, value: object, known: set[str], kind: str) -> Iterator[Problem]:
     references = value if isinstance(value, list) else [value]
     for index, reference in enumerate(references):
         if not isinstance(reference, str) or reference in known:
@@ -198,8 +195,8 @@ def reference_problems(document: Document) -> list[Problem]:
         implications = audience.get("implications")
         for number, implication in enumerate(implications if isinstance(implications, list) else []):
             if isinstance(implication, dict) and "findings" in implication:
-                location = ("audiences", index, "implications", number, "findings")
-                problems += _check_refs(document, location, implication["findings"], findings, "finding")
+                where: Location = ("audiences", index, "implications", number, "findings")
+                problems += _check_refs(document, where, implication["findings"], findings, "finding")
     seen_terms: dict[str, int] = {}
     for index, entry in _items(data, "glossary"):
         term = entry.get("term")

@@ -140,9 +140,7 @@ def read_yaml(path: Path) -> Document:
         raise PackError([Problem(path, 1, 1, "", f"cannot read the file: {error.strerror}")]) from None
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise PackError(
-            [Problem(path, 1, 1, "", f"the file is {len(raw):,} bytes; a pack may be at most {limit} MiB")]
-        )
+        raise PackError([Problem(path, 1, 1, "", f"the file is {len(raw):,} bytes; a pack may be at most {limit} MiB")])
     text = _decode(path, raw)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)

@@ -13,7 +13,7 @@ import string
 from collections.abc import Iterable, Sequence
 
 _ESCAPE = str.maketrans({char: "\\" + char for char in string.punctuation})
-_LINKABLE_TERM = re.compile(r"^[\w][\w '’-]*$")
+_LINKABLE_TERM = re.compile(r"^[\w][\w '\u2019-]*$")
 
 
 def fold(text: str) -> str:
@@ -51,7 +51,9 @@ def bullet_list(items: Iterable[str]) -> list[str]:
     return [f"- {item}" for item in items]
 
 
-def fence(name: str, argument: str = "", options: dict[str, str] | None = None, body: Sequence[str] = (), colons: int = 3) -> list[str]:
+def fence(
+    name: str, argument: str = "", options: dict[str, str] | None = None, body: Sequence[str] = (), colons: int = 3
+) -> list[str]:
     """A colon-fenced directive; ``argument`` and ``options`` must be safe already."""
     marker = ":" * colons
     lines = [f"{marker}{{{name}}} {argument}".rstrip()]
@@ -63,7 +65,9 @@ def fence(name: str, argument: str = "", options: dict[str, str] | None = None, 
     return lines
 
 
-def grid_card(header: Sequence[str], body: Sequence[str], footer: Sequence[str] = (), options: dict[str, str] | None = None) -> list[str]:
+def grid_card(
+    header: Sequence[str], body: Sequence[str], footer: Sequence[str] = (), options: dict[str, str] | None = None
+) -> list[str]:
     """A sphinx-design grid item card (four colons), to sit in a five-colon grid."""
     content = [*fence("card-header", body=header), ""]
     content += [*body, ""]

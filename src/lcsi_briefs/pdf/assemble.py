@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.util.console import darkgreen
+from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
 from sphinx.util.nodes import inline_all_toctrees
 
 from lcsi_briefs.downloads import pdf_downloads
@@ -24,6 +24,7 @@ from lcsi_briefs.pages.overview import AFFECTS_CLASS
 
 if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
+
 
 @dataclass(frozen=True)
 class TocEntry:
@@ -105,7 +106,9 @@ def assemble(builder: StandaloneHTMLBuilder, loaded: LoadedPack, edition: Editio
 
 def _localise_links(tree: nodes.document) -> None:
     """Point internal links at anchors in this one document; unlink those it lacks."""
-    ids = {i for node in tree.findall(nodes.Element) for i in node.get("ids", [])}
+    ids: set[str] = set()
+    for element in tree.findall(nodes.Element):
+        ids.update(element.get("ids", []))
     ids |= {f"document-{node['docname']}" for node in tree.findall(addnodes.start_of_file)}
     for reference in list(tree.findall(nodes.reference)):
         uri = reference.get("refuri")

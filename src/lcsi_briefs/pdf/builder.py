@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from collections.abc import Set
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import jinja2
 from markupsafe import Markup
@@ -52,7 +52,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
     epilog = "The PDF briefings are in %(outdir)s."
     search = False
     copysource = False
-    supported_image_types = ["image/svg+xml", "image/png", "image/gif", "image/jpeg"]
+    supported_image_types: ClassVar[list[str]] = ["image/svg+xml", "image/png", "image/gif", "image/jpeg"]
 
     def init(self) -> None:
         super().init()
@@ -62,7 +62,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             undefined=jinja2.StrictUndefined,
         )
 
-    def get_outdated_docs(self) -> str:
+    def get_outdated_docs(self) -> str:  # type: ignore[override]
         return "all PDF editions"
 
     def write_documents(self, _docnames: Set[str]) -> None:
@@ -73,7 +73,11 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         self.copy_image_files()
         failures: list[str] = []
         for job in status_iterator(
-            render_jobs, "rendering PDFs... ", "darkgreen", len(render_jobs), self._app.verbosity,
+            render_jobs,
+            "rendering PDFs... ",
+            "darkgreen",
+            len(render_jobs),
+            self._app.verbosity,
             stringify_func=lambda job: job.target.name,
         ):
             try:
@@ -82,7 +86,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                 failures.append(f"{job.target.name}: {error}")
                 continue
             for message in warnings:
-                logger.warning("WeasyPrint, rendering %s: %s", job.target.name, message, type="lcsi", subtype="weasyprint")
+                logger.warning(
+                    "WeasyPrint, rendering %s: %s", job.target.name, message, type="lcsi", subtype="weasyprint"
+                )
         if failures:
             raise PdfRenderError("\n".join(failures))
 
@@ -112,7 +118,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         self.current_docname = docname
         visitor = self.create_translator(tree, self)
         tree.walkabout(visitor)
-        return "".join(visitor.fragment)
+        return "".join(visitor.fragment)  # type: ignore[attr-defined]
 
     def _print_html(self, loaded: LoadedPack, edition: Edition, tree: Any) -> str:
         briefing = loaded.pack.briefing
