@@ -58,7 +58,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_config(app)
     setup_downloads(app)
     app.connect("builder-inited", generate_pages)
-    app.connect("config-inited", _add_static)
+    app.connect("config-inited", _configure)
     setup_pdf_builder(app)
     return {
         "version": __version__,
@@ -68,7 +68,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     }
 
 
-def _add_static(app: Sphinx, config: Any) -> None:
+def _configure(app: Sphinx, config: Any) -> None:
+    # Smart quotes would curl a pack's straight quotes and turn -- into a dash: data prints as written.
+    config.smartquotes = False
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
     config.exclude_patterns = [*config.exclude_patterns, f"{briefs_config(config).pages_dir}/{INCLUDES_DIR}/*"]
     app.add_css_file("lcsi-briefs.css")

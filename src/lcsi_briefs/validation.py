@@ -7,6 +7,7 @@ Reference checks run on the raw data, not the validated model, so a pack with a 
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -133,7 +134,7 @@ def _ids(document: Document, key: str, problems: list[Problem]) -> set[str]:
     first_seen: dict[str, int] = {}
     for index, item in _items(document.data, key):
         identifier = item.get("id")
-        if not isinstance(identifier, str):
+        if not isinstance(identifier, str) or not re.match(ID_PATTERN, identifier):
             continue
         if identifier in first_seen:
             line, column = document.position((key, index, "id"))
@@ -187,6 +188,18 @@ def reference_problems(document: Document) -> list[Problem]:
         if isinstance(quote, dict) and "source" in quote:
             location = ("findings", index, "quote", "source")
             problems += _check_refs(document, location, quote["source"], sources, "source")
+            cited = finding.get("sources")
+            if quote["source"] in sources and isinstance(cited, list) and quote["source"] not in cited:
+                line, column = document.position(location)
+                problems.append(
+                    Problem(
+                        document.path,
+                        line,
+                        column,
+                        field_path(location),
+                        f"the quoted source {quote['source']!r} must also be listed in this finding's sources",
+                    )
+                )
     for index, pathway in _items(data, "pathways"):
         for key, known, kind in (("functions", functions, "function"), ("beneficiaries", audiences, "audience")):
             if key in pathway:

@@ -54,7 +54,9 @@ def _yaml_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
     else:
         context = f" {error.context}" if error.context else ""
         message = f"YAML syntax error: {problem}{context}"
-        if "could not find expected ':'" in problem or "mapping values are not allowed" in problem:
+        if "mapping values are not allowed" in problem:
+            message += " (text containing ': ' must be put in quotes; otherwise check the indentation)"
+        elif "could not find expected ':'" in problem:
             message += " (check the indentation and that each key ends with ':')"
         if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in message:
             message += " (is a quotation mark left unclosed?)"

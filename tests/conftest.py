@@ -1,0 +1,160 @@
+"""Shared fixtures: small packs as Python data, and throwaway projects built the real way."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from lcsi_briefs.build import build_all
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+REPO = Path(__file__).resolve().parents[1]
+
+SMALL_PACK: dict[str, Any] = {
+    "briefing": {
+        "title": "Libraries and loneliness: what the study found",
+        "series": {"name": "Test briefings", "number": 3},
+        "edition_date": "2026-01-15",
+        "publisher": "Test Umbrella Body",
+        "language": "en-GB",
+        "summary": "A study of how public libraries reduce loneliness.\n\nA second paragraph.",
+        "about_implications": "These implications are our reading of the findings.",
+        "keywords": ["libraries", "loneliness"],
+    },
+    "sources": [
+        {
+            "id": "main-report",
+            "title": "Libraries and loneliness: main report",
+            "short_title": "Main report",
+            "publisher": "Example Research Unit",
+            "date": "2025-11-01",
+            "url": "https://example.org/reports/libraries-and-loneliness",
+        },
+        {
+            "id": "data-annex",
+            "title": "Libraries and loneliness: data annex",
+            "publisher": "Example Research Unit",
+            "date": "2025-11-02",
+            "url": "https://example.org/reports/annex",
+        },
+    ],
+    "findings": [
+        {
+            "id": "regular-visits",
+            "statement": "Regular library visits go with less loneliness.",
+            "explanation": "People who visit weekly report feeling lonely less often.",
+            "sources": ["main-report"],
+        },
+        {
+            "id": "staff-matter",
+            "statement": "Staff who know their area make the difference.",
+            "explanation": "Local knowledge among staff mattered most, the survey suggests.",
+            "sources": ["main-report", "data-annex"],
+            "quote": {"text": "Staff are the service.", "source": "main-report"},
+        },
+    ],
+    "functions": [
+        {"id": "lending", "name": "Lending", "description": "Books and more.", "examples": ["Home delivery"]},
+        {"id": "hosting", "name": "Hosting groups", "description": "Space for groups to meet."},
+    ],
+    "pathways": [
+        {
+            "id": "connection",
+            "name": "Stronger connection",
+            "description": "People meet others.",
+            "functions": ["lending", "hosting"],
+            "beneficiaries": ["councils", "residents"],
+        }
+    ],
+    "audiences": [
+        {
+            "id": "councils",
+            "name": "Councils",
+            "description": "Local authorities that fund libraries.",
+            "implications": [
+                {
+                    "title": "Count visits, not loans",
+                    "text": "Visits matter more than loans for loneliness.",
+                    "findings": ["regular-visits"],
+                    "actions": ["Measure weekly visitors"],
+                    "questions": ["Do we know who visits?"],
+                }
+            ],
+        },
+        {
+            "id": "residents",
+            "name": "Residents",
+            "description": "People who live in the area.",
+            "implications": [
+                {
+                    "title": "Your library is a place to meet people",
+                    "text": "Going regularly helps.",
+                    "findings": ["regular-visits", "staff-matter"],
+                    "actions": ["Visit a group at your library"],
+                }
+            ],
+        },
+    ],
+    "glossary": [
+        {"term": "loneliness", "definition": "Feeling you have fewer connections than you want."},
+        {"term": "library", "definition": "A public lending and meeting place."},
+    ],
+}
+
+
+def small_pack() -> dict[str, Any]:
+    """A fresh, valid pack to change in a test."""
+    return copy.deepcopy(SMALL_PACK)
+
+
+def write_pack(path: Path, pack: dict[str, Any]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(pack, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def make_project(root: Path, packs: dict[str, dict[str, Any]]) -> Path:
+    """A copy of this project's conf.py and docs/ with the given packs in briefings/."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "conf.py", root / "conf.py")
+    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("_briefings"))
+    for slug, pack in packs.items():
+        write_pack(root / "briefings" / f"{slug}.yaml", pack)
+    return root
+
+
+ProjectFactory = Callable[..., Path]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> ProjectFactory:
+    """Build a throwaway project with ``lcsi-briefs build``; returns its folder."""
+
+    made: list[Path] = []
+
+    def factory(packs: dict[str, dict[str, Any]] | None = None, *, pdf: bool = False) -> Path:
+        made.append(tmp_path / f"project{len(made) + 1}")
+        root = make_project(made[-1], packs if packs is not None else {"small": small_pack()})
+        status = build_all(root, pdf=pdf)
+        assert status == 0, "the build failed"
+        return root
+
+    return factory
+
+
+@pytest.fixture(scope="session")
+def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled packs built once, site and PDFs, exactly as ``nox -s build`` does."""
+    root = tmp_path_factory.mktemp("bundled")
+    shutil.copy2(REPO / "conf.py", root / "conf.py")
+    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("_briefings"))
+    shutil.copytree(REPO / "briefings", root / "briefings")
+    assert build_all(root) == 0
+    return root

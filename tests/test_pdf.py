@@ -1,0 +1,211 @@
+"""The PDF editions, opened and read: files, metadata, tags, outline, footers, fonts, text."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from lcsi_briefs.editions import editions
+from lcsi_briefs.loader import load_pack
+from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
+
+from .conftest import REPO, small_pack
+
+
+@pytest.fixture(scope="module")
+def bundled() -> LoadedPack:
+    return load_pack(REPO / "briefings" / "lcsi-2025.yaml")
+
+
+@pytest.fixture(scope="module")
+def pdf_dir(bundled_build: Path) -> Path:
+    return bundled_build / "build" / "pdf"
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def all_text(reader: PdfReader) -> str:
+    return fold(" ".join(page.extract_text() for page in reader.pages))
+
+
+def outline_titles(outline: list[Any]) -> list[str]:
+    titles: list[str] = []
+    for item in outline:
+        if isinstance(item, list):
+            titles += outline_titles(item)
+        else:
+            titles.append(fold(item.title))
+    return titles
+
+
+def test_every_edition_is_written(pdf_dir: Path, bundled: LoadedPack) -> None:
+    expected = {edition.filename for edition in editions(bundled)}
+    assert {path.name for path in pdf_dir.glob("*.pdf")} == expected
+    assert len(expected) == 2 + 2 * len(bundled.pack.audiences)
+
+
+def test_metadata_language_and_tags(pdf_dir: Path, bundled: LoadedPack) -> None:
+    briefing = bundled.pack.briefing
+    for path in pdf_dir.glob("*.pdf"):
+        with pikepdf.open(path) as pdf:
+            info = pdf.docinfo
+            assert str(info["/Title"]).startswith(briefing.title)
+            assert str(info["/Author"]) == briefing.publisher
+            assert "LCSI" in str(info["/Keywords"])
+            assert str(info["/Subject"])
+            assert str(pdf.Root.Lang) == "en-GB"
+            assert bool(pdf.Root.MarkInfo.Marked)
+            assert "/StructTreeRoot" in pdf.Root
+            with pdf.open_metadata() as xmp:
+                assert xmp.get("pdfuaid:part") == "1"
+                assert xmp.get("dc:title") == str(info["/Title"])
+
+
+def test_audience_edition_title_names_the_audience(pdf_dir: Path, bundled: LoadedPack) -> None:
+    audience = bundled.pack.audiences[2]
+    reader = PdfReader(pdf_dir / f"lcsi-2025--{audience.id}.pdf")
+    assert reader.metadata is not None
+    assert reader.metadata.title == f"{bundled.pack.briefing.title}: for {audience.name}"
+    cover = fold(reader.pages[0].extract_text())
+    assert f"For {audience.name}" in cover
+
+
+def test_outline_follows_the_headings(pdf_dir: Path, bundled: LoadedPack) -> None:
+    titles = outline_titles(PdfReader(pdf_dir / "lcsi-2025.pdf").outline)
+    assert "Headline findings" in titles
+    assert "Sources" in titles and "Glossary" in titles
+    for audience in bundled.pack.audiences:
+        assert audience.name in titles
+    assert "Contents" not in titles
+
+
+def test_footer_says_page_x_of_y_and_the_edition_date(pdf_dir: Path) -> None:
+    reader = PdfReader(pdf_dir / "lcsi-2025.pdf")
+    total = len(reader.pages)
+    for number in (2, total):
+        text = fold(reader.pages[number - 1].extract_text())
+        assert f"Page {number} of {total}" in text
+        assert "25 November 2026" in text
+
+
+def test_contents_has_page_numbers(pdf_dir: Path) -> None:
+    reader = PdfReader(pdf_dir / "lcsi-2025.pdf")
+    contents = fold(reader.pages[1].extract_text())
+    numbers = {title: int(page) for title, page in re.findall(r"(Headline findings|Outcome pathways) \.+ (\d+)", contents)}
+    assert set(numbers) == {"Headline findings", "Outcome pathways"}
+    target = fold(reader.pages[numbers["Outcome pathways"] - 1].extract_text())
+    assert "Outcome pathways" in target
+
+
+def test_fonts_are_embedded(pdf_dir: Path) -> None:
+    with pikepdf.open(pdf_dir / "lcsi-2025.pdf") as pdf:
+        fonts = [font for page in pdf.pages for font in page.Resources.get("/Font", {}).values()]
+        assert fonts
+        for font in fonts:
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0] if descendants else font).FontDescriptor
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_full_briefing_has_every_part(pdf_dir: Path, bundled: LoadedPack) -> None:
+    text = all_text(PdfReader(pdf_dir / "lcsi-2025.pdf"))
+    pack = bundled.pack
+    for finding in pack.findings:
+        assert fold(finding.statement)[:60] in text
+    for audience in pack.audiences:
+        for implication in audience.implications:
+            assert fold(implication.title)[:50] in text
+    for source in pack.sources:
+        assert source.url[:50] in text.replace(" ", "") or source.url[:40] in text
+    assert "LCSI" in text and "Glossary" in text
+
+
+def test_audience_edition_keeps_only_its_own_implications(pdf_dir: Path, bundled: LoadedPack) -> None:
+    mine, other = bundled.pack.audiences[0], bundled.pack.audiences[1]
+    text = all_text(PdfReader(pdf_dir / f"lcsi-2025--{mine.id}.pdf"))
+    for implication in mine.implications:
+        assert fold(implication.title)[:50] in text
+    for implication in other.implications:
+        assert fold(implication.title)[:50] not in text
+    assert fold(bundled.pack.findings[0].statement)[:60] in text
+
+
+def body_font_sizes(path: Path) -> list[float]:
+    sizes: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if text.strip():
+            sizes.append(round(size * abs(tm[3]) * abs(cm[3] or 1), 1))
+
+    reader = PdfReader(path)
+    for page in reader.pages[2:6]:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_large_print_body_text_is_at_least_16pt(pdf_dir: Path) -> None:
+    standard = statistics.median(body_font_sizes(pdf_dir / "lcsi-2025.pdf"))
+    large = statistics.median(body_font_sizes(pdf_dir / "lcsi-2025--large-print.pdf"))
+    assert 10 <= standard < 13
+    assert large >= 16
+
+
+def test_two_builds_are_byte_identical(project: Any, tmp_path: Path) -> None:
+    first = project({"small": small_pack()}, pdf=True) / "build" / "pdf"
+    saved = {path.name: path.read_bytes() for path in first.glob("*.pdf")}
+    second = project({"small": small_pack()}, pdf=True) / "build" / "pdf"
+    assert saved
+    assert {path.name: path.read_bytes() for path in second.glob("*.pdf")} == saved
+
+
+def test_creation_date_comes_from_source_date_epoch(project: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    reader = PdfReader(project({"small": small_pack()}, pdf=True) / "build" / "pdf" / "small.pdf")
+    assert reader.metadata is not None
+    assert reader.metadata.creation_date is not None
+    assert reader.metadata.creation_date.timestamp() == 1700000000
+
+
+def job(tmp_path: Path, body: str, css: str = "") -> RenderJob:
+    sheet = tmp_path / "sheet.css"
+    sheet.write_text(css, encoding="utf-8")
+    return RenderJob(
+        html=f"<html lang='en'><head><title>t</title></head><body>{body}</body></html>",
+        target=tmp_path / "out.pdf",
+        base_url=tmp_path.as_uri() + "/",
+        stylesheets=(sheet,),
+        allowed_roots=(tmp_path,),
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("file:///etc/passwd", "outside the project"),
+        ("http://example.org/picture.png", "never uses the network"),
+        ("https://example.org/picture.png", "never uses the network"),
+        ("../../../etc/hostname", "outside the project"),
+    ],
+)
+def test_renderer_reads_nothing_outside_the_project(tmp_path: Path, source: str, message: str) -> None:
+    previous = tmp_path / "out.pdf"
+    previous.write_bytes(b"previous good PDF")
+    with pytest.raises(RenderFailedError, match=message):
+        render_pdf(job(tmp_path, f'<img src="{source}" alt="x">'))
+    assert previous.read_bytes() == b"previous good PDF"
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_weasyprint_warnings_are_returned(tmp_path: Path) -> None:
+    warnings = render_pdf(job(tmp_path, "<p>hello</p>", css="p { colour: red; margin: banana; }"))
+    assert any("margin" in warning for warning in warnings)
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
