@@ -30,6 +30,7 @@ def lint(session: nox.Session) -> None:
     """Check the code with ruff and mypy."""
     session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "lint"))
     session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
     session.run("mypy")
 
 

@@ -21,6 +21,10 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _validate(arguments: argparse.Namespace) -> int:
     paths = [Path(p) for p in arguments.paths] or [Path("briefings")]
     try:
@@ -32,7 +36,8 @@ def _validate(arguments: argparse.Namespace) -> int:
         print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
         return EXIT_INVALID
     for loaded in packs:
-        print(f"{loaded.path}: valid ({len(loaded.pack.findings)} findings, {len(loaded.pack.audiences)} audiences)")
+        findings, audiences = len(loaded.pack.findings), len(loaded.pack.audiences)
+        print(f"{loaded.path}: valid ({_count(findings, 'finding')}, {_count(audiences, 'audience')})")
     return EXIT_OK
 
 

@@ -40,7 +40,10 @@ def load_pack(path: Path) -> LoadedPack:
                 f"and hyphens before '.yaml', found {path.name!r}",
             )
         )
-    document = read_yaml(path)
+    try:
+        document = read_yaml(path)
+    except PackError as error:
+        raise PackError(problems + list(error.problems)) from None
     problems += schema_problems(document) + reference_problems(document)
     if problems:
         raise PackError(problems)

@@ -52,8 +52,14 @@ def _check_line(value: str) -> str:
 
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
-    if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in value):
+    if parts.scheme not in {"http", "https"}:
         raise ValueError(f"a web address starting with https:// or http://, found {value!r}")
+    if any(c.isspace() for c in value):
+        raise ValueError(f"a web address without spaces (write a space as %20), found {value!r}")
+    if not parts.hostname:
+        raise ValueError(f"a web address with a site name after {parts.scheme}://, found {value!r}")
+    if any(c in value for c in '<>"`'):
+        raise ValueError(f'a web address without <, >, " or ` characters, found {value!r}')
     return value
 
 

@@ -54,7 +54,7 @@ def describe(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping (key: value lines)"
     if isinstance(value, list):
-        return "an empty list" if not value else f"a list of {len(value)} item(s)"
+        return "an empty list" if not value else f"a list of {len(value)} item{'s' if len(value) > 1 else ''}"
     text = str(value)
     if len(text) > 60:
         text = text[:57] + "..."

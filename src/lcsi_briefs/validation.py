@@ -90,7 +90,8 @@ def _message(error: ErrorDetails) -> str:
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":
-        return f"needs at least {context.get('min_length', 1)} item(s), found {found}"
+        minimum = context.get("min_length", 1)
+        return f"needs at least {'one item' if minimum == 1 else f'{minimum} items'}, found {found}"
     if kind == "string_too_long":
         length = len(str(error.get("input")))
         return f"expected at most {context.get('max_length')} characters, found {length:,}"
@@ -100,6 +101,8 @@ def _message(error: ErrorDetails) -> str:
         return "expected " + str(error["msg"]).removeprefix("Value error, ")
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"expected a number {str(error['msg']).removeprefix('Input should be ')}, found {found}"
+    if kind.startswith("date_") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(error.get("input"))):
+        return f"expected a real date written YYYY-MM-DD, found {found}, which is not a day in the calendar"
     if kind in _EXPECTED:
         return f"expected {_EXPECTED[kind]}, found {found}"
     return f"{error['msg']}, found {found}"

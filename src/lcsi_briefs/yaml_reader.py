@@ -3,7 +3,8 @@
 PyYAML's composer gives us the node tree with marks; we build the values ourselves rather
 than let YAML guess types. Every scalar stays a string (so ``0012``, ``2025-07-11`` or ``no``
 are never turned into a number, a date or ``False``) and the model decides what each field
-needs. Anchors and aliases are refused, which also defuses "billion laughs" documents.
+needs. Anchors and aliases are refused before anything is built, which also defuses "billion laughs"
+documents.
 """
 
 from __future__ import annotations
@@ -45,22 +46,59 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _yaml_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+def _yaml_message(error: yaml.MarkedYAMLError) -> tuple[str, yaml.Mark | None]:
+    """PyYAML's wording, translated for editors, and the mark that best shows the mistake."""
     problem = error.problem or "invalid YAML"
+    context = error.context or ""
     if "'\\t'" in problem:
-        message = "found a tab character; YAML must be indented with spaces, not tabs"
-    else:
-        context = f" {error.context}" if error.context else ""
-        message = f"YAML syntax error: {problem}{context}"
-        if "mapping values are not allowed" in problem:
-            message += " (text containing ': ' must be put in quotes; otherwise check the indentation)"
-        elif "could not find expected ':'" in problem:
-            message += " (check the indentation and that each key ends with ':')"
-        if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in message:
-            message += " (is a quotation mark left unclosed?)"
+        return "found a tab character; YAML must be indented with spaces, not tabs", error.problem_mark
+    if "quoted scalar" in context and "end of stream" in problem:
+        message = "this quotation mark is never closed; add the closing quotation mark at the end of the text"
+        return f"YAML syntax error: {message}", error.context_mark
+    if "single document" in context:
+        message = "found a second document (a line starting with ---); a pack file must hold one document only"
+        return f"YAML syntax error: {message}", error.problem_mark
+    if problem.startswith("expected <block end>"):
+        message = (
+            "this line is not lined up with the lines above it; check the indentation "
+            "(use spaces, and keep each item in line with its neighbours)"
+        )
+        return f"YAML syntax error: {message}", error.problem_mark
+    if "mapping values are not allowed" in problem:
+        hint = "if the text contains ': ', put the whole value in double quotes; otherwise check the indentation"
+        return f"YAML syntax error: {problem} ({hint})", error.problem_mark
+    message = f"YAML syntax error: {problem}" + (f" {context}" if context else "")
+    if "could not find expected ':'" in problem:
+        message += " (check the indentation and that each key ends with ':')"
+    return message, error.problem_mark or error.context_mark
+
+
+def _yaml_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
+    message, mark = _yaml_message(error)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Problem(path, line, column, "", message)
+
+
+def _reader_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    message = f"the file contains the control character U+{code:04X}, which cannot be seen or printed; delete it"
+    return Problem(path, line, column, "", message)
+
+
+class _Loader(yaml.SafeLoader):
+    """Notes where each alias is used, so a refused alias is reported where it is written."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.alias_marks: list[yaml.Mark] = []
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            self.alias_marks.append(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        return super().compose_node(parent, index)
 
 
 def _decode(path: Path, raw: bytes) -> str:
@@ -91,7 +129,6 @@ class _Builder:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
 
     def problem(self, node: yaml.Node, message: str) -> None:
         line, column = _mark(node)
@@ -99,10 +136,6 @@ class _Builder:
 
     def build(self, node: yaml.Node, location: Location, depth: int = 0) -> object:
         self.document.value_positions[location] = _mark(node)
-        if id(node) in self.seen:
-            self.problem(node, "anchors and aliases (& and *) are not supported; write the value out in full")
-            return None
-        self.seen.add(id(node))
         if depth > MAX_DEPTH:
             self.problem(node, f"the data is nested more than {MAX_DEPTH} levels deep")
             return None
@@ -145,13 +178,22 @@ def read_yaml(path: Path) -> Document:
         raise PackError([Problem(path, 1, 1, "", f"the file is {len(raw):,} bytes; a pack may be at most {limit} MiB")])
     text = _decode(path, raw)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         raise PackError([_yaml_problem(path, error)]) from None
-    except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks its errors
+    except yaml.reader.ReaderError as error:
+        raise PackError([_reader_problem(path, text, error)]) from None
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML's other errors are the two above
         raise PackError([Problem(path, 1, 1, "", f"YAML error: {error}")]) from None
     except RecursionError:
         raise PackError([Problem(path, 1, 1, "", "the data is nested too deeply to read")]) from None
+    if loader.alias_marks:
+        message = "anchors and aliases (& and *) are not supported; write the value out in full"
+        raise PackError([Problem(path, m.line + 1, m.column + 1, "", message) for m in loader.alias_marks])
     if root is None:
         raise PackError([Problem(path, 1, 1, "", "the file is empty; expected a briefing pack")])
     document = Document(path, None)
