@@ -11,8 +11,12 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
-from sphinx.cmd.build import build_main
+from sphinx.application import Sphinx
+from sphinx.cmd.build import handle_exception
+from sphinx.errors import SphinxError
+from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from lcsi_briefs.editions import PDF_URL_DIR
 
@@ -20,9 +24,29 @@ WORK = Path("build") / ".work"
 
 
 def _sphinx(project: Path, builder: str, outdir: Path) -> int:
-    doctrees = project / WORK / "doctrees"
-    arguments = ["-b", builder, "-c", str(project), "-d", str(doctrees), "-W", "--keep-going", "-q"]
-    return build_main([*arguments, str(project / "docs"), str(outdir)])
+    """One Sphinx build with warnings as errors; our own errors print as plain messages."""
+    app = None
+    try:
+        with patch_docutils(project), docutils_namespace():
+            app = Sphinx(
+                srcdir=project / "docs",
+                confdir=project,
+                outdir=outdir,
+                doctreedir=project / WORK / "doctrees",
+                buildername=builder,
+                status=None,
+                warning=sys.stderr,
+                warningiserror=True,
+            )
+            app.build()
+            return int(app.statuscode)
+    except SphinxError as error:
+        # Bad data, a failed render, a bad setting: the message says what to fix; no report needed.
+        print(f"{error.category}: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        handle_exception(app, SimpleNamespace(pdb=False, verbosity=0, traceback=False), error)
+        return 2
 
 
 def _publish(source: Path, target: Path) -> None:
@@ -45,8 +69,10 @@ def build_all(project: Path, *, pdf: bool = True) -> int:
         return 2
     work = project / WORK
     html_work, pdf_work = work / "html", work / "pdf"
+    print("Building the site...")
     status = _sphinx(project, "html", html_work)
     if status == 0 and pdf:
+        print("Rendering the PDFs...")
         for old in pdf_work.glob("*.pdf") if pdf_work.is_dir() else []:
             old.unlink()
         status = _sphinx(project, "briefing-pdf", pdf_work)

@@ -23,6 +23,7 @@ from lcsi_briefs.problems import PackError
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +33,12 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def packs_dir(app: Sphinx) -> Path:
-    return Path(app.confdir) / briefs_config(app.config).packs_dir
+    """Relative to the working folder when inside it, so messages show ``briefings/x.yaml``."""
+    folder = (Path(app.confdir) / briefs_config(app.config).packs_dir).resolve()
+    try:
+        return folder.relative_to(Path.cwd())
+    except ValueError:
+        return folder
 
 
 def pages_dir(app: Sphinx) -> Path:
@@ -43,7 +49,8 @@ def generate_pages(app: Sphinx) -> None:
     try:
         packs = load_packs([packs_dir(app)])
     except PackError as error:
-        raise BriefingDataError(f"{len(error.problems)} problem(s) in the briefing data:\n{error}") from None
+        count = len(error.problems)
+        raise BriefingDataError(f"{count} problem{'s' if count != 1 else ''} in the briefing data:\n{error}") from None
     app.env.lcsi_briefs_packs = {loaded.slug: loaded for loaded in packs}  # type: ignore[attr-defined]
     try:
         written = sync_folder(pages_dir(app), render_pages(packs, briefs_config(app.config).pages_dir))
@@ -52,12 +59,31 @@ def generate_pages(app: Sphinx) -> None:
     logger.info("lcsi-briefs: %d pack(s), %d page(s) updated", len(packs), len(written))
 
 
+def note_removed_pages(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Remember generated pages that no longer exist (an audience was deleted, say)."""
+    prefix = briefs_config(app.config).pages_dir + "/"
+    app.env.lcsi_briefs_removed = sorted(d for d in removed if d.startswith(prefix))  # type: ignore[attr-defined]
+    return []
+
+
+def delete_removed_output(app: Sphinx, exception: Exception | None) -> None:
+    """Sphinx keeps the HTML of deleted pages; a briefing's removed pages must not linger."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for docname in getattr(app.env, "lcsi_briefs_removed", []):
+        Path(app.outdir, app.builder.get_target_uri(docname)).unlink(missing_ok=True)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
     setup_config(app)
     setup_downloads(app)
     app.connect("builder-inited", generate_pages)
+    app.connect("env-get-outdated", note_removed_pages)
+    app.connect("build-finished", delete_removed_output)
     app.connect("config-inited", _configure)
     setup_pdf_builder(app)
     return {

@@ -1,0 +1,153 @@
+"""``lcsi-briefs build``: failures keep the last good output, rebuilds are incremental, config is checked."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from lcsi_briefs.build import build_all
+
+from .conftest import small_pack, write_pack
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with a hash of its bytes."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_bad_data_fails_the_build_and_keeps_the_last_good_output(
+    project: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(pdf=True)
+    before = snapshot(root / "build")
+    broken = small_pack()
+    broken["findings"][0]["sources"] = ["no-such-report"]
+    broken["audiences"][0]["nmae"] = "typo"
+    write_pack(root / "briefings" / "small.yaml", broken)
+    capsys.readouterr()
+
+    assert build_all(root) == 1
+
+    errors = capsys.readouterr().err
+    assert "briefings/small.yaml:" in errors
+    assert "findings[0].sources[0]: unknown source 'no-such-report'" in errors
+    assert "audiences[0].nmae: unknown key 'nmae'" in errors
+    assert "Traceback" not in errors
+    assert "nothing in build/html or build/pdf was changed" in errors
+    assert snapshot(root / "build") == before
+
+
+def test_a_failed_pdf_render_keeps_the_previous_pdfs(project: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(pdf=True)
+    before = snapshot(root / "build" / "pdf")
+    changed = small_pack()
+    changed["briefing"]["title"] = "A new title that never gets printed"
+    write_pack(root / "briefings" / "small.yaml", changed)
+    # A missing stylesheet makes every large-print render fail after the standard ones succeeded.
+    monkeypatch.setattr("lcsi_briefs.pdf.builder.LARGE_PRINT_STYLESHEET", root / "missing.css")
+    assert build_all(root) == 1
+    assert snapshot(root / "build" / "pdf") == before
+
+
+def test_rebuild_with_nothing_changed_rewrites_no_generated_page(project: Any) -> None:
+    root = project()
+    generated = root / "docs" / "_briefings"
+    times = {path: path.stat().st_mtime_ns for path in generated.rglob("*.md")}
+    assert build_all(root, pdf=False) == 0
+    assert {path: path.stat().st_mtime_ns for path in generated.rglob("*.md")} == times
+
+
+def test_editing_one_finding_rewrites_only_the_pages_that_show_it(project: Any) -> None:
+    root = project()
+    generated = root / "docs" / "_briefings"
+    times = {path.relative_to(generated): path.stat().st_mtime_ns for path in generated.rglob("*.md")}
+    changed = small_pack()
+    changed["findings"][1]["explanation"] = "An edited explanation."
+    write_pack(root / "briefings" / "small.yaml", changed)
+    assert build_all(root, pdf=False) == 0
+    rewritten = {
+        path.relative_to(generated)
+        for path in generated.rglob("*.md")
+        if path.stat().st_mtime_ns != times[path.relative_to(generated)]
+    }
+    assert rewritten == {Path("small/index.md")}
+    assert "An edited explanation." in (root / "build" / "html" / "_briefings" / "small" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_removed_audience_pages_are_deleted(project: Any) -> None:
+    root = project()
+    fewer = small_pack()
+    fewer["audiences"] = fewer["audiences"][:1]
+    fewer["pathways"][0]["beneficiaries"] = ["councils"]
+    write_pack(root / "briefings" / "small.yaml", fewer)
+    assert build_all(root, pdf=False) == 0
+    assert not (root / "docs" / "_briefings" / "small" / "audiences" / "residents.md").exists()
+    assert not (root / "build" / "html" / "_briefings" / "small" / "audiences" / "residents.html").exists()
+
+
+def test_generated_folder_never_replaces_files_it_did_not_write(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_pack(tmp_path / "briefings" / "small.yaml", small_pack())
+    docs.mkdir()
+    (docs / "conf.py").write_text(
+        'extensions = ["lcsi_briefs"]\nlcsi_briefs_packs_dir = "../briefings"\nlcsi_briefs_pages_dir = "."\n',
+        encoding="utf-8",
+    )
+    (docs / "index.md").write_text("# Precious hand-written page\n", encoding="utf-8")
+    with pytest.raises(Exception, match="did not write"):
+        SphinxTestApp("html", srcdir=docs).build()
+    assert (docs / "index.md").read_text(encoding="utf-8") == "# Precious hand-written page\n"
+
+
+def test_a_bad_config_value_warns_and_falls_back(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_pack(tmp_path / "briefings" / "small.yaml", small_pack())
+    docs.mkdir()
+    (docs / "conf.py").write_text(
+        'extensions = ["lcsi_briefs"]\nlcsi_briefs_packs_dir = "../briefings"\nlcsi_briefs_pdf_timeout = "soon"\n',
+        encoding="utf-8",
+    )
+    (docs / "index.md").write_text("# Home\n\n```{include} _briefings/_includes/series.md\n```\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=docs)
+    try:
+        app.build()
+        warnings = app.warning.getvalue()
+        assert app.config.lcsi_briefs_pdf_timeout == 120.0
+    finally:
+        app.cleanup()
+    assert "lcsi_briefs_pdf_timeout should be a float, found 'soon'; using the default 120.0" in warnings
+
+
+def test_parallel_build_gives_the_same_pages(tmp_path: Path) -> None:
+    """The extension claims parallel_read_safe: a -j 2 build must give the same HTML."""
+    pages: list[dict[str, str]] = []
+    for jobs in (0, 2):
+        root = tmp_path / f"j{jobs}"
+        docs = root / "docs"
+        write_pack(root / "briefings" / "small.yaml", small_pack())
+        write_pack(root / "briefings" / "second.yaml", {**small_pack(), "briefing": {**small_pack()["briefing"]}})
+        docs.mkdir(parents=True)
+        (docs / "conf.py").write_text(
+            'extensions = ["lcsi_briefs"]\nlcsi_briefs_packs_dir = "../briefings"\n', encoding="utf-8"
+        )
+        (docs / "index.md").write_text("# Home\n\n```{include} _briefings/_includes/series.md\n```\n", encoding="utf-8")
+        app = SphinxTestApp("html", srcdir=docs, parallel=jobs)
+        try:
+            app.build()
+            assert "WARNING" not in app.warning.getvalue()
+        finally:
+            app.cleanup()
+        html = docs / "_build" / "html" / "_briefings"
+        pages.append({str(p.relative_to(html)): p.read_text(encoding="utf-8") for p in html.rglob("*.html")})
+    assert pages[0] == pages[1]
+    assert len(pages[0]) == 9
