@@ -27,7 +27,7 @@ def test_bad_data_fails_the_build_and_keeps_the_last_good_output(
     project: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(pdf=True)
-    before = snapshot(root / "build")
+    before = {part: snapshot(root / "build" / part) for part in ("html", "pdf")}
     broken = small_pack()
     broken["findings"][0]["sources"] = ["no-such-report"]
     broken["audiences"][0]["nmae"] = "typo"
@@ -42,7 +42,7 @@ def test_bad_data_fails_the_build_and_keeps_the_last_good_output(
     assert "audiences[0].nmae: unknown key 'nmae'" in errors
     assert "Traceback" not in errors
     assert "nothing in build/html or build/pdf was changed" in errors
-    assert snapshot(root / "build") == before
+    assert {part: snapshot(root / "build" / part) for part in ("html", "pdf")} == before
 
 
 def test_a_failed_pdf_render_keeps_the_previous_pdfs(project: Any, monkeypatch: pytest.MonkeyPatch) -> None:

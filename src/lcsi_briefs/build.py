@@ -8,23 +8,55 @@ good output exactly as it was.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import SimpleNamespace
-
-from sphinx.application import Sphinx
-from sphinx.cmd.build import handle_exception
-from sphinx.errors import SphinxError
-from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from lcsi_briefs.editions import PDF_URL_DIR
 
 WORK = Path("build") / ".work"
+STAMP = WORK / "inputs.sha256"
+#: Packages whose version changes what a build writes.
+TOOLS = ("lcsi-briefs", "sphinx", "myst-parser", "sphinx-design", "furo", "weasyprint", "docutils")
+
+
+def inputs_digest(project: Path, *, pdf: bool) -> str:
+    """A digest of everything a build reads: data, pages, settings, this package, tool versions.
+
+    When it matches the last successful build, the outputs are already what a build would
+    write, so ``build`` can stop at once without starting Sphinx.
+    """
+    digest = hashlib.sha256(f"pdf={pdf} epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
+    for tool in TOOLS:
+        try:
+            digest.update(f"{tool}={version(tool)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{tool}=none".encode())
+    generated = project / "docs" / "_briefings"
+    folders = [project / "docs", project / "briefings", Path(__file__).parent]
+    files = [project / "conf.py"] + [
+        path
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.is_file() and generated not in path.parents and "__pycache__" not in path.parts
+    ]
+    for path in sorted(files):
+        digest.update(str(path.relative_to(project) if path.is_relative_to(project) else path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _sphinx(project: Path, builder: str, outdir: Path) -> int:
     """One Sphinx build with warnings as errors; our own errors print as plain messages."""
+    from sphinx.application import Sphinx  # noqa: PLC0415 - a build with nothing to do never loads Sphinx
+    from sphinx.cmd.build import handle_exception  # noqa: PLC0415
+    from sphinx.errors import SphinxError  # noqa: PLC0415
+    from sphinx.util.docutils import docutils_namespace, patch_docutils  # noqa: PLC0415
+
     app = None
     try:
         with patch_docutils(project), docutils_namespace():
@@ -69,12 +101,17 @@ def build_all(project: Path, *, pdf: bool = True) -> int:
         return 2
     work = project / WORK
     html_work, pdf_work = work / "html", work / "pdf"
+    digest = inputs_digest(project, pdf=pdf)
+    stamp = project / STAMP
+    outputs = [project / "build" / "html" / "index.html"] + ([project / "build" / "pdf"] if pdf else [])
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest and all(p.exists() for p in outputs):
+        print("Nothing has changed since the last build: build/ is up to date.")
+        return 0
+    stamp.unlink(missing_ok=True)
     print("Building the site...")
     status = _sphinx(project, "html", html_work)
     if status == 0 and pdf:
         print("Rendering the PDFs...")
-        for old in pdf_work.glob("*.pdf") if pdf_work.is_dir() else []:
-            old.unlink()
         status = _sphinx(project, "briefing-pdf", pdf_work)
     if status != 0:
         print("Build failed: nothing in build/html or build/pdf was changed.", file=sys.stderr)
@@ -92,6 +129,7 @@ def build_all(project: Path, *, pdf: bool = True) -> int:
         _publish(pdf_only, project / "build" / "pdf")
         shutil.rmtree(pdf_only)
     _publish(html_work, project / "build" / "html")
+    stamp.write_text(digest, encoding="utf-8")
     print(f"Site: {project / 'build' / 'html' / 'index.html'}")
     if pdf:
         print(f"PDFs: {project / 'build' / 'pdf'}")

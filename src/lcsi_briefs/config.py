@@ -30,6 +30,8 @@ class BriefsConfig:
     pages_dir: str = "_briefings"
     #: Seconds one PDF render may take before the build gives up on it.
     pdf_timeout: float = 120.0
+    #: How many PDFs to render at once; 0 means one per CPU core.
+    pdf_workers: int = 0
 
 
 def setup_config(app: Sphinx) -> None:

@@ -63,34 +63,68 @@ def _keep_sources(tree: nodes.document, wanted_ids: set[str]) -> None:
             section.parent.remove(section)
 
 
-def _overview_for_audience(tree: nodes.document, slug: str) -> None:
-    """Keep the briefing's title, summary and headlines; drop the other overview sections."""
+def _section(tree: nodes.Element, section_id: str) -> nodes.section:
+    return next(node for node in tree.findall(nodes.section) if section_id in node["ids"])
+
+
+def _headlines(loaded: LoadedPack, cited: set[str]) -> nodes.section:
+    """Every headline in one numbered list; those the audience's implications rest on link on."""
+    slug = loaded.slug
+    section = nodes.section(ids=[f"{slug}-headlines"])
+    section += nodes.title("", loaded.pack.briefing.headings.findings)
+    items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+    for finding in loaded.pack.findings:
+        text: nodes.Node = nodes.Text(finding.statement)
+        if finding.id in cited:
+            text = nodes.reference("", "", text, refid=f"{slug}-finding-{finding.id}")
+        items += nodes.list_item("", nodes.paragraph("", "", text))
+    section += items
+    return section
+
+
+def _audience_edition(
+    builder: StandaloneHTMLBuilder, loaded: LoadedPack, audience_id: str, base: str
+) -> nodes.document:
+    """Cover matter and headlines, the audience's page, then only the findings and sources it rests on."""
+    slug = loaded.slug
+    audience = loaded.pack.audience(audience_id)
+    cited = {finding for implication in audience.implications for finding in implication.findings}
+    tree = _doc(builder, f"{base}/index")
     top = next(tree.findall(nodes.section))
+    findings = _section(tree, f"{slug}-findings")
     for child in list(top.children):
-        if isinstance(child, nodes.section) and f"{slug}-findings" not in child["ids"]:
+        if isinstance(child, nodes.section | addnodes.toctree) or (
+            isinstance(child, nodes.compound) and "toctree-wrapper" in child["classes"]
+        ):
             top.remove(child)
-    for node in list(tree.findall(nodes.container)):
+    top += _headlines(loaded, cited)
+    audience_doc = f"{base}/audiences/{audience_id}"
+    tree += _as_included(audience_doc, _doc(builder, audience_doc))
+    for finding_section in list(findings.findall(nodes.section)):
+        if finding_section is not findings and not {f"{slug}-finding-{f}" for f in cited} & set(finding_section["ids"]):
+            finding_section.parent.remove(finding_section)
+    for node in list(findings.findall(nodes.container)):
         if AFFECTS_CLASS in node["classes"]:
             node.parent.remove(node)
+    findings["ids"] = [f"{slug}-findings-detail"]
+    findings[0] = nodes.title("", "The findings behind these implications")
+    tree += findings
+    sources = _doc(builder, f"{base}/sources")
+    cited_sources = {s for finding in loaded.pack.findings if finding.id in cited for s in finding.sources}
+    _keep_sources(sources, {f"{slug}-source-{s}" for s in cited_sources})
+    tree += _as_included(f"{base}/sources", sources)
+    return tree
 
 
 def assemble(builder: StandaloneHTMLBuilder, loaded: LoadedPack, edition: Edition, pages_dir: str) -> nodes.document:
     """The resolved doctree of one edition."""
     base = f"{pages_dir}/{loaded.slug}"
     overview = f"{base}/index"
-    tree = _doc(builder, overview)
     if edition.audience is None:
+        tree = _doc(builder, overview)
         tree = inline_all_toctrees(builder, set(), overview, tree, darkgreen, [overview])
     else:
-        _overview_for_audience(tree, loaded.slug)
-        for toctree in list(tree.findall(addnodes.toctree)):
-            toctree.parent.remove(toctree)
-        audience_doc = f"{base}/audiences/{edition.audience}"
-        tree += _as_included(audience_doc, _doc(builder, audience_doc))
-        sources = _doc(builder, f"{base}/sources")
-        cited = {s for finding in loaded.pack.findings for s in finding.sources}
-        _keep_sources(sources, {f"{loaded.slug}-source-{s}" for s in cited})
-        tree += _as_included(f"{base}/sources", sources)
+        tree = _audience_edition(builder, loaded, edition.audience, base)
     glossary_doc = f"{pages_dir}/glossary"
     glossary = _doc(builder, glossary_doc)
     _keep_glossary_terms(glossary, {entry.term.casefold() for entry in loaded.pack.glossary})

@@ -9,12 +9,15 @@ reads nothing again.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 from collections.abc import Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import jinja2
+from docutils import nodes
 from markupsafe import Markup
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util import logging
@@ -26,7 +29,8 @@ from lcsi_briefs.errors import PdfRenderError
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import long_date
 from lcsi_briefs.pdf.assemble import assemble, contents
-from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
+from lcsi_briefs.pdf.pool import default_workers, render_all
+from lcsi_briefs.pdf.render import RenderJob, weasyprint_version
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,6 +39,8 @@ logger = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 STYLESHEET = HERE / "static" / "print.css"
 LARGE_PRINT_STYLESHEET = HERE / "static" / "large-print.css"
+#: Digests of each PDF's input at its last successful render, kept beside the PDFs.
+MANIFEST = ".lcsi-pdf-inputs.json"
 
 
 def creation_time(edition_date: dt.date) -> dt.datetime:
@@ -66,48 +72,72 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         return "all PDF editions"
 
     def write_documents(self, _docnames: Set[str]) -> None:
+        """Render the editions whose input changed, in parallel; keep the rest as they are."""
         self.prepare_writing(self.env.all_docs.keys())
+        settings = briefs_config(self.config)
+        outdir = Path(self.outdir)
+        manifest_path = outdir / MANIFEST
+        previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
         packs: dict[str, LoadedPack] = getattr(self.env, "lcsi_briefs_packs", {})
-        jobs = [(loaded, edition) for loaded in packs.values() for edition in editions(loaded)]
-        render_jobs = [self._prepare(loaded, edition) for loaded, edition in jobs]
+        current: dict[str, str] = {}
+        jobs: list[RenderJob] = []
+        for loaded in packs.values():
+            for edition in editions(loaded):
+                job, digest = self._prepare(loaded, edition)
+                current[edition.filename] = digest
+                if previous.get(edition.filename) != digest or not job.target.is_file():
+                    jobs.append(job)
+        for stale in outdir.glob("*.pdf"):
+            if stale.name not in current:
+                stale.unlink()
+                stale.with_suffix(".html").unlink(missing_ok=True)
         self.copy_image_files()
+        workers = settings.pdf_workers or default_workers()
         failures: list[str] = []
-        for job in status_iterator(
-            render_jobs,
+        # Longest first, so the biggest edition is not left running alone at the end.
+        jobs.sort(key=lambda job: len(job.html), reverse=True)
+        results = render_all(jobs, workers=workers, timeout=settings.pdf_timeout)
+        for result in status_iterator(
+            results,
             "rendering PDFs... ",
             "darkgreen",
-            len(render_jobs),
+            len(jobs),
             self._app.verbosity,
-            stringify_func=lambda job: job.target.name,
+            stringify_func=lambda result: result.job.target.name,
         ):
-            try:
-                warnings = render_pdf(job)
-            except RenderFailedError as error:
-                failures.append(f"{job.target.name}: {error}")
-                continue
-            for message in warnings:
-                logger.warning(
-                    "WeasyPrint, rendering %s: %s", job.target.name, message, type="lcsi", subtype="weasyprint"
-                )
+            name = result.job.target.name
+            if result.error or result.warnings:
+                # Not recorded as done, so the next build renders it again and reports it again.
+                current.pop(name, None)
+            if result.error:
+                failures.append(f"{name}: {result.error}")
+            for message in result.warnings:
+                logger.warning("WeasyPrint, rendering %s: %s", name, message, type="lcsi", subtype="weasyprint")
+        manifest_path.write_text(json.dumps(current, indent=1, sort_keys=True), encoding="utf-8")
         if failures:
             raise PdfRenderError("\n".join(failures))
 
-    def _prepare(self, loaded: LoadedPack, edition: Edition) -> RenderJob:
+    def _prepare(self, loaded: LoadedPack, edition: Edition) -> tuple[RenderJob, str]:
+        """The render job of one edition, and a digest of everything its PDF depends on."""
         pages_dir = briefs_config(self.config).pages_dir
         tree = assemble(self, loaded, edition, pages_dir)
         self.post_process_images(tree)
         html = self._print_html(loaded, edition, tree)
         stylesheets = (STYLESHEET, LARGE_PRINT_STYLESHEET) if edition.large_print else (STYLESHEET,)
         outdir = Path(self.outdir)
+        digest = hashlib.sha256(f"{weasyprint_version()}\n{html}".encode())
+        for path in [*stylesheets, *(Path(self.srcdir, image["uri"]) for image in tree.findall(nodes.image))]:
+            digest.update(path.read_bytes() if path.is_file() else path.as_posix().encode())
         # The print HTML is kept beside the PDF (not published): handy to inspect a layout.
         (outdir / edition.filename).with_suffix(".html").write_text(html, encoding="utf-8")
-        return RenderJob(
+        job = RenderJob(
             html=html,
             target=outdir / edition.filename,
             base_url=outdir.as_uri() + "/",
             stylesheets=stylesheets,
             allowed_roots=(outdir, HERE, Path(self.srcdir), Path(self.confdir)),
         )
+        return job, digest.hexdigest()
 
     def _body(self, docname: str, tree: Any) -> str:
         tree.settings = self.docsettings

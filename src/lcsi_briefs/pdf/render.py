@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 from weasyprint import CSS, HTML
@@ -19,6 +20,11 @@ from weasyprint.urls import FatalURLFetchingError
 from lcsi_briefs.pdf.fetcher import ProjectFetcher
 
 PDF_VARIANT = "pdf/ua-1"
+
+
+def weasyprint_version() -> str:
+    """Part of every PDF's input digest: a new WeasyPrint may lay pages out differently."""
+    return version("weasyprint")
 
 
 class RenderFailedError(Exception):

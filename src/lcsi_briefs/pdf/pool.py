@@ -1,0 +1,87 @@
+"""Render PDFs in parallel worker processes, each with a time limit.
+
+Each render runs in its own forked process: the parent already has WeasyPrint imported, so a
+fork starts at once, a render that hangs can be stopped without touching the others, and
+nothing a render allocates outlives it. Results come back as soon as each job finishes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+
+from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    job: RenderJob
+    warnings: list[str]
+    error: str | None
+
+
+def _child(job: RenderJob, sender: Connection) -> None:
+    try:
+        sender.send((render_pdf(job), None))
+    except RenderFailedError as error:
+        sender.send(([], str(error)))
+    except Exception as error:
+        sender.send(([], f"{type(error).__name__}: {error}"))
+    finally:
+        sender.close()
+
+
+def _context() -> BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> Iterator[RenderResult]:
+    """Yield a result per job, in the order they finish, never more than ``workers`` at once."""
+    context = _context()
+    waiting = list(reversed(jobs))
+    running: dict[Connection, tuple[RenderJob, BaseProcess, float]] = {}
+    try:
+        while waiting or running:
+            while waiting and len(running) < workers:
+                job = waiting.pop()
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(target=_child, args=(job, sender), daemon=True)  # type: ignore[attr-defined]
+                process.start()
+                sender.close()
+                running[receiver] = (job, process, time.monotonic() + timeout)
+            now = time.monotonic()
+            soonest = min(deadline for _, _, deadline in running.values())
+            ready = multiprocessing.connection.wait(list(running), timeout=max(0.0, soonest - now))
+            for finished in ready:
+                receiver = next(r for r in running if r is finished)
+                job, process, _ = running.pop(receiver)
+                try:
+                    warnings, error = receiver.recv()
+                except EOFError:
+                    warnings, error = [], "the renderer stopped without a result"
+                receiver.close()
+                process.join()
+                yield RenderResult(job, warnings, error)
+            for receiver, (job, process, deadline) in list(running.items()):
+                if time.monotonic() >= deadline:
+                    process.kill()
+                    process.join()
+                    receiver.close()
+                    del running[receiver]
+                    yield RenderResult(job, [], f"rendering took longer than {timeout:g} seconds and was stopped")
+    finally:
+        for receiver, (_, process, _) in running.items():
+            process.kill()
+            process.join()
+            receiver.close()
