@@ -9,7 +9,9 @@ good output exactly as it was.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import re
 import shutil
 import sys
 from importlib.metadata import PackageNotFoundError, version
@@ -17,6 +19,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from lcsi_briefs.editions import PDF_URL_DIR
+
+NEWSLETTER_DIR = "newsletter"
 
 WORK = Path("build") / ".work"
 STAMP = WORK / "inputs.sha256"
@@ -50,6 +54,17 @@ def inputs_digest(project: Path, *, pdf: bool) -> str:
     return digest.hexdigest()
 
 
+class _Notes(io.StringIO):
+    """Sphinx's status stream, passing on only our own notes and the PDF progress lines."""
+
+    def write(self, text: str) -> int:
+        for line in text.splitlines():
+            plain = re.sub(r"\x1b\[[0-9;]*m", "", line).strip()
+            if plain.startswith("lcsi-briefs:") or plain.startswith("rendering PDFs"):
+                print(plain, flush=True)
+        return len(text)
+
+
 def _sphinx(project: Path, builder: str, outdir: Path) -> int:
     """One Sphinx build with warnings as errors; our own errors print as plain messages."""
     from sphinx.application import Sphinx  # noqa: PLC0415 - a build with nothing to do never loads Sphinx
@@ -66,7 +81,7 @@ def _sphinx(project: Path, builder: str, outdir: Path) -> int:
                 outdir=outdir,
                 doctreedir=project / WORK / "doctrees",
                 buildername=builder,
-                status=None,
+                status=_Notes(),
                 warning=sys.stderr,
                 warningiserror=True,
             )
@@ -129,8 +144,11 @@ def build_all(project: Path, *, pdf: bool = True) -> int:
         _publish(pdf_only, project / "build" / "pdf")
         shutil.rmtree(pdf_only)
     _publish(html_work, project / "build" / "html")
+    if (html_work / NEWSLETTER_DIR).is_dir():
+        _publish(html_work / NEWSLETTER_DIR, project / "build" / "newsletter")
     stamp.write_text(digest, encoding="utf-8")
     print(f"Site: {project / 'build' / 'html' / 'index.html'}")
     if pdf:
         print(f"PDFs: {project / 'build' / 'pdf'}")
+    print(f"Newsletter emails: {project / 'build' / 'newsletter'}")
     return 0

@@ -32,6 +32,8 @@ class BriefsConfig:
     pdf_timeout: float = 120.0
     #: How many PDFs to render at once; 0 means one per CPU core.
     pdf_workers: int = 0
+    #: The From line of the newsletter emails, e.g. "Policy Team <policy@example.org>"; empty leaves it out.
+    newsletter_from: str = ""
 
 
 def setup_config(app: Sphinx) -> None:

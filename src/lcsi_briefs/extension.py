@@ -16,6 +16,7 @@ from lcsi_briefs.config import briefs_config, setup_config
 from lcsi_briefs.downloads import setup_downloads
 from lcsi_briefs.errors import BriefingDataError
 from lcsi_briefs.loader import load_packs
+from lcsi_briefs.newsletter.writer import setup_newsletter
 from lcsi_briefs.pages import INCLUDES_DIR, render_pages
 from lcsi_briefs.pages.write import sync_folder
 from lcsi_briefs.pdf.builder import setup_pdf_builder
@@ -56,7 +57,7 @@ def generate_pages(app: Sphinx) -> None:
         written = sync_folder(pages_dir(app), render_pages(packs, briefs_config(app.config).pages_dir))
     except FileExistsError as error:
         raise BriefingDataError(str(error)) from None
-    logger.info("lcsi-briefs: %d pack(s), %d page(s) updated", len(packs), len(written))
+    logger.debug("lcsi-briefs: %d pack(s) loaded, %d generated page(s) updated", len(packs), len(written))
 
 
 def note_removed_pages(
@@ -86,6 +87,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", delete_removed_output)
     app.connect("config-inited", _configure)
     setup_pdf_builder(app)
+    setup_newsletter(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

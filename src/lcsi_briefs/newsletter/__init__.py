@@ -1,0 +1,1 @@
+"""The newsletter edition: headlines and implications as an email members can send."""

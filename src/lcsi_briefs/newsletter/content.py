@@ -1,0 +1,114 @@
+"""What goes into a newsletter, as plain data: the same for the HTML and the plain-text body.
+
+Plain Python with no Sphinx: the caller supplies a ``LinkMap`` that turns pages and PDFs into
+absolute addresses, so the content can be tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lcsi_briefs.editions import Edition, editions
+from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.pages.common import Labels, long_date
+
+#: (page, anchor) → address; page is "overview", "sources" or "audiences/<id>".
+PageLink = Callable[[str, str], str]
+#: PDF file name → address.
+PdfLink = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Headline:
+    number: int
+    statement: str
+    url: str
+
+
+@dataclass(frozen=True)
+class AudienceSection:
+    name: str
+    url: str
+    points: list[str]
+    actions: list[str]
+
+
+@dataclass(frozen=True)
+class Newsletter:
+    """One email: for the whole membership, or for one audience."""
+
+    subject: str
+    preheader: str
+    title: str
+    masthead: str
+    date: str
+    intro: list[str]
+    headlines: list[Headline]
+    headlines_heading: str
+    implications_heading: str
+    about_implications: str
+    audiences: list[AudienceSection]
+    links: list[Link]
+    publisher: str
+    language: str
+    slug_name: str
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
+def _pdf_links(chosen: list[Edition], pdf: PdfLink) -> list[Link]:
+    return [Link(f"{edition.title} (PDF)", pdf(edition.filename)) for edition in chosen]
+
+
+def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink, pdf: PdfLink) -> Newsletter:
+    pack = loaded.pack
+    briefing = pack.briefing
+    labels = Labels(loaded)
+    headlines = [
+        Headline(number, finding.statement, page("overview", labels.finding(finding.id)))
+        for number, finding in enumerate(pack.findings, start=1)
+    ]
+    chosen = [a for a in pack.audiences if audience_id is None or a.id == audience_id]
+    sections = [
+        AudienceSection(
+            name=audience.name,
+            url=page(f"audiences/{audience.id}", labels.audience(audience.id)),
+            points=[implication.title for implication in audience.implications],
+            actions=[action for implication in audience.implications for action in implication.actions]
+            if audience_id
+            else [],
+        )
+        for audience in chosen
+    ]
+    pdfs = [e for e in editions(loaded) if e.audience in (None, audience_id)]
+    links = [Link("Read the full briefing online", page("overview", labels.overview()))]
+    if audience_id:
+        links.append(Link(f"What it means for {chosen[0].name}, online", sections[0].url))
+    links += [*_pdf_links(pdfs, pdf), Link("The sources", page("sources", labels.sources()))]
+    subject = briefing.title if audience_id is None else f"{briefing.title}: for {chosen[0].name}"
+    return Newsletter(
+        subject=subject,
+        preheader=_paragraphs(briefing.summary)[0][:150],
+        title=briefing.title,
+        masthead=f"{briefing.series.name}, number {briefing.series.number}",
+        date=long_date(briefing.edition_date, briefing.language),
+        intro=_paragraphs(briefing.summary),
+        headlines=headlines,
+        headlines_heading=briefing.headings.findings,
+        implications_heading=briefing.headings.audiences,
+        about_implications=" ".join(briefing.about_implications.split()),
+        audiences=sections,
+        links=links,
+        publisher=briefing.publisher,
+        language=briefing.language,
+        slug_name=loaded.slug if audience_id is None else f"{loaded.slug}--{audience_id}",
+    )

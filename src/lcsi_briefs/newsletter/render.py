@@ -1,0 +1,82 @@
+"""Newsletter bodies and the ready-to-send message.
+
+The HTML is one 600-pixel column with inline styles, system fonts and no images or scripts,
+which is what email clients (Outlook above all) display reliably. Jinja2 escapes every value,
+so text from a pack never becomes markup. The ``.eml`` is multipart/alternative, UTF-8, and
+marked as unsent so Outlook opens it as a draft to address and send.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime
+from pathlib import Path
+
+import jinja2
+
+from lcsi_briefs.newsletter.content import Newsletter
+
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+)
+WIDTH = 72
+
+
+def html_body(newsletter: Newsletter) -> str:
+    return _TEMPLATES.get_template("newsletter.html").render(n=newsletter)
+
+
+def _wrap(text: str, indent: str = "", first: str = "") -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=first or indent, subsequent_indent=indent) or [first.rstrip()]
+
+
+def _heading(text: str) -> list[str]:
+    return ["", text.upper(), ""]
+
+
+def text_body(newsletter: Newsletter) -> str:
+    """A body that reads well on its own: wrapped at 72 characters, links written out."""
+    lines = [*_wrap(newsletter.title), f"{newsletter.masthead} · {newsletter.date}", ""]
+    for paragraph in newsletter.intro:
+        lines += [*_wrap(paragraph), ""]
+    lines += _heading(newsletter.headlines_heading)
+    for headline in newsletter.headlines:
+        lines += _wrap(headline.statement, indent="    ", first=f"{headline.number:>2}. ")
+    lines += _heading(newsletter.implications_heading)
+    lines += [*_wrap(newsletter.about_implications), ""]
+    for audience in newsletter.audiences:
+        lines += [audience.name, f"<{audience.url}>"]
+        for point in audience.points:
+            lines += _wrap(point, indent="  ", first="- ")
+        if audience.actions:
+            lines += ["", "What you could do:"]
+            for action in audience.actions:
+                lines += _wrap(action, indent="  ", first="- ")
+        lines.append("")
+    lines += _heading("Read more")
+    for link in newsletter.links:
+        lines += [*_wrap(link.text, first="- ", indent="  "), f"  <{link.url}>"]
+    lines += ["", "--", f"Published by {newsletter.publisher}."]
+    return "\n".join(lines) + "\n"
+
+
+def email_message(newsletter: Newsletter, sent: dt.date, sender: str = "") -> bytes:
+    """The message as an ``.eml`` file, identical for identical input."""
+    message = EmailMessage()
+    message["Subject"] = newsletter.subject
+    if sender:
+        message["From"] = sender
+    message["Date"] = format_datetime(dt.datetime.combine(sent, dt.time(9), tzinfo=dt.UTC))
+    message["Content-Language"] = newsletter.language
+    message["X-Unsent"] = "1"
+    message.set_content(text_body(newsletter), charset="utf-8")
+    message.add_alternative(html_body(newsletter), subtype="html", charset="utf-8")
+    boundary = "lcsi-briefs-" + newsletter.slug_name
+    message.set_boundary(boundary)
+    return message.as_bytes(policy=SMTP)
