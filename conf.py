@@ -6,6 +6,8 @@ briefing data in ``briefings/``.
 
 from __future__ import annotations
 
+import os
+
 project = "Member briefings"
 author = "lcsi-briefs"
 copyright = "the authors of each briefing"
@@ -25,6 +27,15 @@ html_title = "Member briefings"
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None
+
+# Where the site is published. Newsletter links, the sitemap and sharing previews (Open Graph)
+# need it; set LCSI_BRIEFS_SITE_URL, or let Read the Docs provide it.
+html_baseurl = os.environ.get("LCSI_BRIEFS_SITE_URL") or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+if html_baseurl:
+    extensions += ["sphinx_sitemap", "sphinxext.opengraph"]
+    sitemap_url_scheme = "{link}"
+    ogp_site_url = html_baseurl
+    ogp_social_cards = {"enable": False}
 
 # lcsi_briefs_packs_dir = "briefings"   # where the pack files are, relative to this file
 # lcsi_briefs_pages_dir = "_briefings"  # generated pages, inside docs/ (git-ignored)

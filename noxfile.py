@@ -35,7 +35,29 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def serve(session: nox.Session) -> None:
+    """Live preview at http://127.0.0.1:8000/: rebuilds the site and PDFs on every edit."""
+    session.install(".", *nox.project.dependency_groups(PYPROJECT, "serve"))
+    session.run("lcsi-briefs", "serve", *session.posargs)
+
+
+@nox.session(default=False)
+def linkcheck(session: nox.Session) -> None:
+    """Check every link on the site, the source reports' addresses included (needs the network)."""
+    session.install(".")
+    session.run("sphinx-build", "-b", "linkcheck", "-q", "-c", ".", "docs", "build/linkcheck", *session.posargs)
+    session.log("Report: build/linkcheck/output.txt (and output.json)")
+
+
+@nox.session(default=False)
 def validate(session: nox.Session) -> None:
     """Check the briefing packs without building anything."""
     session.install(".")
     session.run("lcsi-briefs", "validate", *session.posargs)
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Time builds of synthetic packs against their floors; see docs/performance.md."""
+    session.install(".")
+    session.run("python", "tests/benchmarks/bench.py", *session.posargs)

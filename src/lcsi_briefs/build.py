@@ -24,6 +24,8 @@ NEWSLETTER_DIR = "newsletter"
 
 WORK = Path("build") / ".work"
 STAMP = WORK / "inputs.sha256"
+#: Environment variables that change what a build writes (conf.py reads the site URL ones).
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LCSI_BRIEFS_SITE_URL", "READTHEDOCS_CANONICAL_URL")
 #: Packages whose version changes what a build writes.
 TOOLS = ("lcsi-briefs", "sphinx", "myst-parser", "sphinx-design", "furo", "weasyprint", "docutils")
 
@@ -34,7 +36,9 @@ def inputs_digest(project: Path, *, pdf: bool) -> str:
     When it matches the last successful build, the outputs are already what a build would
     write, so ``build`` can stop at once without starting Sphinx.
     """
-    digest = hashlib.sha256(f"pdf={pdf} epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
+    digest = hashlib.sha256(f"pdf={pdf}".encode())
+    for variable in ENVIRONMENT:
+        digest.update(f"{variable}={os.environ.get(variable, '')}".encode())
     for tool in TOOLS:
         try:
             digest.update(f"{tool}={version(tool)}".encode())
@@ -65,7 +69,7 @@ class _Notes(io.StringIO):
         return len(text)
 
 
-def _sphinx(project: Path, builder: str, outdir: Path) -> int:
+def _sphinx(project: Path, builder: str, outdir: Path, doctrees: Path | None = None) -> int:
     """One Sphinx build with warnings as errors; our own errors print as plain messages."""
     from sphinx.application import Sphinx  # noqa: PLC0415 - a build with nothing to do never loads Sphinx
     from sphinx.cmd.build import handle_exception  # noqa: PLC0415
@@ -79,7 +83,7 @@ def _sphinx(project: Path, builder: str, outdir: Path) -> int:
                 srcdir=project / "docs",
                 confdir=project,
                 outdir=outdir,
-                doctreedir=project / WORK / "doctrees",
+                doctreedir=doctrees or project / WORK / "doctrees",
                 buildername=builder,
                 status=_Notes(),
                 warning=sys.stderr,
@@ -107,6 +111,11 @@ def _publish(source: Path, target: Path) -> None:
         target.rename(stale)
     fresh.rename(target)
     shutil.rmtree(stale, ignore_errors=True)
+
+
+def build_pdfs(project: Path, outdir: Path, doctrees: Path) -> int:
+    """Render the PDFs from the doctrees of an HTML build, straight into ``outdir`` (for previews)."""
+    return _sphinx(project.resolve(), "briefing-pdf", outdir.resolve(), doctrees.resolve())
 
 
 def build_all(project: Path, *, pdf: bool = True) -> int:

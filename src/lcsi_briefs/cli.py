@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 invalid data or a failed build (messages on stderr), 2 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -52,6 +53,34 @@ def _build(arguments: argparse.Namespace) -> int:
     return build_all(Path(arguments.project), pdf=not arguments.html_only)
 
 
+def _new(arguments: argparse.Namespace) -> int:
+    from lcsi_briefs.scaffold import ScaffoldError, new_pack  # noqa: PLC0415
+
+    folder = Path(arguments.folder)
+    try:
+        path = new_pack(folder, arguments.slug, dt.date.today())
+    except ScaffoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except PackError as error:
+        print(f"error: the existing packs have problems; fix them first:\n{error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Created {path}. Edit it, then run `lcsi-briefs validate` and `nox -s build`.")
+    return EXIT_OK
+
+
+def _pdfs(arguments: argparse.Namespace) -> int:
+    from lcsi_briefs.build import build_pdfs  # noqa: PLC0415
+
+    return build_pdfs(Path(arguments.project), Path(arguments.outdir), Path(arguments.doctrees))
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    from lcsi_briefs.preview import serve  # noqa: PLC0415
+
+    return serve(Path(arguments.project), host=arguments.host, port=arguments.port, pdfs=not arguments.no_pdfs)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lcsi-briefs", description="Research briefings as data: check them, build the site and PDFs."
@@ -67,6 +96,21 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--project", default=".", help="the folder holding conf.py (default: the current one)")
     build.add_argument("--html-only", action="store_true", help="build the site without rendering PDFs")
     build.set_defaults(run=_build)
+    new = commands.add_parser("new", help="start the next briefing in the series")
+    new.add_argument("slug", help="the new pack's name, e.g. lcsi-2026 (lower-case letters, digits, hyphens)")
+    new.add_argument("--folder", default="briefings", help="where packs live (default: briefings/)")
+    new.set_defaults(run=_new)
+    serve = commands.add_parser("serve", help="live preview: rebuild and reload the browser on every edit")
+    serve.add_argument("--project", default=".", help="the folder holding conf.py (default: the current one)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("--no-pdfs", action="store_true", help="preview the site only, without rendering PDFs")
+    serve.set_defaults(run=_serve)
+    pdfs = commands.add_parser("pdfs", help="render the PDFs from an existing HTML build (used by serve)")
+    pdfs.add_argument("--project", default=".")
+    pdfs.add_argument("--outdir", required=True)
+    pdfs.add_argument("--doctrees", required=True)
+    pdfs.set_defaults(run=_pdfs)
     return parser
 
 

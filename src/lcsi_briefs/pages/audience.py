@@ -5,6 +5,7 @@ from __future__ import annotations
 from lcsi_briefs.model import Audience, LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.markup import TermLinker, escape, fence, link
+from lcsi_briefs.pages.overview import front_matter
 
 ACTIONS_LABEL = "What you could do"
 QUESTIONS_LABEL = "Questions to discuss"
@@ -29,7 +30,8 @@ def render_audience(loaded: LoadedPack, audience: Audience, glossary_terms: list
     pack = loaded.pack
     labels = Labels(loaded)
     linker = TermLinker(glossary_terms)
-    lines = [target(labels.audience(audience.id)), heading(1, audience.name), ""]
+    lines = front_matter(f"{pack.briefing.title}: for {audience.name}", audience.description)
+    lines += [target(labels.audience(audience.id)), heading(1, audience.name), ""]
     lines += [f"From the briefing {link(pack.briefing.title, labels.overview())}.", ""]
     lines += [p for paragraph in linker.paragraphs(audience.description) for p in (paragraph, "")]
     note = [p for paragraph in linker.paragraphs(pack.briefing.about_implications) for p in (paragraph, "")]

@@ -17,10 +17,24 @@ DIAGRAM_ALT = (
 )
 
 
-def _front_matter(loaded: LoadedPack) -> list[str]:
+def front_matter(title: str, description: str) -> list[str]:
+    """Page metadata for search engines and for sharing (Open Graph, used when a site URL is set)."""
+
     # JSON is valid YAML, so json.dumps quotes any text safely for the front matter.
-    description = json.dumps(" ".join(loaded.pack.briefing.summary.split()), ensure_ascii=False)
-    return ["---", "myst:", "  html_meta:", f"    description: {description}", "---", ""]
+    def quoted(text: str) -> str:
+        return json.dumps(" ".join(text.split()), ensure_ascii=False)
+
+    return [
+        "---",
+        f"og:title: {quoted(title)}",
+        f"og:description: {quoted(description)}",
+        "og:type: article",
+        "myst:",
+        "  html_meta:",
+        f"    description: {quoted(description)}",
+        "---",
+        "",
+    ]
 
 
 def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[str]:
@@ -89,7 +103,7 @@ def render_overview(loaded: LoadedPack, glossary_terms: list[str]) -> str:
     briefing = pack.briefing
     labels = Labels(loaded)
     linker = TermLinker(glossary_terms)
-    lines = _front_matter(loaded)
+    lines = front_matter(briefing.title, briefing.summary)
     lines += [target(labels.overview()), heading(1, briefing.title), ""]
     if briefing.subtitle:
         lines += [f"*{escape(briefing.subtitle)}*", ""]
