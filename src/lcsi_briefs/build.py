@@ -100,10 +100,18 @@ def _sphinx(project: Path, builder: str, outdir: Path, doctrees: Path | None = N
         return 2
 
 
+def _recover(target: Path) -> None:
+    """Undo a publish cut short between its two renames: put the last good output back."""
+    stale = target.with_name(f".{target.name}.old")
+    if stale.is_dir() and not target.exists():
+        stale.rename(target)
+
+
 def _publish(source: Path, target: Path) -> None:
     """Swap a complete copy into place; the old output survives until the new one is whole."""
     fresh = target.with_name(f".{target.name}.new")
     stale = target.with_name(f".{target.name}.old")
+    _recover(target)
     for leftover in (fresh, stale):
         shutil.rmtree(leftover, ignore_errors=True)
     shutil.copytree(source, fresh)
@@ -125,6 +133,8 @@ def build_all(project: Path, *, pdf: bool = True) -> int:
         return 2
     work = project / WORK
     html_work, pdf_work = work / "html", work / "pdf"
+    for published in ("html", "pdf", NEWSLETTER_DIR):
+        _recover(project / "build" / published)
     digest = inputs_digest(project, pdf=pdf)
     stamp = project / STAMP
     outputs = [project / "build" / "html" / "index.html"] + ([project / "build" / "pdf"] if pdf else [])

@@ -12,6 +12,7 @@ from lcsi_briefs.validation import reference_problems, schema_problems
 from lcsi_briefs.yaml_reader import read_yaml
 
 PACK_SUFFIXES = (".yaml", ".yml")
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 
 
 def find_pack_files(paths: Iterable[Path]) -> list[Path]:
@@ -25,11 +26,25 @@ def find_pack_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+def _outside_link(path: Path) -> Problem | None:
+    """A pack that is a link to a file elsewhere would make a build read outside the project."""
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        message = (
+            f"this file is a link to {path.resolve()}, outside its folder; a build reads only the "
+            "project's own files, so copy the pack into the folder instead"
+        )
+        return Problem(path, 1, 1, "", message)
+    return None
+
+
 def load_pack(path: Path) -> LoadedPack:
     """Load one pack file or raise PackError with every problem in it."""
     slug = path.stem
+    outside = _outside_link(path)
+    if outside:
+        raise PackError([outside])
     problems: list[Problem] = []
-    if not re.match(ID_PATTERN, slug):
+    if not re.match(ID_PATTERN, slug) or _RESERVED.match(slug):
         problems.append(
             Problem(
                 path,

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
+import json
 import os
 import platform
 import random
@@ -43,18 +45,22 @@ LARGE = (100, 20)
 MIB = 1024 * 1024
 
 #: Renders every print HTML file in a folder, one after another, as the build's renderer
-#: would (same stylesheets, same PDF variant), with nothing else around it.
+#: would (same stylesheets, fonts and PDF variant), with nothing else around it. Arguments:
+#: the folder, the output folder, then JSON {"standard": [css, ...], "large": [css, ...]}.
 WEASYPRINT_FLOOR = """
-import sys
+import json, sys
 from pathlib import Path
 from weasyprint import CSS, HTML
-folder, out, print_css, large_css = (Path(arg) for arg in sys.argv[1:5])
+from weasyprint.text.fonts import FontConfiguration
+folder, out, sheets = Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3])
 out.mkdir(parents=True, exist_ok=True)
 for page in sorted(folder.glob("*.html")):
-    sheets = [CSS(filename=str(print_css))]
-    if "--large-print" in page.name:
-        sheets.append(CSS(filename=str(large_css)))
-    HTML(filename=str(page)).write_pdf(out / f"{page.stem}.pdf", stylesheets=sheets, pdf_variant="pdf/ua-1")
+    fonts = FontConfiguration()
+    paths = sheets["large" if "--large-print" in page.name else "standard"]
+    css = [CSS(filename=path, font_config=fonts) for path in paths]
+    HTML(filename=str(page)).write_pdf(
+        out / f"{page.stem}.pdf", stylesheets=css, font_config=fonts, pdf_variant="pdf/ua-1"
+    )
 """
 
 #: The HTML floor's conf.py: the same parsers and theme as the site, without lcsi-briefs.
@@ -235,6 +241,12 @@ class Run:
     max_rss_mib: float
     #: The most memory the whole tree held at once (proportional set size, sampled); None off Linux.
     peak_tree_mib: float | None
+    #: Each line of output with the seconds since the start at which it appeared.
+    lines: tuple[tuple[float, str], ...] = ()
+
+    def seconds_to(self, prefix: str) -> float | None:
+        """When a line starting with ``prefix`` appeared: splits a build into its phases."""
+        return next((when for when, line in self.lines if line.startswith(prefix)), None)
 
 
 def _process_tree(root: int) -> list[int]:
@@ -292,21 +304,29 @@ def run(command: Sequence[str], cwd: Path) -> Run:
     """Run a command and measure it alone.
 
     ``os.wait4`` gives the resources of this one child (and the workers it waited for), where
-    ``getrusage(RUSAGE_CHILDREN)`` would give the largest of every child so far.
+    ``getrusage(RUSAGE_CHILDREN)`` would give the largest of every child so far. Output lines
+    are time-stamped as they arrive, so a build's phases can be told apart.
     """
-    log = cwd / ".bench-output.txt"
-    with log.open("w", encoding="utf-8") as output:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
-        with TreeMemory(process.pid) as memory:
-            _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
+    lines: list[tuple[float, str]] = []
+    environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8"
+    )
+    assert process.stdout is not None
+    stream = process.stdout
+    reader = threading.Thread(target=lambda: lines.extend((time.perf_counter() - start, line) for line in stream))
+    reader.start()
+    with TreeMemory(process.pid) as memory:
+        _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    reader.join()
+    stream.close()
     process.returncode = os.waitstatus_to_exitcode(status)
     max_rss = usage.ru_maxrss / (MIB if sys.platform == "darwin" else 1024)  # bytes on macOS, KiB elsewhere
     tree = memory.peak_kib / 1024 if memory.supported else None
-    text = log.read_text(encoding="utf-8")
-    log.unlink()
-    return Run(seconds, process.returncode, text, max_rss, tree)
+    output = "".join(line for _, line in lines)
+    return Run(seconds, process.returncode, output, max_rss, tree, tuple(lines))
 
 
 def _checked(result: Run, what: str) -> Run:
@@ -359,12 +379,25 @@ def html_floor(floors: Path) -> Run:
     return _checked(run(command, floors), "the sphinx-build floor")
 
 
+def print_stylesheets() -> dict[str, list[str]]:
+    """The stylesheets the PDF builder gives WeasyPrint, so the floor renders exactly the same.
+
+    Keep in step with ``BriefingPdfBuilder._prepare``.
+    """
+    from lcsi_briefs.pdf import builder  # noqa: PLC0415 - imports Sphinx; only the floor needs it
+
+    standard = [builder.FONTS_STYLESHEET, builder.STYLESHEET]
+    return {
+        "standard": [str(path) for path in standard],
+        "large": [str(path) for path in (*standard, builder.LARGE_PRINT_STYLESHEET)],
+    }
+
+
 def pdf_floor(floors: Path) -> Run:
     out = floors / "pdf-out"
     shutil.rmtree(out, ignore_errors=True)
-    static = Path(str(files("lcsi_briefs").joinpath("pdf", "static")))
-    sheets = [str(static / "print.css"), str(static / "large-print.css")]
-    command = [sys.executable, "-c", WEASYPRINT_FLOOR, str(floors / "print"), str(out), *sheets]
+    sheets = json.dumps(print_stylesheets())
+    command = [sys.executable, "-c", WEASYPRINT_FLOOR, str(floors / "print"), str(out), sheets]
     return _checked(run(command, floors), "the WeasyPrint floor")
 
 
@@ -409,40 +442,69 @@ class Samples:
         return statistics.median(values) if values else None
 
 
+def package_digest() -> str:
+    """A digest of lcsi-briefs' own files: builds depend on them, so an edit mid-run spoils the figures."""
+    package = Path(str(files("lcsi_briefs")))
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def measure_size(size: Size, runs: int, workdir: Path) -> Samples:
     """``runs`` fresh projects of one size, each built clean, unchanged, then after two edits."""
     samples = Samples(size)
     floors = workdir / f"{size.name}-floors"
     for number in range(1, runs + 1):
         say(f"{size.name}: run {number} of {runs}")
-        project, pack = make_project(workdir / size.name, size)
-        say("  clean build")
-        clean = build(project)
-        samples.add("clean build (s)", clean.seconds)
-        samples.add("peak memory, largest process (MiB)", clean.max_rss_mib)
-        samples.add("peak memory, whole build (MiB)", clean.peak_tree_mib)
-        if number == 1:
-            snapshot_floor_inputs(project, floors)
-        say("  no-change rebuild")
-        unchanged = build(project)
-        if "Nothing has changed" not in unchanged.output:
-            samples.notes.append(f"run {number}: the no-change rebuild did not take the fast path")
-        samples.add("no-change rebuild (s)", unchanged.seconds)
-        for measure, edit in (("edit one finding (s)", edit_finding), ("edit one audience (s)", edit_audience)):
-            say(f"  {measure.removesuffix(' (s)')}")
-            before = pdf_stamps(project)
-            edit(pack, number)
-            write_pack(project, pack)
-            samples.add(measure, build(project).seconds)
-            if number == 1:
-                count = rendered(project, before)
-                samples.notes.append(f"{measure.removesuffix(' (s)')}: {count} of {len(before)} PDFs re-rendered")
-        say("  floors")
-        html, pdf = html_floor(floors), pdf_floor(floors)
-        samples.add("floor: sphinx-build -b html (s)", html.seconds)
-        samples.add("floor: WeasyPrint alone (s)", pdf.seconds)
-        samples.add("floor: peak memory (MiB)", max(html.max_rss_mib, pdf.max_rss_mib))
+        code = package_digest()
+        measure_run(samples, workdir / size.name, number, floors)
+        if package_digest() != code:
+            samples.notes.append(
+                f"run {number}: lcsi-briefs' own files changed during the run: its figures are unreliable"
+            )
     return samples
+
+
+def measure_run(samples: Samples, root: Path, number: int, floors: Path) -> None:
+    """One fresh project: every build measured once, then both floors on the same content."""
+    project, pack = make_project(root, samples.size)
+    say("  clean build")
+    clean = build(project)
+    samples.add("clean build (s)", clean.seconds)
+    samples.add("peak memory, largest process (MiB)", clean.max_rss_mib)
+    samples.add("peak memory, whole build (MiB)", clean.peak_tree_mib)
+    if number == 1:
+        snapshot_floor_inputs(project, floors)
+        samples.notes.append(_phases("clean build", clean, len(pdf_stamps(project)), len(pdf_stamps(project))))
+    say("  no-change rebuild")
+    unchanged = build(project)
+    if "Nothing has changed" not in unchanged.output:
+        samples.notes.append(f"run {number}: the no-change rebuild did not take the fast path")
+    samples.add("no-change rebuild (s)", unchanged.seconds)
+    for measure, edit in (("edit one finding (s)", edit_finding), ("edit one audience (s)", edit_audience)):
+        say(f"  {measure.removesuffix(' (s)')}")
+        before = pdf_stamps(project)
+        edit(pack, number)
+        write_pack(project, pack)
+        edited = build(project)
+        samples.add(measure, edited.seconds)
+        if number == 1:
+            samples.notes.append(_phases(measure.removesuffix(" (s)"), edited, rendered(project, before), len(before)))
+    say("  floors")
+    html, pdf = html_floor(floors), pdf_floor(floors)
+    samples.add("floor: sphinx-build -b html (s)", html.seconds)
+    samples.add("floor: WeasyPrint alone (s)", pdf.seconds)
+    samples.add("floor: peak memory (MiB)", max(html.max_rss_mib, pdf.max_rss_mib))
+
+
+def _phases(what: str, result: Run, count: int, total: int) -> str:
+    """Where a build's time went: the site first, then the PDFs that changed."""
+    pdfs_from = result.seconds_to("Rendering the PDFs")
+    site = "" if pdfs_from is None else f"site done after {pdfs_from:.1f} s, then "
+    return f"{what} (run 1): {site}{count} of {total} PDFs rendered, {result.seconds:.1f} s in all"
 
 
 def edit_finding(pack: dict[str, Any], number: int) -> None:

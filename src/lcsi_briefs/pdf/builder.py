@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 HERE = Path(__file__).parent
+FONTS_STYLESHEET = HERE / "static" / "fonts.css"
 STYLESHEET = HERE / "static" / "print.css"
 LARGE_PRINT_STYLESHEET = HERE / "static" / "large-print.css"
 #: Digests of each PDF's input at its last successful render, kept beside the PDFs.
@@ -123,7 +124,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         tree = assemble(self, loaded, edition, pages_dir)
         self.post_process_images(tree)
         html = self._print_html(loaded, edition, tree)
-        stylesheets = (STYLESHEET, LARGE_PRINT_STYLESHEET) if edition.large_print else (STYLESHEET,)
+        stylesheets = (FONTS_STYLESHEET, STYLESHEET) + ((LARGE_PRINT_STYLESHEET,) if edition.large_print else ())
         outdir = Path(self.outdir)
         digest = hashlib.sha256(f"{weasyprint_version()}\n{html}".encode())
         for path in [*stylesheets, *(Path(self.srcdir, image["uri"]) for image in tree.findall(nodes.image))]:
@@ -136,6 +137,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             base_url=outdir.as_uri() + "/",
             stylesheets=stylesheets,
             allowed_roots=(outdir, HERE, Path(self.srcdir), Path(self.confdir)),
+            source_date_epoch=int(creation_time(loaded.pack.briefing.edition_date).timestamp()),
         )
         return job, digest.hexdigest()
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
 from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from lcsi_briefs.pdf.fetcher import ProjectFetcher
@@ -49,6 +51,8 @@ class RenderJob:
     base_url: str
     stylesheets: tuple[Path, ...]
     allowed_roots: tuple[Path, ...]
+    #: Seconds since 1970 to stamp into the PDF's fonts, so two builds give the same bytes.
+    source_date_epoch: int | None = None
     warnings: list[str] = field(default_factory=list, compare=False)
 
 
@@ -61,15 +65,22 @@ def render_pdf(job: RenderJob) -> list[str]:
     # Rendering steps are logged at INFO; they are noise in a build log.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     temporary = job.target.with_name(f".{job.target.name}.tmp")
+    # fontTools stamps the fonts it subsets with the current time unless SOURCE_DATE_EPOCH is set.
+    epoch_was = os.environ.get("SOURCE_DATE_EPOCH")
+    if job.source_date_epoch is not None and epoch_was is None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(job.source_date_epoch)
     try:
         document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
-        stylesheets = [CSS(filename=str(path), url_fetcher=fetcher) for path in job.stylesheets]
+        # @font-face rules only take effect through a font configuration shared with write_pdf.
+        fonts = FontConfiguration()
+        stylesheets = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in job.stylesheets]
         # A stable identifier derived from the input keeps two builds byte-identical.
         identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         job.target.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(
             temporary,
             stylesheets=stylesheets,
+            font_config=fonts,
             pdf_variant=PDF_VARIANT,
             pdf_identifier=identifier,
         )
@@ -80,6 +91,8 @@ def render_pdf(job: RenderJob) -> list[str]:
     except (OSError, ValueError) as error:
         raise RenderFailedError(f"{type(error).__name__}: {error}") from None
     finally:
+        if epoch_was is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
         weasy_logger.removeHandler(collector)
         temporary.unlink(missing_ok=True)
     return collector.messages
