@@ -29,7 +29,7 @@ class BriefsConfig:
     #: Folder inside the source tree for generated pages (git-ignored; rewritten each build).
     pages_dir: str = "_briefings"
     #: Seconds one PDF render may take before the build gives up on it.
-    pdf_timeout: float = 120.0
+    pdf_timeout: float = 600.0
     #: How many PDFs to render at once; 0 means one per CPU core.
     pdf_workers: int = 0
     #: The From line of the newsletter emails, e.g. "Policy Team <policy@example.org>"; empty leaves it out.

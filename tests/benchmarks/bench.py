@@ -380,16 +380,12 @@ def html_floor(floors: Path) -> Run:
 
 
 def print_stylesheets() -> dict[str, list[str]]:
-    """The stylesheets the PDF builder gives WeasyPrint, so the floor renders exactly the same.
+    """The stylesheets the PDF builder gives WeasyPrint, so the floor renders exactly the same."""
+    from lcsi_briefs.pdf.builder import print_stylesheets as builder_stylesheets  # noqa: PLC0415 - imports Sphinx
 
-    Keep in step with ``BriefingPdfBuilder._prepare``.
-    """
-    from lcsi_briefs.pdf import builder  # noqa: PLC0415 - imports Sphinx; only the floor needs it
-
-    standard = [builder.FONTS_STYLESHEET, builder.STYLESHEET]
     return {
-        "standard": [str(path) for path in standard],
-        "large": [str(path) for path in (*standard, builder.LARGE_PRINT_STYLESHEET)],
+        "standard": [str(path) for path in builder_stylesheets(large_print=False)],
+        "large": [str(path) for path in builder_stylesheets(large_print=True)],
     }
 
 

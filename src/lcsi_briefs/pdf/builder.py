@@ -44,6 +44,11 @@ LARGE_PRINT_STYLESHEET = HERE / "static" / "large-print.css"
 MANIFEST = ".lcsi-pdf-inputs.json"
 
 
+def print_stylesheets(*, large_print: bool) -> tuple[Path, ...]:
+    """The stylesheets of a standard or large-print edition, in the order they apply."""
+    return (FONTS_STYLESHEET, STYLESHEET) + ((LARGE_PRINT_STYLESHEET,) if large_print else ())
+
+
 def creation_time(edition_date: dt.date) -> dt.datetime:
     """Reproducible builds: SOURCE_DATE_EPOCH if set, else midnight UTC on the edition date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -124,7 +129,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         tree = assemble(self, loaded, edition, pages_dir)
         self.post_process_images(tree)
         html = self._print_html(loaded, edition, tree)
-        stylesheets = (FONTS_STYLESHEET, STYLESHEET) + ((LARGE_PRINT_STYLESHEET,) if edition.large_print else ())
+        stylesheets = print_stylesheets(large_print=edition.large_print)
         outdir = Path(self.outdir)
         digest = hashlib.sha256(f"{weasyprint_version()}\n{html}".encode())
         for path in [*stylesheets, *(Path(self.srcdir, image["uri"]) for image in tree.findall(nodes.image))]:
