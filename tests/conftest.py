@@ -16,6 +16,7 @@ from lcsi_briefs.build import build_all
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO = Path(__file__).resolve().parents[1]
+INVALID = Path(__file__).parent / "fixtures" / "invalid"
 
 SMALL_PACK: dict[str, Any] = {
     "briefing": {
@@ -107,6 +108,27 @@ SMALL_PACK: dict[str, Any] = {
         {"term": "library", "definition": "A public lending and meeting place."},
     ],
 }
+
+
+def invalid_cases() -> list[object]:
+    """One case per invalid fixture; a ``.known-bug`` note turns it into a strict xfail."""
+    cases: list[object] = []
+    for path in sorted(INVALID.glob("*.yaml")):
+        note = path.with_suffix(".known-bug")
+        reason = note.read_text(encoding="utf-8").strip() if note.exists() else ""
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        cases.append(pytest.param(path.name, marks=marks, id=path.stem))
+    return cases
+
+
+def minimal_docs(root: Path, conf: str = "") -> Path:
+    """A one-page Sphinx project using the extension, its packs in ``root/briefings``."""
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    settings = 'extensions = ["lcsi_briefs"]\nlcsi_briefs_packs_dir = "../briefings"\n' + conf
+    (docs / "conf.py").write_text(settings, encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n\n```{include} _briefings/_includes/series.md\n```\n", encoding="utf-8")
+    return docs
 
 
 def small_pack() -> dict[str, Any]:

@@ -11,7 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from lcsi_briefs.build import build_all
 
-from .conftest import small_pack, write_pack
+from .conftest import minimal_docs, small_pack, write_pack
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -96,13 +96,8 @@ def test_removed_audience_pages_are_deleted(project: Any) -> None:
 
 
 def test_generated_folder_never_replaces_files_it_did_not_write(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
     write_pack(tmp_path / "briefings" / "small.yaml", small_pack())
-    docs.mkdir()
-    (docs / "conf.py").write_text(
-        'extensions = ["lcsi_briefs"]\nlcsi_briefs_packs_dir = "../briefings"\nlcsi_briefs_pages_dir = "."\n',
-        encoding="utf-8",
-    )
+    docs = minimal_docs(tmp_path, 'lcsi_briefs_pages_dir = "."\n')
     (docs / "index.md").write_text("# Precious hand-written page\n", encoding="utf-8")
     with pytest.raises(Exception, match="did not write"):
         SphinxTestApp("html", srcdir=docs).build()
@@ -110,14 +105,8 @@ def test_generated_folder_never_replaces_files_it_did_not_write(tmp_path: Path) 
 
 
 def test_a_bad_config_value_warns_and_falls_back(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
     write_pack(tmp_path / "briefings" / "small.yaml", small_pack())
-    docs.mkdir()
-    (docs / "conf.py").write_text(
-        'extensions = ["lcsi_briefs"]\nlcsi_briefs_packs_dir = "../briefings"\nlcsi_briefs_pdf_timeout = "soon"\n',
-        encoding="utf-8",
-    )
-    (docs / "index.md").write_text("# Home\n\n```{include} _briefings/_includes/series.md\n```\n", encoding="utf-8")
+    docs = minimal_docs(tmp_path, 'lcsi_briefs_pdf_timeout = "soon"\n')
     app = SphinxTestApp("html", srcdir=docs)
     try:
         app.build()
@@ -133,14 +122,9 @@ def test_parallel_build_gives_the_same_pages(tmp_path: Path) -> None:
     pages: list[dict[str, str]] = []
     for jobs in (0, 2):
         root = tmp_path / f"j{jobs}"
-        docs = root / "docs"
         write_pack(root / "briefings" / "small.yaml", small_pack())
-        write_pack(root / "briefings" / "second.yaml", {**small_pack(), "briefing": {**small_pack()["briefing"]}})
-        docs.mkdir(parents=True)
-        (docs / "conf.py").write_text(
-            'extensions = ["lcsi_briefs"]\nlcsi_briefs_packs_dir = "../briefings"\n', encoding="utf-8"
-        )
-        (docs / "index.md").write_text("# Home\n\n```{include} _briefings/_includes/series.md\n```\n", encoding="utf-8")
+        write_pack(root / "briefings" / "second.yaml", small_pack())
+        docs = minimal_docs(root)
         app = SphinxTestApp("html", srcdir=docs, parallel=jobs)
         try:
             app.build()

@@ -16,23 +16,13 @@ import pytest
 from lcsi_briefs import __version__
 from lcsi_briefs.cli import main
 
+from .conftest import invalid_cases
+
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
 INVALID = FIXTURES / "invalid"
 REPO = Path(__file__).parent.parent
 BUNDLED = Path("briefings") / "lcsi-2025.yaml"
-
-
-def _invalid_cases() -> list[object]:
-    """One case per invalid fixture; a ``.known-bug`` note turns it into a strict xfail."""
-    cases: list[object] = []
-    for path in sorted(INVALID.glob("*.yaml")):
-        note = path.with_suffix(".known-bug")
-        marks = (
-            [pytest.mark.xfail(strict=True, reason=note.read_text(encoding="utf-8").strip())] if note.exists() else []
-        )
-        cases.append(pytest.param(path.name, marks=marks, id=path.stem))
-    return cases
 
 
 def summary(count: int) -> str:
@@ -96,7 +86,7 @@ def test_validate_several_valid_paths(capsys: pytest.CaptureFixture[str], monkey
 # --- validate: invalid data -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", _invalid_cases())
+@pytest.mark.parametrize("name", invalid_cases())
 def test_validate_invalid_fixture(
     name: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

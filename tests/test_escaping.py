@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import small_pack, write_pack
+from .conftest import minimal_docs, small_pack, write_pack
 
 
 def hostile_line(field: str) -> str:
@@ -88,14 +88,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[s
     root = tmp_path_factory.mktemp("hostile")
     pack, expected = hostile_pack()
     write_pack(root / "briefings" / "hostile.yaml", pack)
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "conf.py").write_text(
-        'extensions = ["lcsi_briefs"]\nlcsi_briefs_packs_dir = "../briefings"\nnitpicky = True\n'
-        'myst_enable_extensions = ["colon_fence"]\n',
-        encoding="utf-8",
-    )
-    (docs / "index.md").write_text("# Test\n\n```{include} _briefings/_includes/series.md\n```\n", encoding="utf-8")
+    docs = minimal_docs(root, 'nitpicky = True\nmyst_enable_extensions = ["colon_fence"]\n')
     app = SphinxTestApp("html", srcdir=docs)
     try:
         app.build()

@@ -22,23 +22,13 @@ from lcsi_briefs.loader import find_pack_files, load_pack, load_packs
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.problems import PackError, Problem
 
+from .conftest import invalid_cases
+
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
 INVALID = FIXTURES / "invalid"
 REPO = Path(__file__).parent.parent
 BUNDLED = REPO / "briefings" / "lcsi-2025.yaml"
-
-
-def _invalid_cases() -> list[object]:
-    """One case per invalid fixture; a ``.known-bug`` note turns it into a strict xfail."""
-    cases: list[object] = []
-    for path in sorted(INVALID.glob("*.yaml")):
-        note = path.with_suffix(".known-bug")
-        marks = (
-            [pytest.mark.xfail(strict=True, reason=note.read_text(encoding="utf-8").strip())] if note.exists() else []
-        )
-        cases.append(pytest.param(path.name, marks=marks, id=path.stem))
-    return cases
 
 
 def problem_lines(paths: list[Path]) -> list[str]:
@@ -58,7 +48,7 @@ def messages(paths: list[Path]) -> list[str]:
 # --- invalid fixtures -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", _invalid_cases())
+@pytest.mark.parametrize("name", invalid_cases())
 def test_invalid_fixture_reports_exactly_the_expected_problems(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The message text is part of the interface: every line, position and word is checked."""
     monkeypatch.chdir(INVALID)
