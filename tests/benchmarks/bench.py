@@ -642,16 +642,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = _arguments(argv)
     workdir = REPO / "build" / "bench" / "work"
     results = []
+    arguments.output.parent.mkdir(parents=True, exist_ok=True)
     try:
         for size in arguments.sizes:
             runs = arguments.large_runs if size.large else arguments.runs
             results.append(measure_size(size, runs, workdir))
+            # Written after every size, so an interrupted run keeps what it measured.
+            arguments.output.write_text(table(results), encoding="utf-8")
     finally:
         if not arguments.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     text = table(results)
-    arguments.output.parent.mkdir(parents=True, exist_ok=True)
-    arguments.output.write_text(text, encoding="utf-8")
     if arguments.update_docs:
         (REPO / "docs" / "benchmark-results.inc").write_text(text, encoding="utf-8")
     print(text)
