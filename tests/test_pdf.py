@@ -14,6 +14,8 @@ from pypdf import PdfReader
 from lcsi_briefs.editions import editions
 from lcsi_briefs.loader import load_pack
 from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.pdf.builder import HERE as PDF_PACKAGE
+from lcsi_briefs.pdf.builder import print_stylesheets
 from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
 
 from .conftest import REPO, small_pack
@@ -211,3 +213,27 @@ def test_weasyprint_warnings_are_returned(tmp_path: Path) -> None:
     warnings = render_pdf(job(tmp_path, "<p>hello</p>", css="p { colour: red; margin: banana; }"))
     assert any("margin" in warning for warning in warnings)
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_font_subsetting_with_fonttools_is_not_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Without HarfBuzz-Subset WeasyPrint falls back to fontTools and says so; that is about the
+    machine, not the briefing, so it must not fail a build or clutter the terminal."""
+    monkeypatch.setattr("weasyprint.pdf.fonts.harfbuzz_subset", None)
+    rendered = RenderJob(
+        html="<html lang='en'><head><title>t</title></head><body><p>Civil society</p></body></html>",
+        target=tmp_path / "out.pdf",
+        base_url=tmp_path.as_uri() + "/",
+        stylesheets=print_stylesheets(large_print=False),
+        allowed_roots=(tmp_path, PDF_PACKAGE),
+    )
+    assert render_pdf(rendered) == []
+    fonts = {
+        str(font.get("/BaseFont"))
+        for page in pikepdf.open(rendered.target).pages
+        for font in page.Resources.Font.values()
+    }
+    assert any(font.endswith("+Atkinson-Hyperlegible") for font in fonts), fonts  # embedded, subset
+    captured = capfd.readouterr()
+    assert "fontTools" not in captured.err + captured.out

@@ -47,20 +47,25 @@ MIB = 1024 * 1024
 #: Renders every print HTML file in a folder, one after another, as the build's renderer
 #: would (same stylesheets, fonts and PDF variant), with nothing else around it. Arguments:
 #: the folder, the output folder, then JSON {"standard": [css, ...], "large": [css, ...]}.
+#: The WeasyPrint floor prints one line per PDF with this prefix: its name and seconds.
+FLOOR_LINE = "floor-pdf"
 WEASYPRINT_FLOOR = """
-import json, sys
+FLOOR_LINE = "floor-pdf"
+import json, sys, time
 from pathlib import Path
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 folder, out, sheets = Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3])
 out.mkdir(parents=True, exist_ok=True)
 for page in sorted(folder.glob("*.html")):
+    start = time.perf_counter()
     fonts = FontConfiguration()
     paths = sheets["large" if "--large-print" in page.name else "standard"]
     css = [CSS(filename=path, font_config=fonts) for path in paths]
     HTML(filename=str(page)).write_pdf(
         out / f"{page.stem}.pdf", stylesheets=css, font_config=fonts, pdf_variant="pdf/ua-1"
     )
+    print(f"{FLOOR_LINE} {page.stem}.pdf {time.perf_counter() - start:.4f}", flush=True)
 """
 
 #: The HTML floor's conf.py: the same parsers and theme as the site, without lcsi-briefs.
@@ -397,9 +402,20 @@ def pdf_floor(floors: Path) -> Run:
     return _checked(run(command, floors), "the WeasyPrint floor")
 
 
-def rendered(project: Path, before: dict[str, int]) -> int:
-    """How many PDFs the last build wrote, by their change times: shows what an edit costs."""
-    return sum(1 for name, stamp in pdf_stamps(project).items() if before.get(name) != stamp)
+def rendered(project: Path, before: dict[str, int]) -> list[str]:
+    """The PDFs the last build wrote, by their change times: shows what an edit costs."""
+    return sorted(name for name, stamp in pdf_stamps(project).items() if before.get(name) != stamp)
+
+
+def floor_seconds_per_pdf(floor: Run) -> dict[str, float]:
+    """The WeasyPrint floor's time for each PDF, from the lines it prints."""
+    seconds: dict[str, float] = {}
+    for line in floor.output.splitlines():
+        prefix, _, rest = line.partition(" ")
+        if prefix == FLOOR_LINE:
+            name, _, value = rest.rpartition(" ")
+            seconds[name] = float(value)
+    return seconds
 
 
 def pdf_stamps(project: Path) -> dict[str, int]:
@@ -480,20 +496,38 @@ def measure_run(samples: Samples, root: Path, number: int, floors: Path) -> None
     if "Nothing has changed" not in unchanged.output:
         samples.notes.append(f"run {number}: the no-change rebuild did not take the fast path")
     samples.add("no-change rebuild (s)", unchanged.seconds)
+    changed_by: dict[str, list[str]] = {}
     for measure, edit in (("edit one finding (s)", edit_finding), ("edit one audience (s)", edit_audience)):
-        say(f"  {measure.removesuffix(' (s)')}")
+        what = measure.removesuffix(" (s)")
+        say(f"  {what}")
         before = pdf_stamps(project)
         edit(pack, number)
         write_pack(project, pack)
         edited = build(project)
         samples.add(measure, edited.seconds)
         if number == 1:
-            samples.notes.append(_phases(measure.removesuffix(" (s)"), edited, rendered(project, before), len(before)))
+            changed_by[what] = rendered(project, before)
+            samples.notes.append(_phases(what, edited, len(changed_by[what]), len(before)))
     say("  floors")
     html, pdf = html_floor(floors), pdf_floor(floors)
     samples.add("floor: sphinx-build -b html (s)", html.seconds)
     samples.add("floor: WeasyPrint alone (s)", pdf.seconds)
     samples.add("floor: peak memory (MiB)", max(html.max_rss_mib, pdf.max_rss_mib))
+    per_pdf = floor_seconds_per_pdf(pdf)
+    for what, names in changed_by.items():
+        samples.notes.append(_edit_bound(what, names, per_pdf))
+
+
+def _edit_bound(what: str, names: list[str], per_pdf: dict[str, float]) -> str:
+    """What bounds an edit: WeasyPrint alone on just the PDFs it changed."""
+    from lcsi_briefs.pdf.pool import default_workers  # noqa: PLC0415 - the cores the build renders on
+
+    alone = sum(per_pdf.get(name, 0.0) for name in names)
+    cores = default_workers()
+    return (
+        f"{what} (run 1): WeasyPrint alone takes {alone:.1f} s for the {len(names)} PDFs this edit changes, "
+        f"one after another; at best {alone / cores:.1f} s on {cores} cores"
+    )
 
 
 def _phases(what: str, result: Run, count: int, total: int) -> str:

@@ -30,7 +30,7 @@ from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import long_date
 from lcsi_briefs.pdf.assemble import assemble, contents
 from lcsi_briefs.pdf.pool import default_workers, render_all
-from lcsi_briefs.pdf.render import RenderJob, weasyprint_version
+from lcsi_briefs.pdf.render import RenderJob, fast_font_subsetting, weasyprint_version
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -98,6 +98,11 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                 stale.unlink()
                 stale.with_suffix(".html").unlink(missing_ok=True)
         self.copy_image_files()
+        if jobs and not fast_font_subsetting():
+            logger.info(
+                "lcsi-briefs: PDF fonts are subset with fontTools, which is slower than HarfBuzz-Subset; "
+                "install it (Debian/Ubuntu: libharfbuzz-subset0) for faster PDF builds."
+            )
         workers = settings.pdf_workers or default_workers()
         failures: list[str] = []
         # Longest first, so the biggest edition is not left running alone at the end.

@@ -16,12 +16,22 @@ from importlib.metadata import version
 from pathlib import Path
 
 from weasyprint import CSS, HTML
+from weasyprint.text import ffi as weasyprint_ffi
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from lcsi_briefs.pdf.fetcher import ProjectFetcher
 
 PDF_VARIANT = "pdf/ua-1"
+#: WeasyPrint's note that it subsets fonts with the slower fontTools. It says nothing about the
+#: briefing, only about the machine, so it must not fail a build that treats warnings as errors;
+#: the builder says it once instead (see :func:`fast_font_subsetting`).
+_SLOW_SUBSET_NOTE = "Using fontTools instead of HarfBuzz-Subset"
+
+
+def fast_font_subsetting() -> bool:
+    """Whether WeasyPrint found the HarfBuzz-Subset library (Debian: libharfbuzz-subset0)."""
+    return getattr(weasyprint_ffi, "harfbuzz_subset", None) is not None
 
 
 def weasyprint_version() -> str:
@@ -39,7 +49,9 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = record.getMessage()
+        if not message.startswith(_SLOW_SUBSET_NOTE):
+            self.messages.append(message)
 
 
 @dataclass(frozen=True)
@@ -62,8 +74,14 @@ def render_pdf(job: RenderJob) -> list[str]:
     collector = _Collect()
     weasy_logger = logging.getLogger("weasyprint")
     weasy_logger.addHandler(collector)
-    # Rendering steps are logged at INFO; they are noise in a build log.
+    # The builder reports what we collect as Sphinx warnings; the root logger must not print it too.
+    propagated = weasy_logger.propagate
+    weasy_logger.propagate = False
+    # Rendering steps and fontTools' subsetting steps are logged at INFO; they are noise in a
+    # build log, and one theme dependency (accessible-pygments) sends the root logger's INFO
+    # records to the terminal.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
     temporary = job.target.with_name(f".{job.target.name}.tmp")
     # fontTools stamps the fonts it subsets with the current time unless SOURCE_DATE_EPOCH is set.
     epoch_was = os.environ.get("SOURCE_DATE_EPOCH")
@@ -94,5 +112,6 @@ def render_pdf(job: RenderJob) -> list[str]:
         if epoch_was is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         weasy_logger.removeHandler(collector)
+        weasy_logger.propagate = propagated
         temporary.unlink(missing_ok=True)
     return collector.messages
