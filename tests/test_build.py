@@ -135,3 +135,18 @@ def test_parallel_build_gives_the_same_pages(tmp_path: Path) -> None:
         pages.append({str(p.relative_to(html)): p.read_text(encoding="utf-8") for p in html.rglob("*.html")})
     assert pages[0] == pages[1]
     assert len(pages[0]) == 9
+
+
+@pytest.mark.parametrize(("conf", "expected"), [("", ["std"]), ('myst_ref_domains = ["std", "py"]\n', ["std", "py"])])
+def test_links_are_resolved_in_the_std_domain_unless_the_site_says_otherwise(
+    tmp_path: Path, conf: str, expected: list[str]
+) -> None:
+    """The generated pages' links all resolve in the std domain; a site's own choice still wins."""
+    write_pack(tmp_path / "briefings" / "small.yaml", small_pack())
+    app = SphinxTestApp("html", srcdir=minimal_docs(tmp_path, conf))
+    try:
+        app.build()
+        assert "WARNING" not in app.warning.getvalue()
+        assert list(app.config.myst_ref_domains) == expected
+    finally:
+        app.cleanup()

@@ -594,11 +594,14 @@ def _verdict(samples: Samples, measure: str, median: float, ratio: float | None)
 
 def _header() -> list[str]:
     """Machine facts and how to read the figures: a number means little without them."""
+    from lcsi_briefs.pdf.render import fast_font_subsetting  # noqa: PLC0415 - imports WeasyPrint
+
+    subsetting = "HarfBuzz-Subset" if fast_font_subsetting() else "fontTools (HarfBuzz-Subset not found)"
     return [
         f"- Run on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {platform.system()} {platform.machine()}, "
         f"{os.cpu_count()} CPUs; Python {platform.python_version()}, Sphinx {version('sphinx')}, "
         f"MyST-Parser {version('myst-parser')}, WeasyPrint {version('weasyprint')}, "
-        f"lcsi-briefs {version('lcsi-briefs')}.",
+        f"lcsi-briefs {version('lcsi-briefs')}; fonts subset with {subsetting}.",
         "- Times are wall seconds of the whole command, Python start-up included: median, min and max "
         f"over the runs shown with each size (sizes above {LARGE[0]}x{LARGE[1]} run once unless "
         "`--large-runs` says otherwise). The floor of every time is the sum of the two floors' medians: "
