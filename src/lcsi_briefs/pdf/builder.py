@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Set
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -28,7 +29,7 @@ from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.errors import PdfRenderError
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import long_date
-from lcsi_briefs.pdf.assemble import assemble, contents
+from lcsi_briefs.pdf.assemble import TocEntry, assemble, contents
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.render import RenderJob, fast_font_subsetting, weasyprint_version
 
@@ -55,6 +56,15 @@ def creation_time(edition_date: dt.date) -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     return dt.datetime.combine(edition_date, dt.time(), tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class _Assembled:
+    """What an edition prints, before the template makes it a standard or large-print page."""
+
+    body: str
+    toc: list[TocEntry]
+    images: tuple[Path, ...]
 
 
 class BriefingPdfBuilder(SingleFileHTMLBuilder):
@@ -88,8 +98,12 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         current: dict[str, str] = {}
         jobs: list[RenderJob] = []
         for loaded in packs.values():
+            # The standard and large-print twins print the same content: assemble it once.
+            assembled: dict[str | None, _Assembled] = {}
             for edition in editions(loaded):
-                job, digest = self._prepare(loaded, edition)
+                if edition.audience not in assembled:
+                    assembled[edition.audience] = self._assemble(loaded, edition)
+                job, digest = self._prepare(loaded, edition, assembled[edition.audience])
                 current[edition.filename] = digest
                 if previous.get(edition.filename) != digest or not job.target.is_file():
                     jobs.append(job)
@@ -128,16 +142,20 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         if failures:
             raise PdfRenderError("\n".join(failures))
 
-    def _prepare(self, loaded: LoadedPack, edition: Edition) -> tuple[RenderJob, str]:
-        """The render job of one edition, and a digest of everything its PDF depends on."""
-        pages_dir = briefs_config(self.config).pages_dir
-        tree = assemble(self, loaded, edition, pages_dir)
+    def _assemble(self, loaded: LoadedPack, edition: Edition) -> _Assembled:
+        """An edition's content as HTML, with its contents entries and the images it shows."""
+        tree = assemble(self, loaded, edition, briefs_config(self.config).pages_dir)
         self.post_process_images(tree)
-        html = self._print_html(loaded, edition, tree)
+        images = tuple(Path(self.srcdir, image["uri"]) for image in tree.findall(nodes.image))
+        return _Assembled(body=self._body(tree["docname"], tree), toc=contents(tree), images=images)
+
+    def _prepare(self, loaded: LoadedPack, edition: Edition, content: _Assembled) -> tuple[RenderJob, str]:
+        """The render job of one edition, and a digest of everything its PDF depends on."""
+        html = self._print_html(loaded, edition, content)
         stylesheets = print_stylesheets(large_print=edition.large_print)
         outdir = Path(self.outdir)
         digest = hashlib.sha256(f"{weasyprint_version()}\n{html}".encode())
-        for path in [*stylesheets, *(Path(self.srcdir, image["uri"]) for image in tree.findall(nodes.image))]:
+        for path in [*stylesheets, *content.images]:
             digest.update(path.read_bytes() if path.is_file() else path.as_posix().encode())
         # The print HTML is kept beside the PDF (not published): handy to inspect a layout.
         (outdir / edition.filename).with_suffix(".html").write_text(html, encoding="utf-8")
@@ -162,12 +180,11 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         tree.walkabout(visitor)
         return "".join(visitor.fragment)  # type: ignore[attr-defined]
 
-    def _print_html(self, loaded: LoadedPack, edition: Edition, tree: Any) -> str:
+    def _print_html(self, loaded: LoadedPack, edition: Edition, content: _Assembled) -> str:
         briefing = loaded.pack.briefing
         audience = loaded.pack.audience(edition.audience) if edition.audience else None
         title = briefing.title if audience is None else f"{briefing.title}: for {audience.name}"
         created = creation_time(briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
-        body = self._body(tree["docname"], tree)
         template = self.print_templates.get_template("print.html")
         return template.render(
             briefing=briefing,
@@ -178,8 +195,8 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             edition_date=long_date(briefing.edition_date, briefing.language),
             created=created,
             keywords=", ".join(briefing.keywords),
-            toc=contents(tree),
-            body=Markup(body),
+            toc=content.toc,
+            body=Markup(content.body),
         )
 
     def finish(self) -> None:
