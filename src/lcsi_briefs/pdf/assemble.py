@@ -8,6 +8,7 @@ out become plain text, so a printed edition never points at a page it does not c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,7 @@ def _keep_glossary_terms(tree: nodes.document, terms: set[str]) -> None:
             item.parent.remove(item)
 
 
-def _keep_sources(tree: nodes.document, wanted_ids: set[str]) -> None:
+def _keep_sources(tree: nodes.Element, wanted_ids: set[str]) -> None:
     for section in list(tree.findall(nodes.section)):
         ids = set(section["ids"])
         if ids & wanted_ids:
@@ -82,26 +83,75 @@ def _headlines(loaded: LoadedPack, cited: set[str]) -> nodes.section:
     return section
 
 
+class PackDoctrees:
+    """The stored doctrees of one pack's pages, each unpickled at most once.
+
+    Sphinx unpickles a doctree afresh on every request. Every audience edition prints a few
+    parts of the pack's overview and sources, which for a pack of a thousand findings are
+    megabytes each; copying just those parts from one shared copy is far cheaper. The copies
+    here are never changed, and they are let go with the pack.
+    """
+
+    def __init__(self, builder: StandaloneHTMLBuilder) -> None:
+        self._builder = builder
+        self._trees: dict[str, nodes.document] = {}
+
+    def shared(self, docname: str) -> nodes.document:
+        if docname not in self._trees:
+            self._trees[docname] = _doc(self._builder, docname)
+        return self._trees[docname]
+
+
+def _section_or_contents(node: nodes.Node) -> bool:
+    """What the overview's cover matter leaves out: its sections and its contents trees."""
+    return isinstance(node, nodes.section | addnodes.toctree) or (
+        isinstance(node, nodes.compound) and "toctree-wrapper" in node["classes"]
+    )
+
+
+def _without(parent: nodes.Element, unwanted: Callable[[nodes.Node], bool]) -> nodes.Element:
+    """A copy of ``parent`` whose children leave out those ``unwanted`` picks."""
+    copy = parent.copy()
+    for child in parent.children:
+        if not unwanted(child):
+            copy += child.deepcopy()
+    return copy
+
+
 def _audience_edition(
-    builder: StandaloneHTMLBuilder, loaded: LoadedPack, audience_id: str, base: str
+    builder: StandaloneHTMLBuilder, doctrees: PackDoctrees, loaded: LoadedPack, audience_id: str, base: str
 ) -> nodes.document:
     """Cover matter and headlines, the audience's page, then only the findings and sources it rests on."""
     slug = loaded.slug
     audience = loaded.pack.audience(audience_id)
     cited = {finding for implication in audience.implications for finding in implication.findings}
-    tree = _doc(builder, f"{base}/index")
-    top = next(tree.findall(nodes.section))
-    findings = _section(tree, f"{slug}-findings")
-    for child in list(top.children):
-        if isinstance(child, nodes.section | addnodes.toctree) or (
-            isinstance(child, nodes.compound) and "toctree-wrapper" in child["classes"]
-        ):
-            top.remove(child)
-    top += _headlines(loaded, cited)
+    wanted = {f"{slug}-finding-{f}" for f in cited}
+    overview = doctrees.shared(f"{base}/index")
+    top = next(overview.findall(nodes.section))
+    # The audience's own page, read afresh, becomes the edition: its content moves down a level.
     audience_doc = f"{base}/audiences/{audience_id}"
-    tree += _as_included(audience_doc, _doc(builder, audience_doc))
+    tree = _doc(builder, audience_doc)
+    page = list(tree.children)
+    tree.children = []
+    tree.attributes = {
+        key: value[:] if isinstance(value, list) else value for key, value in overview.attributes.items()
+    }
+    for child in overview.children:
+        if child is top:
+            cover = _without(top, _section_or_contents)
+            cover += _headlines(loaded, cited)
+            tree += cover
+        else:
+            tree += child.deepcopy()
+    included = addnodes.start_of_file(docname=audience_doc)
+    included.extend(page)
+    tree += included
+    findings = _without(
+        _section(overview, f"{slug}-findings"),
+        lambda child: isinstance(child, nodes.section) and not wanted & set(child["ids"]),
+    )
     for finding_section in list(findings.findall(nodes.section)):
-        if finding_section is not findings and not {f"{slug}-finding-{f}" for f in cited} & set(finding_section["ids"]):
+        if finding_section is not findings and not wanted & set(finding_section["ids"]):
             finding_section.parent.remove(finding_section)
     for node in list(findings.findall(nodes.container)):
         if AFFECTS_CLASS in node["classes"]:
@@ -109,14 +159,17 @@ def _audience_edition(
     findings["ids"] = [f"{slug}-findings-detail"]
     findings[0] = nodes.title("", "The findings behind these implications")
     tree += findings
-    sources = _doc(builder, f"{base}/sources")
     cited_sources = {s for finding in loaded.pack.findings if finding.id in cited for s in finding.sources}
+    sources = addnodes.start_of_file(docname=f"{base}/sources")
+    sources.extend(child.deepcopy() for child in doctrees.shared(f"{base}/sources").children)
     _keep_sources(sources, {f"{slug}-source-{s}" for s in cited_sources})
-    tree += _as_included(f"{base}/sources", sources)
+    tree += sources
     return tree
 
 
-def assemble(builder: StandaloneHTMLBuilder, loaded: LoadedPack, edition: Edition, pages_dir: str) -> nodes.document:
+def assemble(
+    builder: StandaloneHTMLBuilder, doctrees: PackDoctrees, loaded: LoadedPack, edition: Edition, pages_dir: str
+) -> nodes.document:
     """The resolved doctree of one edition."""
     base = f"{pages_dir}/{loaded.slug}"
     overview = f"{base}/index"
@@ -124,7 +177,7 @@ def assemble(builder: StandaloneHTMLBuilder, loaded: LoadedPack, edition: Editio
         tree = _doc(builder, overview)
         tree = inline_all_toctrees(builder, set(), overview, tree, darkgreen, [overview])
     else:
-        tree = _audience_edition(builder, loaded, edition.audience, base)
+        tree = _audience_edition(builder, doctrees, loaded, edition.audience, base)
     glossary_doc = f"{pages_dir}/glossary"
     glossary = _doc(builder, glossary_doc)
     _keep_glossary_terms(glossary, {entry.term.casefold() for entry in loaded.pack.glossary})

@@ -29,7 +29,7 @@ from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.errors import PdfRenderError
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import long_date
-from lcsi_briefs.pdf.assemble import TocEntry, assemble, contents
+from lcsi_briefs.pdf.assemble import PackDoctrees, TocEntry, assemble, contents
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.render import RenderJob, fast_font_subsetting, weasyprint_version
 
@@ -100,9 +100,10 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         for loaded in packs.values():
             # The standard and large-print twins print the same content: assemble it once.
             assembled: dict[str | None, _Assembled] = {}
+            doctrees = PackDoctrees(self)
             for edition in editions(loaded):
                 if edition.audience not in assembled:
-                    assembled[edition.audience] = self._assemble(loaded, edition)
+                    assembled[edition.audience] = self._assemble(doctrees, loaded, edition)
                 job, digest = self._prepare(loaded, edition, assembled[edition.audience])
                 current[edition.filename] = digest
                 if previous.get(edition.filename) != digest or not job.target.is_file():
@@ -142,9 +143,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         if failures:
             raise PdfRenderError("\n".join(failures))
 
-    def _assemble(self, loaded: LoadedPack, edition: Edition) -> _Assembled:
+    def _assemble(self, doctrees: PackDoctrees, loaded: LoadedPack, edition: Edition) -> _Assembled:
         """An edition's content as HTML, with its contents entries and the images it shows."""
-        tree = assemble(self, loaded, edition, briefs_config(self.config).pages_dir)
+        tree = assemble(self, doctrees, loaded, edition, briefs_config(self.config).pages_dir)
         self.post_process_images(tree)
         images = tuple(Path(self.srcdir, image["uri"]) for image in tree.findall(nodes.image))
         return _Assembled(body=self._body(tree["docname"], tree), toc=contents(tree), images=images)
