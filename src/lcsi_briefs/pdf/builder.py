@@ -104,7 +104,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             for edition in editions(loaded):
                 if edition.audience not in assembled:
                     assembled[edition.audience] = self._assemble(doctrees, loaded, edition)
-                job, digest = self._prepare(loaded, edition, assembled[edition.audience])
+                # The large-print twin comes second: after it, the assembly is no longer needed.
+                content = assembled.pop(edition.audience) if edition.large_print else assembled[edition.audience]
+                job, digest = self._prepare(loaded, edition, content)
                 current[edition.filename] = digest
                 if previous.get(edition.filename) != digest or not job.target.is_file():
                     jobs.append(job)
