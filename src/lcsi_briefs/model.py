@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from lcsi_briefs.text import character_name, line_break, unusable_character
+
 #: Identifiers become file names and URL fragments, so they are kept to a portable subset.
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
@@ -37,16 +39,23 @@ def _check_identifier(value: str) -> str:
 
 def _check_text(value: str) -> str:
     """Reject text a reader could not see: control characters would vanish or break output."""
-    for char in value:
-        if unicodedata.category(char) == "Cc" and char not in "\n\t":
-            raise ValueError(f"text without control characters, found U+{ord(char):04X} in the text")
-    return value
+    char = unusable_character(value)
+    if char is None:
+        return value
+    if unicodedata.category(char) == "Cc":
+        raise ValueError(f"text without control characters, found U+{ord(char):04X} in the text")
+    # A lone surrogate never gets here: pydantic refuses it as a string first (see validation.py).
+    raise ValueError(f"text, found {character_name(char)}, which Unicode reserves never to be a character")
 
 
 def _check_line(value: str) -> str:
+    """Titles and names become headings, email subjects and PDF metadata: one line each."""
     _check_text(value)
-    if "\n" in value:
+    char = line_break(value)
+    if char == "\n":
         raise ValueError("a single line of text, found a line break")
+    if char is not None:
+        raise ValueError(f"a single line of text, found the line break {character_name(char)}")
     return value
 
 

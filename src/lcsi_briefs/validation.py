@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 
 from lcsi_briefs.model import ID_PATTERN, Pack
 from lcsi_briefs.problems import Location, Problem, describe, field_path
+from lcsi_briefs.text import character_name, unusable_character
 from lcsi_briefs.yaml_reader import Document
 
 _ID_RULE = "an id of lower-case letters, digits and hyphens (1 to 64 characters)"
@@ -99,6 +100,13 @@ def _message(error: ErrorDetails) -> str:
         return f"expected {_ID_RULE}, found {found}"
     if kind == "value_error":
         return "expected " + str(error["msg"]).removeprefix("Value error, ")
+    if kind == "string_unicode":
+        # Only a lone surrogate (written as a "\\uD83D" escape) gets past the UTF-8 reader.
+        char = unusable_character(str(error.get("input"))) or "\ufffd"
+        return (
+            f"expected text, found {character_name(char)}, half of a character pair that cannot stand alone; "
+            "write the character itself, or its eight-digit escape (such as \\U0001F600)"
+        )
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"expected a number {str(error['msg']).removeprefix('Input should be ')}, found {found}"
     if kind.startswith("date_") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(error.get("input"))):

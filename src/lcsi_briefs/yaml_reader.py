@@ -9,12 +9,14 @@ documents.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from lcsi_briefs.problems import Location, PackError, Problem
+from lcsi_briefs.text import character_name
 
 #: A briefing is a few hundred kilobytes at most; anything far larger is a mistake.
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -86,6 +88,26 @@ def _reader_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Pr
     code = error.character if isinstance(error.character, int) else ord(error.character)
     message = f"the file contains the control character U+{code:04X}, which cannot be seen or printed; delete it"
     return Problem(path, line, column, "", message)
+
+
+#: Characters YAML reads as line breaks although editors show them inside a line: positions
+#: after them would be off by a line, and the value they split is seldom what the editor meant.
+_HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _hidden_break_problems(path: Path, text: str) -> list[Problem]:
+    """Every raw U+0085, U+2028 or U+2029, at the line and column an editor counts."""
+    problems = []
+    for match in _HIDDEN_BREAKS.finditer(text):
+        before = text[: match.start()]
+        line = before.count("\n") + 1
+        column = match.start() - (before.rfind("\n") + 1) + 1
+        message = (
+            f"the file contains {character_name(match.group())}, which YAML reads as a line break "
+            "although most editors do not show one; replace it with a space, or a blank line between paragraphs"
+        )
+        problems.append(Problem(path, line, column, "", message))
+    return problems
 
 
 class _Loader(yaml.SafeLoader):
@@ -177,6 +199,9 @@ def read_yaml(path: Path) -> Document:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         raise PackError([Problem(path, 1, 1, "", f"the file is {len(raw):,} bytes; a pack may be at most {limit} MiB")])
     text = _decode(path, raw)
+    hidden = _hidden_break_problems(path, text)
+    if hidden:
+        raise PackError(hidden)
     try:
         loader = _Loader(text)
         try:

@@ -4,12 +4,20 @@ The HTML is one 600-pixel column with inline styles, system fonts and no images 
 which is what email clients (Outlook above all) display reliably. Jinja2 escapes every value,
 so text from a pack never becomes markup. The ``.eml`` is multipart/alternative, UTF-8, and
 marked as unsent so Outlook opens it as a draft to address and send.
+
+The MIME boundary is the one part of the message that data must never be able to write: a
+line holding it would end our parts and start one of the writer's choosing. It is derived from
+a hash of the parts (so two builds give the same bytes) and checked to occur in none of them,
+the same promise the standard library's generator makes with its random boundaries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import itertools
 import textwrap
+from collections.abc import Sequence
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
@@ -66,10 +74,28 @@ def text_body(newsletter: Newsletter) -> str:
     return "\n".join(lines) + "\n"
 
 
+def choose_boundary(parts: Sequence[str], *, seed: bytes | None = None) -> str:
+    """A boundary found in none of ``parts``, the same for the same parts.
+
+    ``seed`` defaults to a hash of the parts; each candidate is hashed from the seed and a
+    counter, so a candidate that does occur (which data cannot arrange, short of breaking
+    SHA-256, but is checked all the same) is replaced by the next one.
+    """
+    if seed is None:
+        seed = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).digest()
+    for counter in itertools.count():
+        candidate = "=_lcsi_" + hashlib.sha256(seed + str(counter).encode("ascii")).hexdigest()[:40]
+        if not any(candidate in part for part in parts):
+            return candidate
+    raise AssertionError("unreachable")  # pragma: no cover - itertools.count never ends
+
+
 def email_message(newsletter: Newsletter, sent: dt.date, sender: str = "") -> bytes:
     """The message as an ``.eml`` file, identical for identical input."""
     message = EmailMessage()
-    message["Subject"] = newsletter.subject
+    # Validation refuses line breaks in titles and names; folding here keeps a header one line
+    # whatever reaches it (str.split breaks on every Unicode line separator).
+    message["Subject"] = " ".join(newsletter.subject.split())
     if sender:
         message["From"] = sender
     message["Date"] = format_datetime(dt.datetime.combine(sent, dt.time(9), tzinfo=dt.UTC))
@@ -77,6 +103,7 @@ def email_message(newsletter: Newsletter, sent: dt.date, sender: str = "") -> by
     message["X-Unsent"] = "1"
     message.set_content(text_body(newsletter), charset="utf-8")
     message.add_alternative(html_body(newsletter), subtype="html", charset="utf-8")
-    boundary = "lcsi-briefs-" + newsletter.slug_name
-    message.set_boundary(boundary)
+    # The parts as they will be written (after their transfer encoding), headers included.
+    written = [part.as_string(policy=SMTP) for part in message.iter_parts()]
+    message.set_boundary(choose_boundary(written))
     return message.as_bytes(policy=SMTP)
