@@ -10,9 +10,11 @@ import yaml
 
 from lcsi_briefs import text
 from lcsi_briefs.loader import load_pack
+from lcsi_briefs.newsletter.content import build_newsletter
+from lcsi_briefs.pages import render_pages
 from lcsi_briefs.problems import PackError
 
-from .conftest import small_pack
+from .conftest import small_pack, write_pack
 
 
 @pytest.mark.parametrize(
@@ -71,3 +73,14 @@ def test_every_line_break_is_a_line_break() -> None:
     """No character splitlines breaks on is missing from the set."""
     breaking = {chr(c) for c in range(0x110000) if len(f"a{chr(c)}b".splitlines()) == 2}
     assert breaking == text.LINE_BREAKS
+
+
+def test_site_and_email_split_a_blank_line_holding_a_space_alike(tmp_path: Path) -> None:
+    """Bug B4: a blank line holding a space made two paragraphs on the site and one in the email."""
+    pack = small_pack()
+    pack["briefing"]["summary"] = "First paragraph.\n \nSecond paragraph."
+    loaded = load_pack(write_pack(tmp_path / "small.yaml", pack))
+    newsletter = build_newsletter(loaded, None, lambda page, anchor: f"https://x.example/{page}#{anchor}", str)
+    assert newsletter.intro == ["First paragraph.", "Second paragraph."]
+    overview = render_pages([loaded], "_briefings")["small/index.md"]
+    assert "\nFirst paragraph\\.\n\nSecond paragraph\\.\n" in overview

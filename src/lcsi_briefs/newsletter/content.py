@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.model import LoadedPack
-from lcsi_briefs.pages.common import Labels, long_date
+from lcsi_briefs.pages.common import Labels
+from lcsi_briefs.text import fold, long_date, paragraphs
 
 #: (page, anchor) → address; page is "overview", "sources" or "audiences/<id>".
 PageLink = Callable[[str, str], str]
@@ -61,10 +62,6 @@ class Newsletter:
     slug_name: str
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
-
-
 def _pdf_links(chosen: list[Edition], pdf: PdfLink) -> list[Link]:
     return [Link(f"{edition.title} (PDF)", pdf(edition.filename)) for edition in chosen]
 
@@ -97,15 +94,15 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
     subject = briefing.title if audience_id is None else f"{briefing.title}: for {chosen[0].name}"
     return Newsletter(
         subject=subject,
-        preheader=_paragraphs(briefing.summary)[0][:150],
+        preheader=paragraphs(briefing.summary)[0][:150],
         title=briefing.title,
         masthead=f"{briefing.series.name}, number {briefing.series.number}",
         date=long_date(briefing.edition_date, briefing.language),
-        intro=_paragraphs(briefing.summary),
+        intro=paragraphs(briefing.summary),
         headlines=headlines,
         headlines_heading=briefing.headings.findings,
         implications_heading=briefing.headings.audiences,
-        about_implications=" ".join(briefing.about_implications.split()),
+        about_implications=fold(briefing.about_implications),
         audiences=sections,
         links=links,
         publisher=briefing.publisher,

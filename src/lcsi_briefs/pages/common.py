@@ -2,22 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date
-
 from lcsi_briefs.model import LoadedPack, Pack
 from lcsi_briefs.pages.markup import escape, link
-
-
-def long_date(value: dt.date, language: str) -> str:
-    """Dates read as a reader of the pack's language expects ("11 July 2025" in en-GB)."""
-    try:
-        locale = Locale.parse(language, sep="-")
-    except (ValueError, UnknownLocaleError):  # pragma: no cover - the model validates languages
-        locale = Locale("en", "GB")
-    return format_date(value, format="long", locale=locale)
 
 
 class Labels:

@@ -12,13 +12,11 @@ import re
 import string
 from collections.abc import Iterable, Sequence
 
+from lcsi_briefs.text import fold
+from lcsi_briefs.text import paragraphs as split_paragraphs
+
 _ESCAPE = str.maketrans({char: "\\" + char for char in string.punctuation})
 _LINKABLE_TERM = re.compile(r"^[\w][\w '\u2019-]*$")
-
-
-def fold(text: str) -> str:
-    """Collapse runs of whitespace (line breaks included) to single spaces."""
-    return " ".join(text.split())
 
 
 def escape(text: str) -> str:
@@ -28,7 +26,7 @@ def escape(text: str) -> str:
 
 def paragraphs(text: str) -> list[str]:
     """Split prose on blank lines; each paragraph is folded to one escaped line."""
-    return [escape(block) for block in re.split(r"\n\s*\n", text) if block.strip()]
+    return [escape(paragraph) for paragraph in split_paragraphs(text)]
 
 
 def label(*parts: str) -> str:
@@ -118,4 +116,4 @@ class TermLinker:
         return "".join(pieces)
 
     def paragraphs(self, text: str) -> list[str]:
-        return [self.inline(block) for block in re.split(r"\n\s*\n", text) if block.strip()]
+        return [self.inline(paragraph) for paragraph in split_paragraphs(text)]

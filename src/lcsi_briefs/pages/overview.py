@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from lcsi_briefs.model import LoadedPack
-from lcsi_briefs.pages.common import Labels, heading, long_date, target
+from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.markup import TermLinker, escape, fence, grid, grid_card, link, paragraphs
+from lcsi_briefs.text import long_date
 
 DIAGRAM_FILE = "pathways.svg"
 #: Marks the "implications for" line, which audience PDF editions leave out.

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from lcsi_briefs.model import LoadedPack
-from lcsi_briefs.pages.common import Labels, long_date
+from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.markup import escape, grid, grid_card, link, paragraphs
+from lcsi_briefs.text import long_date
 
 
 def newest_first(packs: list[LoadedPack]) -> list[LoadedPack]:

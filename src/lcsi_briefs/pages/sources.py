@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from lcsi_briefs.model import LoadedPack
-from lcsi_briefs.pages.common import Labels, heading, long_date, target
+from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.markup import escape, paragraphs
+from lcsi_briefs.text import long_date
 
 
 def render_sources(loaded: LoadedPack) -> str:

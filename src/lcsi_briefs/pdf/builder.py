@@ -28,10 +28,10 @@ from lcsi_briefs.config import briefs_config
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.errors import PdfRenderError
 from lcsi_briefs.model import LoadedPack
-from lcsi_briefs.pages.common import long_date
 from lcsi_briefs.pdf.assemble import PackDoctrees, TocEntry, assemble, contents
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.render import RenderJob, fast_font_subsetting, weasyprint_version
+from lcsi_briefs.text import long_date
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
