@@ -43,6 +43,7 @@ def test_schema_command_prints_json_schema_of_the_pack(capsys: pytest.CaptureFix
         "pathways",
         "audiences",
         "glossary",
+        "methodology",
     }
     assert set(schema["required"]) == {"briefing", "sources", "findings", "audiences"}
     assert schema["additionalProperties"] is False

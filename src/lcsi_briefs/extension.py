@@ -13,6 +13,7 @@ from sphinx.util import logging
 
 from lcsi_briefs import __version__
 from lcsi_briefs.config import briefs_config, setup_config
+from lcsi_briefs.data_directives import setup_data_directives
 from lcsi_briefs.downloads import setup_downloads
 from lcsi_briefs.errors import BriefingDataError
 from lcsi_briefs.loader import load_packs
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bump when what is stored on the environment changes shape.
-ENV_VERSION = 2
+ENV_VERSION = 3
 STATIC_DIR = Path(__file__).parent / "static"
 
 
@@ -82,6 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")
     setup_config(app)
     setup_downloads(app)
+    setup_data_directives(app)
     app.connect("builder-inited", generate_pages)
     app.connect("env-get-outdated", note_removed_pages)
     app.connect("build-finished", delete_removed_output)

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from lcsi_briefs.figure_checks import figure_problems
 from lcsi_briefs.model import ID_PATTERN, Pack
 from lcsi_briefs.problems import Location, Problem, describe, field_path
 from lcsi_briefs.text import character_name, unusable_character
@@ -98,6 +99,8 @@ def _message(error: ErrorDetails) -> str:
         return f"expected at most {context.get('max_length')} characters, found {length:,}"
     if kind == "string_pattern_mismatch" and context.get("pattern") == ID_PATTERN:
         return f"expected {_ID_RULE}, found {found}"
+    if kind == "literal_error":
+        return f"expected {context.get('expected')}, found {found}"
     if kind == "value_error":
         return "expected " + str(error["msg"]).removeprefix("Value error, ")
     if kind == "string_unicode":
@@ -211,6 +214,7 @@ def reference_problems(document: Document) -> list[Problem]:
                         f"the quoted source {quote['source']!r} must also be listed in this finding's sources",
                     )
                 )
+    problems += figure_problems(document, sources, _check_refs)
     for index, pathway in _items(data, "pathways"):
         for key, known, kind in (("functions", functions, "function"), ("beneficiaries", audiences, "audience")):
             if key in pathway:

@@ -7,9 +7,10 @@ absolute addresses, so the content can be tested on its own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lcsi_briefs.editions import Edition, editions
+from lcsi_briefs.figures import PlainTable, plain_notes, plain_tables
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.text import fold, long_date, paragraphs
@@ -31,6 +32,10 @@ class Headline:
     number: int
     statement: str
     url: str
+    #: Evidence strength and key figures, as sentences.
+    notes: list[str] = field(default_factory=list)
+    #: Charts' data and tables: in an email, the table rather than the picture.
+    tables: list[PlainTable] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,13 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
     briefing = pack.briefing
     labels = Labels(loaded)
     headlines = [
-        Headline(number, finding.statement, page("overview", labels.finding(finding.id)))
+        Headline(
+            number,
+            finding.statement,
+            page("overview", labels.finding(finding.id)),
+            plain_notes(pack, finding.id),
+            plain_tables(pack, finding.id),
+        )
         for number, finding in enumerate(pack.findings, start=1)
     ]
     chosen = [a for a in pack.audiences if audience_id is None or a.id == audience_id]

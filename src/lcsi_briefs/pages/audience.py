@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from lcsi_briefs.figures import TEXT
 from lcsi_briefs.model import Audience, LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
+from lcsi_briefs.pages.figures import methodology_link
 from lcsi_briefs.pages.markup import TermLinker, escape, fence, link
 from lcsi_briefs.pages.overview import front_matter
 
@@ -26,6 +28,12 @@ def _lists(actions: list[str], questions: list[str]) -> list[str]:
     return lines
 
 
+def _strength(loaded: LoadedPack, finding_id: str) -> str:
+    """The finding's evidence strength, beside it wherever it is listed."""
+    evidence = loaded.pack.finding(finding_id).evidence
+    return f" ({escape(TEXT.evidence.lower())}: {escape(TEXT.strength_word(evidence.strength))})" if evidence else ""
+
+
 def render_audience(loaded: LoadedPack, audience: Audience, glossary_terms: list[str]) -> str:
     pack = loaded.pack
     labels = Labels(loaded)
@@ -33,13 +41,14 @@ def render_audience(loaded: LoadedPack, audience: Audience, glossary_terms: list
     lines = front_matter(f"{pack.briefing.title}: for {audience.name}", audience.description)
     lines += [target(labels.audience(audience.id)), heading(1, audience.name), ""]
     lines += [f"From the briefing {link(pack.briefing.title, labels.overview())}.", ""]
+    lines += methodology_link(loaded)
     lines += [p for paragraph in linker.paragraphs(audience.description) for p in (paragraph, "")]
     note = [p for paragraph in linker.paragraphs(pack.briefing.about_implications) for p in (paragraph, "")]
     lines += [*fence("admonition", "About these implications", {"class": "note"}, note), ""]
     for number, implication in enumerate(audience.implications, start=1):
         lines += [target(labels.implication(audience.id, number)), heading(2, f"{number}. {implication.title}"), ""]
         lines += [p for paragraph in linker.paragraphs(implication.text) for p in (paragraph, "")]
-        rests_on = [labels.finding_link(f) for f in implication.findings]
+        rests_on = [labels.finding_link(f) + _strength(loaded, f) for f in implication.findings]
         lines += ["**Rests on:**", "", *[f"- {item}" for item in rests_on], ""]
         lines += _lists(implication.actions, implication.questions)
     lines += ["```{briefing-downloads} " + loaded.slug, f":editions: {audience.id}", "```", ""]

@@ -6,6 +6,7 @@ import json
 
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
+from lcsi_briefs.pages.figures import evidence_line, finding_numbers, methodology_section
 from lcsi_briefs.pages.markup import TermLinker, escape, fence, grid, grid_card, link, paragraphs
 from lcsi_briefs.text import long_date
 
@@ -43,8 +44,10 @@ def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
     lines = [target(f"{labels.slug}-findings"), heading(2, pack.briefing.headings.findings), ""]
     for number, finding in enumerate(pack.findings, start=1):
         lines += [target(labels.finding(finding.id)), heading(3, f"{number}. {finding.statement}"), ""]
+        lines += evidence_line(finding.evidence) if finding.evidence else []
         for paragraph in linker.paragraphs(finding.explanation):
             lines += [paragraph, ""]
+        lines += finding_numbers(loaded, finding)
         if finding.quote:
             lines += [f"> {p}" for p in paragraphs(finding.quote.text)]
             lines += [">", f"> — quoted from {labels.source_link(finding.quote.source)}", ""]
@@ -117,6 +120,7 @@ def render_overview(loaded: LoadedPack, glossary_terms: list[str]) -> str:
     lines += [p for paragraph in linker.paragraphs(briefing.summary) for p in (paragraph, "")]
     lines += ["```{briefing-downloads} " + loaded.slug, ":editions: all", "```", ""]
     lines += _findings(loaded, labels, linker)
+    lines += methodology_section(loaded)
     lines += _functions(loaded, labels, linker)
     lines += _pathways(loaded, labels, linker)
     lines += _audiences(loaded, labels)

@@ -20,15 +20,24 @@ ORDER = [
     "Source",
     "Finding",
     "Quote",
+    "Evidence",
+    "KeyFigure",
+    "Chart",
+    "ChartSeries",
+    "DataTable",
     "Function",
     "Pathway",
     "Audience",
     "Implication",
     "GlossaryEntry",
+    "Methodology",
 ]
 KEY_NAMES = {
     "Pack": "The pack file",
     "GlossaryEntry": "Glossary entry",
+    "KeyFigure": "Key figure",
+    "ChartSeries": "Chart series",
+    "DataTable": "Table",
 }
 
 
@@ -45,6 +54,12 @@ def _kind(prop: dict[str, Any]) -> str:
         kinds = [_kind(option) for option in prop["anyOf"] if option.get("type") != "null"]
         return " or ".join(kinds)
     kind = prop.get("type")
+    if "enum" in prop:
+        return "one of: " + ", ".join(f"`{value}`" for value in prop["enum"])
+    if kind == "number":
+        return "number"
+    if kind == "boolean":
+        return "true or false"
     if kind == "array":
         return f"list of {_kind(prop.get('items', {}))}"
     if kind == "integer":
@@ -54,7 +69,7 @@ def _kind(prop: dict[str, Any]) -> str:
         if prop.get("format") in formats:
             return formats[prop["format"]]
         if "pattern" in prop:
-            return "id"
+            return "id" if prop["pattern"].startswith("^[a-z0-9]") else "text in a set form"
         if prop.get("maxLength", 0) <= 300:
             return "one line of text"
         return "text (blank lines separate paragraphs)"

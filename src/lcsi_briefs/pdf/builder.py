@@ -41,13 +41,14 @@ HERE = Path(__file__).parent
 FONTS_STYLESHEET = HERE / "static" / "fonts.css"
 STYLESHEET = HERE / "static" / "print.css"
 LARGE_PRINT_STYLESHEET = HERE / "static" / "large-print.css"
+FIGURES_STYLESHEET = HERE / "static" / "figures.css"
 #: Digests of each PDF's input at its last successful render, kept beside the PDFs.
 MANIFEST = ".lcsi-pdf-inputs.json"
 
 
 def print_stylesheets(*, large_print: bool) -> tuple[Path, ...]:
     """The stylesheets of a standard or large-print edition, in the order they apply."""
-    return (FONTS_STYLESHEET, STYLESHEET) + ((LARGE_PRINT_STYLESHEET,) if large_print else ())
+    return (FONTS_STYLESHEET, STYLESHEET, FIGURES_STYLESHEET) + ((LARGE_PRINT_STYLESHEET,) if large_print else ())
 
 
 def creation_time(edition_date: dt.date) -> dt.datetime:

@@ -1,0 +1,138 @@
+"""MyST for a finding's numbers, its evidence strength, and the pack's methodology box.
+
+Key figures are sphinx-design cards, written here as escaped MyST like every other page part.
+Charts and tables go through two directives of our own (:mod:`lcsi_briefs.data_directives`):
+their data travels in the directive body as one line of ASCII-only JSON, which can never close
+the fence or open any markup, and which changes whenever the data does, so Sphinx re-reads the
+page exactly when a chart or table changed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from lcsi_briefs.figures import TEXT, chart_rows, figure_details, figure_value, table_rows
+from lcsi_briefs.model import Evidence, Finding, LoadedPack
+from lcsi_briefs.pages.common import Labels, heading, target
+from lcsi_briefs.pages.markup import escape, fence, grid, grid_card, link
+
+FIGURES_CLASS = "lcsi-figures"
+EVIDENCE_CLASS = "lcsi-evidence"
+METHODOLOGY_CLASS = "lcsi-methodology"
+CHART_DIRECTIVE = "briefing-chart"
+TABLE_DIRECTIVE = "briefing-table"
+
+
+def methodology_label(labels: Labels) -> str:
+    return f"{labels.slug}-methodology"
+
+
+def chart_id(labels: Labels, finding_id: str, number: int) -> str:
+    """The HTML id of a finding's n-th chart; its SVG title and description ids derive from it."""
+    return f"{labels.finding(finding_id)}-chart-{number}"
+
+
+def table_id(labels: Labels, finding_id: str, number: int) -> str:
+    return f"{labels.finding(finding_id)}-table-{number}"
+
+
+def _payload(data: Mapping[str, object]) -> str:
+    """One line of JSON, ASCII only: no line break or line separator can end the fence."""
+    return json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+
+
+def evidence_line(evidence: Evidence) -> list[str]:
+    text = f"**{escape(TEXT.evidence)}:** {escape(TEXT.strength_word(evidence.strength))}. {escape(evidence.reason)}"
+    return [*fence("container", f"{EVIDENCE_CLASS} {EVIDENCE_CLASS}-{evidence.strength}", body=[text]), ""]
+
+
+def _source_line(labels: Labels, source_id: str, location: str | None) -> str:
+    where = f", {escape(location)}" if location else ""
+    return f"{escape(TEXT.source)}: {labels.source_link(source_id)}{where}"
+
+
+def _figures(labels: Labels, finding: Finding, language: str) -> list[str]:
+    cards: list[str] = []
+    for figure in finding.figures:
+        header = [f"**{escape(figure_value(figure, language))}**"]
+        footer = [_source_line(labels, figure.source, figure.location)]
+        cards += grid_card(header, [escape(figure_details(figure))], footer, {"class-card": "lcsi-figure"})
+    body = [f"**{escape(TEXT.figures_heading)}**", "", *grid("1 2 3 3", cards, "lcsi-figure-grid")]
+    return [*fence("container", FIGURES_CLASS, body=body, colons=6), ""]
+
+
+def _charts(labels: Labels, finding: Finding, language: str) -> list[str]:
+    lines: list[str] = []
+    for number, chart in enumerate(finding.charts, start=1):
+        header, rows = chart_rows(chart, language)
+        payload = {
+            "id": chart_id(labels, finding.id, number),
+            "language": language,
+            "chart": chart.model_dump(mode="json"),
+            "header": header,
+            "rows": rows,
+        }
+        lines += [*fence(CHART_DIRECTIVE, body=[_payload(payload)]), ""]
+        lines += [_source_line(labels, chart.source, chart.location), ""]
+    return lines
+
+
+def _tables(labels: Labels, finding: Finding, language: str) -> list[str]:
+    lines: list[str] = []
+    for number, table in enumerate(finding.tables, start=1):
+        header, rows = table_rows(table, language)
+        payload = {
+            "id": table_id(labels, finding.id, number),
+            "caption": table.title,
+            "unit": table.unit or "",
+            "header": header,
+            "rows": rows,
+            "row_headers": table.row_headers,
+        }
+        lines += [*fence(TABLE_DIRECTIVE, body=[_payload(payload)]), ""]
+        lines += [_source_line(labels, table.source, table.location), ""]
+    return lines
+
+
+def finding_numbers(loaded: LoadedPack, finding: Finding) -> list[str]:
+    """Key figures, then charts, then tables: what a finding carries besides its words."""
+    language = loaded.pack.briefing.language
+    labels = Labels(loaded)
+    lines: list[str] = []
+    if finding.figures:
+        lines += _figures(labels, finding, language)
+    lines += _charts(labels, finding, language)
+    lines += _tables(labels, finding, language)
+    return lines
+
+
+def methodology_section(loaded: LoadedPack) -> list[str]:
+    """The "How the research was done" box of the full briefing, or nothing."""
+    method = loaded.pack.methodology
+    if method is None:
+        return []
+    labels = Labels(loaded)
+    body: list[str] = [f"**{escape(TEXT.design)}:** {escape(method.design)}", ""]
+    for name, value in ((TEXT.sample, method.sample), (TEXT.dates, method.dates), (TEXT.response, method.response)):
+        if value:
+            body += [f"**{escape(name)}:** {escape(value)}", ""]
+    if method.limitations:
+        body += [f"**{escape(TEXT.limitations)}:**", "", *[f"- {escape(item)}" for item in method.limitations], ""]
+    if method.sources:
+        body += [f"**{escape(TEXT.method_sources)}:** " + ", ".join(labels.source_link(s) for s in method.sources), ""]
+    return [
+        target(methodology_label(labels)),
+        heading(2, TEXT.methodology_heading),
+        "",
+        *fence("container", METHODOLOGY_CLASS, body=body, colons=4),
+        "",
+    ]
+
+
+def methodology_link(loaded: LoadedPack) -> list[str]:
+    """The editions' pointer to the methodology box (plain text in a printed edition without it)."""
+    if loaded.pack.methodology is None:
+        return []
+    labels = Labels(loaded)
+    return [f"{escape(TEXT.methodology_link)}: {link(TEXT.methodology_heading, methodology_label(labels))}.", ""]
