@@ -1,0 +1,308 @@
+"""Findings with numbers: key figures, charts and tables, each with a text twin, in every output.
+
+Pure layers (formatting, chart drawing, summaries) are tested directly; one build of the
+fictional example pack (site, PDFs, email) is checked the way a reader meets it, and a second
+build must give the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import email
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from email.message import EmailMessage
+from email.policy import default
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+from lcsi_briefs.build import build_all
+from lcsi_briefs.charts import DARK_BACKGROUND, PALETTE, chart_svg, summary
+from lcsi_briefs.data_directives import _chart_html, _table_html
+from lcsi_briefs.figures import format_number, text_table
+from lcsi_briefs.loader import load_pack
+from lcsi_briefs.model import Chart, LoadedPack
+from lcsi_briefs.pages.figures import _payload
+
+from .conftest import make_project
+
+EXAMPLE = Path(__file__).parent / "fixtures" / "valid" / "figures-example.yaml"
+SVG = "{http://www.w3.org/2000/svg}"
+SLUG = "example"
+
+
+@pytest.fixture(scope="module")
+def example() -> LoadedPack:
+    return load_pack(EXAMPLE)
+
+
+def _chart(**changes: Any) -> Chart:
+    data: dict[str, Any] = {
+        "title": "Groups by region",
+        "category_label": "Region",
+        "categories": ["North", "Midlands", "South"],
+        "series": [{"name": "2024", "values": ["64", "52", "41"]}],
+        "format": "percent",
+        "source": "report",
+    }
+    data.update(changes)
+    return Chart.model_validate(data)
+
+
+# --- numbers as the language writes them ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "language", "number_format", "currency", "compact", "expected"),
+    [
+        ("1214", "en-GB", "count", None, False, "1,214"),
+        ("1214", "de-DE", "count", None, False, "1.214"),
+        ("3.20", "en-GB", "count", None, False, "3.20"),
+        ("31.5", "en-GB", "percent", None, False, "31.5%"),
+        ("31", "de-DE", "percent", None, False, "31\u00a0%"),
+        ("3200000", "en-GB", "money", "GBP", True, "£3.2M"),
+        ("139000000", "en-GB", "money", "GBP", True, "£139M"),
+        ("2500", "en-GB", "money", "GBP", False, "£2,500"),
+        ("12.50", "en-GB", "money", "EUR", False, "€12.50"),
+        ("1:3.5", "de-DE", "ratio", None, False, "1:3,5"),
+    ],
+)
+def test_numbers_are_formatted_for_the_pack_language(  # noqa: PLR0917 - one parameter per column
+    raw: str, language: str, number_format: Any, currency: str | None, compact: bool, expected: str
+) -> None:
+    assert format_number(raw, language, number_format, currency, compact=compact) == expected
+
+
+def test_text_table_lines_up_columns_and_numbers_to_the_right() -> None:
+    lines = text_table(["Region", "2024"], [["North", "1,214"], ["South", "9"]])
+    assert lines == ["Region   2024", "------  -----", "North   1,214", "South       9"]
+
+
+# --- charts --------------------------------------------------------------------------------
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(first: str, second: str) -> float:
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("colour", PALETTE)
+@pytest.mark.parametrize("background", ["#ffffff", DARK_BACKGROUND])
+def test_chart_colours_pass_non_text_contrast_in_light_and_dark_mode(colour: str, background: str) -> None:
+    """WCAG 2.2 1.4.11: 3:1 against the white page and Furo's dark background."""
+    assert _contrast(colour, background) >= 3
+
+
+def test_contrast_check_can_fail() -> None:
+    assert _contrast("#ffff00", "#ffffff") < 3
+
+
+@pytest.mark.parametrize("kind", ["bar", "stacked-bar", "line"])
+def test_chart_is_named_described_and_directly_labelled(kind: str) -> None:
+    series = [{"name": "2024", "values": ["64", "52", "41"]}, {"name": "2025", "values": ["67", "55", "43"]}]
+    chart = _chart(kind=kind, series=series)
+    svg = ET.fromstring(chart_svg(chart, "en-GB", "c1"))
+    assert svg.get("role") == "img"
+    assert svg.get("aria-labelledby") == "c1-title"
+    title = svg.find(f"{SVG}title")
+    desc = svg.find(f"{SVG}desc")
+    assert title is not None and title.get("id") == "c1-title" and title.text == "Groups by region"
+    assert desc is not None and desc.get("id") == "c1-desc" and desc.text == summary(chart, "en-GB")
+    texts = " ".join(t.text or "" for t in svg.iter(f"{SVG}text"))
+    # Every series is named on the chart itself, not only by its colour.
+    assert "2024" in texts and "2025" in texts
+    if kind != "line":
+        assert "2025: 67%" in texts and "2024: 41%" in texts
+    # Text and axes follow the page's colour (light or dark mode).
+    assert {t.get("fill") for t in svg.iter(f"{SVG}text")} == {"currentColor"}
+
+
+def test_chart_output_is_the_same_every_time() -> None:
+    chart = _chart(kind="line", categories=["2021", "2022", "2023"])
+    assert chart_svg(chart, "en-GB", "c") == chart_svg(chart, "en-GB", "c")
+
+
+def test_text_from_data_stays_text_in_a_chart() -> None:
+    chart = _chart(title='<script>alert("x")</script>', categories=["<b>North</b>", "]]>&", "South"])
+    markup = chart_svg(chart, "en-GB", "c")
+    svg = ET.fromstring(markup)
+    assert not [e for e in svg.iter() if e.tag in (f"{SVG}script", "script", f"{SVG}b", "b")]
+    assert "<script>" not in markup and "&lt;script&gt;" in markup
+
+
+def test_summary_is_written_from_the_data_unless_the_editor_wrote_one() -> None:
+    assert summary(_chart(), "en-GB") == "Highest: North (64%). Lowest: South (41%)."
+    line = _chart(kind="line", categories=["2021", "2022", "2023"], series=[{"name": "Costs", "values": [3, 9, 5]}])
+    assert "Costs went from 3% in 2021 to 5% in 2023." in summary(line, "en-GB")
+    assert summary(_chart(summary="Our own words."), "en-GB") == "Our own words."
+
+
+def test_chart_in_print_is_an_image_with_alt_text_then_its_table() -> None:
+    chart = _chart()
+    data = {"id": "c1", "language": "en-GB", "chart": chart.model_dump(mode="json"), "header": ["Region", "2024"]}
+    data["rows"] = [["North", "64%"], ["Midlands", "52%"], ["South", "41%"]]
+    page = BeautifulSoup(_chart_html(data, printed=True), "html.parser")
+    image = page.find("img")
+    assert isinstance(image, Tag)
+    assert image["alt"] == "Groups by region. Highest: North (64%). Lowest: South (41%)."
+    source = str(image["src"])
+    assert source.startswith("data:image/svg+xml;base64,")
+    assert ET.fromstring(base64.b64decode(source.split(",", 1)[1])).get("role") == "img"
+    assert page.find("svg") is None
+    figure = page.find("figure")
+    assert isinstance(figure, Tag) and figure.find_next_sibling("table") is not None
+
+
+def test_table_html_escapes_data_and_scopes_headers() -> None:
+    html = _table_html("t", "<i>cap</i>", ["<b>Region</b>", "n"], [["<img src=x>", "1"]], row_headers=True)
+    page = BeautifulSoup(html, "html.parser")
+    assert page.find("b") is None and page.find("i") is None and page.find("img") is None
+    assert [th["scope"] for th in page.find_all("th")] == ["col", "col", "row"]
+
+
+def test_directive_payload_is_one_line_that_cannot_close_a_fence() -> None:
+    payload = _payload({"title": ":::\n```{raw} html\n<script>\u2028\u0085"})
+    assert "\n" not in payload and payload.isascii()
+    assert not payload.startswith(":")
+
+
+# --- one build of the fictional example, read as a reader would ----------------------------
+
+
+def _example_project(root: Path) -> Path:
+    pack = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    project = make_project(root, {SLUG: pack})
+    assert build_all(project, pdf=True) == 0
+    return project
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _example_project(tmp_path_factory.mktemp("figures"))
+
+
+def _page(built: Path, name: str) -> BeautifulSoup:
+    path = built / "build" / "html" / "_briefings" / SLUG / name
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_site_has_inline_charts_with_role_name_and_their_tables(built: Path) -> None:
+    page = _page(built, "index.html")
+    charts = page.select("figure.lcsi-chart > svg")
+    assert len(charts) == 3
+    for svg in charts:
+        assert svg["role"] == "img"
+        title = page.find(id=svg["aria-labelledby"])
+        assert isinstance(title, Tag) and title.name == "title" and title.get_text().strip()
+        twin = svg.find_parent("figure").find_next_sibling("details")
+        assert isinstance(twin, Tag) and twin.find("table") is not None
+    assert not page.find_all("script", src=re.compile("chart"))
+
+
+def test_site_tables_have_scoped_headers_and_formatted_numbers(built: Path) -> None:
+    page = _page(built, "index.html")
+    table = page.select_one(".lcsi-table-wrap table")
+    assert isinstance(table, Tag)
+    assert [th["scope"] for th in table.select("thead th")] == ["col"] * 4
+    assert [th["scope"] for th in table.select("tbody th")] == ["row"] * 3
+    assert "2,100" in table.get_text()
+
+
+def test_site_shows_key_figures_evidence_and_methodology(built: Path) -> None:
+    page = _page(built, "index.html")
+    cards = page.select(".lcsi-figures .sd-card")
+    assert [card.select_one(".sd-card-header").get_text(strip=True) for card in cards] == ["1,214", "31.1%", "£3.2M"]
+    assert "Table 7" in cards[2].get_text()
+    evidence = [node.get_text(" ", strip=True) for node in page.select(".lcsi-evidence")]
+    assert evidence[0].startswith("Strength of evidence: moderate.")
+    assert page.select_one(f"#{SLUG}-methodology .lcsi-methodology") is not None
+    audience = _page(built, "audiences/councils.html")
+    link = audience.find("a", href=re.compile(f"#{SLUG}-methodology$"))
+    assert isinstance(link, Tag)
+    assert "(strength of evidence: limited)" in audience.get_text(" ")
+
+
+def _structure(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    found: list[pikepdf.Dictionary] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            found.append(node)
+        kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+            walk(kid)
+
+    walk(pdf.Root.StructTreeRoot)
+    return found
+
+
+@pytest.mark.parametrize("name", [f"{SLUG}.pdf", f"{SLUG}--councils.pdf", f"{SLUG}--councils--large-print.pdf"])
+def test_pdf_charts_are_tagged_figures_with_alt_and_tables_follow(built: Path, name: str) -> None:
+    with pikepdf.open(built / "build" / "pdf" / name) as pdf:
+        elements = _structure(pdf)
+    tags = [str(element.S) for element in elements]
+    figures = [element for element in elements if element.S == "/Figure"]
+    alts = [str(figure.get("/Alt", "")) for figure in figures]
+    full = "--" not in name
+    # The councils' edition prints the two findings its implications rest on: all three charts.
+    for title in ["Groups run entirely by volunteers", "Where the groups' income came from", "Median yearly running"]:
+        assert any(alt.startswith(title) and "ighest" in alt for alt in alts), title
+    # Each Figure is followed by its data table before anything else is a Figure.
+    after = "".join("F" if tag == "/Figure" else "T" if tag == "/Table" else "" for tag in tags)
+    assert after.count("F") == 3 and "FF" not in after and after.endswith("T")
+    # The first finding's own table is printed in the full briefing only.
+    assert after.startswith("T") == full
+    assert "/THead" in tags and "/TH" in tags and "/TD" in tags
+    headers = [element for element in elements if element.S == "/TD"]
+    assert all("/Headers" in element.A for element in headers)
+
+
+def test_audience_pdf_points_to_the_methodology_instead_of_printing_it(built: Path) -> None:
+    full = (built / "build" / ".work" / "pdf" / f"{SLUG}.html").read_text(encoding="utf-8")
+    edition = (built / "build" / ".work" / "pdf" / f"{SLUG}--councils.html").read_text(encoding="utf-8")
+    assert "lcsi-methodology" in full and "lcsi-methodology" not in edition
+    assert "How the research was done is set out in the full briefing" in edition
+
+
+def test_email_has_the_tables_as_text_not_pictures(built: Path) -> None:
+    raw = (built / "build" / "newsletter" / f"{SLUG}.eml").read_bytes()
+    message = email.message_from_bytes(raw, policy=default)
+    assert isinstance(message, EmailMessage)
+    plain = message.get_body(("plain",))
+    html = message.get_body(("html",))
+    assert plain is not None and html is not None
+    text = plain.get_content()
+    assert "Region    2024  2025" in text
+    assert "Under 10 members      2,100        590          28.1%" in text
+    assert "1,214 groups took part, of 3,900 invited (2025)." in text
+    assert "Strength of evidence: strong." in text
+    page = BeautifulSoup(html.get_content(), "html.parser")
+    assert page.find("svg") is None and page.find("img") is None
+    assert len(page.find_all("table", attrs={"border": "1"})) == 4
+    assert page.find("th", scope="row") is not None
+
+
+def test_two_builds_of_the_example_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    second = _example_project(tmp_path / "again")
+    for folder in ("pdf", "newsletter", f"html/_briefings/{SLUG}"):
+        first_files = {
+            p.relative_to(built / "build" / folder): p.read_bytes()
+            for p in (built / "build" / folder).rglob("*")
+            if p.is_file()
+        }
+        again = second / "build" / folder
+        assert first_files
+        assert {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()} == first_files, folder
+    shutil.rmtree(second)
