@@ -292,6 +292,7 @@ def test_email_has_the_tables_as_text_not_pictures(built: Path) -> None:
     assert page.find("svg") is None and page.find("img") is None
     assert len(page.find_all("table", attrs={"border": "1"})) == 4
     assert page.find("th", scope="row") is not None
+    assert page.find("a", string="How the research was done") is not None
 
 
 def test_two_builds_of_the_example_are_byte_identical(built: Path, tmp_path: Path) -> None:
@@ -306,3 +307,31 @@ def test_two_builds_of_the_example_are_byte_identical(built: Path, tmp_path: Pat
         assert first_files
         assert {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()} == first_files, folder
     shutil.rmtree(second)
+
+
+# --- the bundled pack: only verified figures ---------------------------------------------------
+
+#: Every figure the bundled pack may carry, each marked [V] (verified) in the research digest
+#: (shared/research/lcsi_facts.md, section 8). Adding a figure means checking it there first.
+VERIFIED = {("227", "evidence-review"), ("663", "survey-findings")}
+BUNDLED = Path(__file__).parent.parent / "briefings" / "lcsi-2025.yaml"
+
+
+def test_bundled_pack_carries_only_verified_figures_and_no_charts() -> None:
+    pack = load_pack(BUNDLED).pack
+    figures = {(figure.value, figure.source) for finding in pack.findings for figure in finding.figures}
+    assert figures == VERIFIED
+    # The pack holds no series of values, so it has no chart to draw.
+    assert not any(finding.charts or finding.tables for finding in pack.findings)
+    assert pack.methodology is not None and "227" in (pack.methodology.sample or "")
+
+
+def test_bundled_site_shows_its_figures_and_methodology(bundled_build: Path) -> None:
+    page = BeautifulSoup(
+        (bundled_build / "build" / "html" / "_briefings" / "lcsi-2025" / "index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    values = [header.get_text(strip=True) for header in page.select(".lcsi-figures .sd-card-header")]
+    assert values == ["227", "663"]
+    box = page.select_one("#lcsi-2025-methodology .lcsi-methodology")
+    assert isinstance(box, Tag) and "663 organisations" in box.get_text()

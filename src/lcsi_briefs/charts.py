@@ -21,7 +21,7 @@ from decimal import Decimal
 from lcsi_briefs.figures import TEXT, chart_value
 from lcsi_briefs.model import Chart
 
-WIDTH = 520
+WIDTH = 420
 FONT_SIZE = 16
 LINE_HEIGHT = 20
 BAR_HEIGHT = 22

@@ -31,6 +31,8 @@ class FigureText:
     figures_heading: str = "Key figures"
     source: str = "Source"
     evidence: str = "Strength of evidence"
+    #: Beside a finding wherever it is listed by its statement alone.
+    evidence_short: str = "strength of evidence: {strength}"
     strength: tuple[tuple[str, str], ...] = (("strong", "strong"), ("moderate", "moderate"), ("limited", "limited"))
     methodology_heading: str = "How the research was done"
     methodology_link: str = "How the research was done is set out in the full briefing"
@@ -146,6 +148,13 @@ def source_text(pack: Pack, source_id: str, location: str | None) -> str:
 def evidence_text(evidence: Evidence) -> str:
     """ "Strength of evidence: strong. Seen in all five case studies." for plain text outputs."""
     return f"{TEXT.evidence}: {TEXT.strength_word(evidence.strength)}. {evidence.reason}"
+
+
+def evidence_note(evidence: Evidence | None) -> str:
+    """ " (strength of evidence: strong)" after a finding listed by its statement, or nothing."""
+    if evidence is None:
+        return ""
+    return f" ({TEXT.evidence_short.format(strength=TEXT.strength_word(evidence.strength))})"
 
 
 def chart_value(chart: Chart, raw: str, language: str) -> str:

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lcsi_briefs.editions import Edition, editions
-from lcsi_briefs.figures import PlainTable, plain_notes, plain_tables
+from lcsi_briefs.figures import TEXT, PlainTable, plain_notes, plain_tables
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import Labels
+from lcsi_briefs.pages.figures import methodology_label
 from lcsi_briefs.text import fold, long_date, paragraphs
 
 #: (page, anchor) → address; page is "overview", "sources" or "audiences/<id>".
@@ -102,6 +103,8 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
     if audience_id:
         links.append(Link(f"What it means for {chosen[0].name}, online", sections[0].url))
     links += [*_pdf_links(pdfs, pdf), Link("The sources", page("sources", labels.sources()))]
+    if pack.methodology:
+        links.append(Link(TEXT.methodology_heading, page("overview", methodology_label(labels))))
     subject = briefing.title if audience_id is None else f"{briefing.title}: for {chosen[0].name}"
     return Newsletter(
         subject=subject,

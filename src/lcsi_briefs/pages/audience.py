@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lcsi_briefs.figures import TEXT
+from lcsi_briefs.figures import evidence_note
 from lcsi_briefs.model import Audience, LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.figures import methodology_link
@@ -28,12 +28,6 @@ def _lists(actions: list[str], questions: list[str]) -> list[str]:
     return lines
 
 
-def _strength(loaded: LoadedPack, finding_id: str) -> str:
-    """The finding's evidence strength, beside it wherever it is listed."""
-    evidence = loaded.pack.finding(finding_id).evidence
-    return f" ({escape(TEXT.evidence.lower())}: {escape(TEXT.strength_word(evidence.strength))})" if evidence else ""
-
-
 def render_audience(loaded: LoadedPack, audience: Audience, glossary_terms: list[str]) -> str:
     pack = loaded.pack
     labels = Labels(loaded)
@@ -48,7 +42,9 @@ def render_audience(loaded: LoadedPack, audience: Audience, glossary_terms: list
     for number, implication in enumerate(audience.implications, start=1):
         lines += [target(labels.implication(audience.id, number)), heading(2, f"{number}. {implication.title}"), ""]
         lines += [p for paragraph in linker.paragraphs(implication.text) for p in (paragraph, "")]
-        rests_on = [labels.finding_link(f) + _strength(loaded, f) for f in implication.findings]
+        rests_on = [
+            labels.finding_link(f) + escape(evidence_note(pack.finding(f).evidence)) for f in implication.findings
+        ]
         lines += ["**Rests on:**", "", *[f"- {item}" for item in rests_on], ""]
         lines += _lists(implication.actions, implication.questions)
     lines += ["```{briefing-downloads} " + loaded.slug, f":editions: {audience.id}", "```", ""]

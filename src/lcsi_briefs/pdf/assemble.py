@@ -19,6 +19,7 @@ from sphinx.util.nodes import inline_all_toctrees
 
 from lcsi_briefs.downloads import pdf_downloads
 from lcsi_briefs.editions import Edition
+from lcsi_briefs.figures import evidence_note
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.glossary import GLOSSARY_LABEL
 from lcsi_briefs.pages.overview import AFFECTS_CLASS
@@ -78,7 +79,7 @@ def _headlines(loaded: LoadedPack, cited: set[str]) -> nodes.section:
         text: nodes.Node = nodes.Text(finding.statement)
         if finding.id in cited:
             text = nodes.reference("", "", text, refid=f"{slug}-finding-{finding.id}")
-        items += nodes.list_item("", nodes.paragraph("", "", text))
+        items += nodes.list_item("", nodes.paragraph("", "", text, nodes.Text(evidence_note(finding.evidence))))
     section += items
     return section
 
