@@ -114,7 +114,8 @@ def test_a_bad_config_value_warns_and_falls_back(tmp_path: Path) -> None:
         assert app.config.lcsi_briefs_pdf_timeout == 600.0
     finally:
         app.cleanup()
-    assert "lcsi_briefs_pdf_timeout should be a float, found 'soon'; using the default 600.0" in warnings
+    assert "lcsi_briefs_pdf_timeout = 'soon': expected a number of seconds greater than 0" in warnings
+    assert "using the default 600.0 [lcsi.config]" in warnings
 
 
 def test_parallel_build_gives_the_same_pages(tmp_path: Path) -> None:

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
-import re
 import shutil
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import SimpleNamespace
 
 from lcsi_briefs.editions import PDF_URL_DIR
+from lcsi_briefs.warnings_ import is_note
 
 NEWSLETTER_DIR = "newsletter"
 
@@ -58,15 +61,34 @@ def inputs_digest(project: Path, *, pdf: bool) -> str:
     return digest.hexdigest()
 
 
-class _Notes(io.StringIO):
-    """Sphinx's status stream, passing on only our own notes and the PDF progress lines."""
+class _Quiet(io.StringIO):
+    """Sphinx's status stream: its progress lines are noise to an editor, so they go nowhere."""
 
     def write(self, text: str) -> int:
-        for line in text.splitlines():
-            plain = re.sub(r"\x1b\[[0-9;]*m", "", line).strip()
-            if plain.startswith("lcsi-briefs:") or plain.startswith("rendering PDFs"):
-                print(plain, flush=True)
         return len(text)
+
+
+class _ShowNotes(logging.Handler):
+    """Prints the package's own notes (records of type ``lcsi`` below warning level) as they come."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.addFilter(is_note)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(record.getMessage(), flush=True)
+
+
+@contextmanager
+def _notes_shown() -> Iterator[None]:
+    """Sphinx replaces the handlers of its own ``sphinx`` logger; ours sit on the package's logger."""
+    package_logger = logging.getLogger("sphinx.lcsi_briefs")
+    handler = _ShowNotes()
+    package_logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        package_logger.removeHandler(handler)
 
 
 def _sphinx(project: Path, builder: str, outdir: Path, doctrees: Path | None = None) -> int:
@@ -78,14 +100,14 @@ def _sphinx(project: Path, builder: str, outdir: Path, doctrees: Path | None = N
 
     app = None
     try:
-        with patch_docutils(project), docutils_namespace():
+        with patch_docutils(project), docutils_namespace(), _notes_shown():
             app = Sphinx(
                 srcdir=project / "docs",
                 confdir=project,
                 outdir=outdir,
                 doctreedir=doctrees or project / WORK / "doctrees",
                 buildername=builder,
-                status=_Notes(),
+                status=_Quiet(),
                 warning=sys.stderr,
                 warningiserror=True,
             )

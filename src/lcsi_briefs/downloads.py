@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from lcsi_briefs.editions import PDF_URL_DIR, Edition, editions
+from lcsi_briefs.warnings_ import BriefsWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -64,7 +65,7 @@ class BriefingDownloads(SphinxDirective):
         slug = self.arguments[0]
         packs = getattr(self.env, "lcsi_briefs_packs", {})
         if slug not in packs:
-            logger.warning("no briefing pack %r", slug, location=self.get_location(), type="lcsi", subtype="downloads")
+            warn(logger, BriefsWarnings.DOWNLOADS, "no briefing pack %r", slug, location=self.get_location())
             return []
         which = self.options.get("editions", "full")
         every = editions(packs[slug])

@@ -58,7 +58,7 @@ def generate_pages(app: Sphinx) -> None:
         written = sync_folder(pages_dir(app), render_pages(packs, briefs_config(app.config).pages_dir))
     except FileExistsError as error:
         raise BriefingDataError(str(error)) from None
-    logger.debug("lcsi-briefs: %d pack(s) loaded, %d generated page(s) updated", len(packs), len(written))
+    logger.debug("%d pack(s) loaded, %d generated page(s) updated", len(packs), len(written))
 
 
 def note_removed_pages(

@@ -16,6 +16,7 @@ from lcsi_briefs.editions import PDF_URL_DIR
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.newsletter.content import build_newsletter
 from lcsi_briefs.newsletter.render import email_message, html_body, text_body
+from lcsi_briefs.warnings_ import note
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -64,9 +65,10 @@ def write_newsletters(app: Sphinx, exception: Exception | None) -> None:
         base = base.rstrip("/") + "/"
     else:
         base = "../"
-        logger.info(
-            "lcsi-briefs: html_baseurl is not set in conf.py, so links in the newsletter emails are "
-            "relative and will not work once sent; set it to the address where the site is published"
+        note(
+            logger,
+            "html_baseurl is not set in conf.py, so links in the newsletter emails are "
+            "relative and will not work once sent; set it to the address where the site is published",
         )
     packs: dict[str, LoadedPack] = getattr(app.env, "lcsi_briefs_packs", {})
     for loaded in packs.values():

@@ -32,6 +32,7 @@ from lcsi_briefs.pdf.assemble import PackDoctrees, TocEntry, assemble, contents
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.render import RenderJob, fast_font_subsetting, weasyprint_version
 from lcsi_briefs.text import long_date
+from lcsi_briefs.warnings_ import BriefsWarnings, note, pack_location, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -98,6 +99,8 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         packs: dict[str, LoadedPack] = getattr(self.env, "lcsi_briefs_packs", {})
         current: dict[str, str] = {}
         jobs: list[RenderJob] = []
+        # Where each edition comes from in its pack, for the location of WeasyPrint's warnings.
+        origins: dict[str, str] = {}
         for loaded in packs.values():
             # The standard and large-print twins print the same content: assemble it once.
             assembled: dict[str | None, _Assembled] = {}
@@ -109,6 +112,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                 content = assembled.pop(edition.audience) if edition.large_print else assembled[edition.audience]
                 job, digest = self._prepare(loaded, edition, content)
                 current[edition.filename] = digest
+                origins[edition.filename] = pack_location(loaded.path, edition.audience)
                 if previous.get(edition.filename) != digest or not job.target.is_file():
                     jobs.append(job)
         for stale in outdir.glob("*.pdf"):
@@ -117,9 +121,10 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                 stale.with_suffix(".html").unlink(missing_ok=True)
         self.copy_image_files()
         if jobs and not fast_font_subsetting():
-            logger.info(
-                "lcsi-briefs: PDF fonts are subset with fontTools, which is slower than HarfBuzz-Subset; "
-                "install it (Debian/Ubuntu: libharfbuzz-subset0) for faster PDF builds."
+            note(
+                logger,
+                "PDF fonts are subset with fontTools, which is slower than HarfBuzz-Subset; "
+                "install it (Debian/Ubuntu: libharfbuzz-subset0) for faster PDF builds.",
             )
         workers = settings.pdf_workers or default_workers()
         failures: list[str] = []
@@ -141,8 +146,16 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             if result.error:
                 failures.append(f"{name}: {result.error}")
             for message in result.warnings:
-                logger.warning("WeasyPrint, rendering %s: %s", name, message, type="lcsi", subtype="weasyprint")
+                warn(
+                    logger,
+                    BriefsWarnings.WEASYPRINT,
+                    "WeasyPrint, printing %s: %s",
+                    name,
+                    message,
+                    location=origins[name],
+                )
         manifest_path.write_text(json.dumps(current, indent=1, sort_keys=True), encoding="utf-8")
+        note(logger, "PDFs: %d printed, %d unchanged since the last build", len(jobs), len(origins) - len(jobs))
         if failures:
             raise PdfRenderError("\n".join(failures))
 

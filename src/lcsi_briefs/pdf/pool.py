@@ -48,6 +48,8 @@ def default_workers() -> int:
 
 def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> Iterator[RenderResult]:
     """Yield a result per job, in the order they finish, never more than ``workers`` at once."""
+    if workers < 1:
+        raise ValueError(f"workers must be 1 or more, found {workers}")
     context = _context()
     waiting = list(reversed(jobs))
     running: dict[Connection, tuple[RenderJob, BaseProcess, float]] = {}

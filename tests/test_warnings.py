@@ -1,0 +1,70 @@
+"""Warnings are typed, located and documented; the CLI shows our notes through logging, not by scraping."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lcsi_briefs.build import build_all
+from lcsi_briefs.pdf import pool
+from lcsi_briefs.pdf.render import RenderJob
+from lcsi_briefs.warnings_ import BriefsWarnings, pack_location
+
+from .conftest import make_project, small_pack, write_pack
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCE = REPO / "src" / "lcsi_briefs"
+
+
+def test_every_subtype_is_documented_and_every_documented_one_exists() -> None:
+    documented = set(re.findall(r"`lcsi\.([a-z-]+)`", (REPO / "docs" / "editing.md").read_text(encoding="utf-8")))
+    assert documented == {member.value for member in BriefsWarnings}
+
+
+def test_every_warning_goes_through_the_enum() -> None:
+    """A bare ``logger.warning`` or a string subtype would bypass the enum and its documentation."""
+    offenders = [
+        f"{path.relative_to(REPO)}:{number}"
+        for path in SOURCE.rglob("*.py")
+        if path.name != "warnings_.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"logger\.warning\(|type=\"lcsi\"", line)
+    ]
+    assert offenders == []
+
+
+def test_an_edition_is_located_at_its_audience_in_the_pack(tmp_path: Path) -> None:
+    path = write_pack(tmp_path / "small.yaml", small_pack())
+    lines = path.read_text(encoding="utf-8").splitlines()
+    where = pack_location(path, "residents")
+    number = int(where.rsplit(":", 1)[1])
+    assert where.startswith(f"{path}:")
+    assert lines[number - 1].strip() == "- id: residents"
+    assert lines[int(pack_location(path).rsplit(":", 1)[1]) - 1] == "briefing:"
+
+
+def warning_render(job: RenderJob) -> list[str]:
+    job.target.write_bytes(b"%PDF-1.7 stand-in")
+    return ["an image could not be read"] if "--" in job.target.name else []
+
+
+def test_weasyprint_warnings_name_the_edition_and_its_place_in_the_pack(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(pool, "render_pdf", warning_render)
+    root = make_project(tmp_path / "project", {"small": small_pack()})
+    assert build_all(root) == 1
+    out, err = capsys.readouterr()
+    pack = root / "briefings" / "small.yaml"
+    line = pack_location(pack, "councils")
+    assert re.search(
+        rf"{re.escape(line)}: WARNING: WeasyPrint, printing small--councils\.pdf: an image could not be read "
+        r"\[lcsi\.weasyprint\]",
+        re.sub(r"\x1b\[[0-9;]*m", "", err),
+    ), err
+    # Our notes reach the terminal through the logging channel; Sphinx's own progress does not.
+    assert "html_baseurl is not set in conf.py" in out
+    assert "PDFs: 6 printed, 0 unchanged" in out
+    assert "reading sources" not in out and "writing output" not in out
