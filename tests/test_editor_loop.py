@@ -24,10 +24,12 @@ from lcsi_briefs.scaffold import ScaffoldError, new_pack
 from .conftest import make_project, small_pack, write_pack
 
 
-def test_new_pack_continues_the_series_and_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_pack_continues_the_series_and_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = make_project(tmp_path / "project", {"small": small_pack()})
     previous = small_pack()
-    os.chdir(root)
+    monkeypatch.chdir(root)
     assert main(["new", "small-2027"]) == 0
     assert "Created briefings/small-2027.yaml" in capsys.readouterr().out
     created = load_pack(root / "briefings" / "small-2027.yaml")
@@ -81,7 +83,7 @@ def fetch(url: str) -> str | None:
 
 
 def wait_for(url: str, text: str, seconds: float) -> float:
-    """Seconds until ``text`` is served at ``url``; fails after ``seconds``."""
+    """Seconds until ``text`` is served at ``url``; the test fails after ``seconds``."""
     start = time.monotonic()
     while time.monotonic() - start < seconds:
         page = fetch(url)
@@ -103,8 +105,10 @@ def test_preview_server_follows_an_edit_and_stops_cleanly(tmp_path: Path) -> Non
         edited: dict[str, Any] = small_pack()
         edited["findings"][0]["statement"] = "An edited statement, seen live."
         write_pack(root / "briefings" / "small.yaml", edited)
-        seconds = wait_for(url, "An edited statement, seen live.", 30)
-        assert seconds < 30
+        wait_for(url, "An edited statement, seen live.", 30)
+        # The page was rebuilt from the edit, not served alongside a stale copy.
+        page = fetch(url)
+        assert page is not None and "Regular library visits go with less loneliness." not in page
         wait_for(f"http://127.0.0.1:{port}/pdf/small.pdf", "%PDF", 60)
     finally:
         os.killpg(server.pid, signal.SIGINT)

@@ -258,7 +258,18 @@ def test_a_render_that_hangs_is_stopped_with_a_clear_error(tmp_path: Path, monke
     assert [result.error for result in results] == ["rendering took longer than 1 seconds and was stopped"]
 
 
-def test_renders_run_in_parallel_and_all_report(tmp_path: Path) -> None:
+def timed_render(job: RenderJob) -> list[str]:
+    """Notes when it starts and ends (wall clock, comparable across processes) around a real render."""
+    started = time.time()
+    warnings = render_pdf(job)
+    time.sleep(0.3)  # long enough that two workers started together must overlap
+    job.target.with_suffix(".times").write_text(f"{started} {time.time()}", encoding="utf-8")
+    return warnings
+
+
+def test_renders_run_in_parallel_and_all_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "render_pdf", timed_render)
+    names = string.ascii_lowercase[:5]
     jobs = [
         RenderJob(
             html=f"<html lang='en'><title>{n}</title><p>{n}</p></html>",
@@ -267,12 +278,16 @@ def test_renders_run_in_parallel_and_all_report(tmp_path: Path) -> None:
             stylesheets=(),
             allowed_roots=(tmp_path,),
         )
-        for n in string.ascii_lowercase[:5]
+        for n in names
     ]
     results = list(pool.render_all(jobs, workers=2, timeout=60))
     assert sorted(result.job.target.name for result in results) == sorted(job.target.name for job in jobs)
     assert all(result.error is None for result in results)
-    assert all((tmp_path / f"{n}.pdf").read_bytes().startswith(b"%PDF") for n in string.ascii_lowercase[:5])
+    assert all((tmp_path / f"{n}.pdf").read_bytes().startswith(b"%PDF") for n in names)
+    spans = [tuple(map(float, (tmp_path / f"{n}.times").read_text(encoding="utf-8").split())) for n in names]
+    # How many renders were running at each moment one of them started.
+    running = [sum(1 for start, end in spans if start <= moment < end) for moment, _ in spans]
+    assert max(running) == 2, f"expected two renders at once, never more: {spans}"
 
 
 # --- nothing good is lost -----------------------------------------------------------------------

@@ -14,19 +14,23 @@ import logging
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import SimpleNamespace
 
 from lcsi_briefs.editions import PDF_URL_DIR
+from lcsi_briefs.faults import BuildRunningError, fault_sentence, find_os_error, one_build_at_a_time
 from lcsi_briefs.warnings_ import is_note
 
 NEWSLETTER_DIR = "newsletter"
 
 WORK = Path("build") / ".work"
 STAMP = WORK / "inputs.sha256"
+#: Held for the whole of a build, so a second build of the same project says so and stops.
+LOCK = WORK / "build.lock"
 #: Environment variables that change what a build writes (conf.py reads the site URL ones).
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LCSI_BRIEFS_SITE_URL", "READTHEDOCS_CANONICAL_URL")
 #: Packages whose version changes what a build writes.
@@ -113,11 +117,15 @@ def _sphinx(project: Path, builder: str, outdir: Path, doctrees: Path | None = N
             )
             app.build()
             return int(app.statuscode)
-    except SphinxError as error:
-        # Bad data, a failed render, a bad setting: the message says what to fix; no report needed.
-        print(f"{error.category}: {error}", file=sys.stderr)
-        return 1
     except Exception as error:
+        fault = find_os_error(error)
+        if fault is not None:
+            # A full disk or a read-only folder: the caller says so in one sentence.
+            raise fault from None
+        if isinstance(error, SphinxError):
+            # Bad data, a failed render, a bad setting: the message says what to fix; no report needed.
+            print(f"{error.category}: {error}", file=sys.stderr)
+            return 1
         handle_exception(app, SimpleNamespace(pdb=False, verbosity=0, traceback=False), error)
         return 2
 
@@ -129,30 +137,86 @@ def _recover(target: Path) -> None:
         stale.rename(target)
 
 
-def _publish(source: Path, target: Path) -> None:
-    """Swap a complete copy into place; the old output survives until the new one is whole."""
-    fresh = target.with_name(f".{target.name}.new")
-    stale = target.with_name(f".{target.name}.old")
-    _recover(target)
-    for leftover in (fresh, stale):
-        shutil.rmtree(leftover, ignore_errors=True)
-    shutil.copytree(source, fresh)
-    if target.exists():
-        target.rename(stale)
-    fresh.rename(target)
-    shutil.rmtree(stale, ignore_errors=True)
+def _fresh(target: Path) -> Path:
+    return target.with_name(f".{target.name}.new")
+
+
+def _copytree(source: Path, target: Path) -> None:
+    """``shutil.copytree``, but a failure is the first ``OSError`` itself, errno and file name kept.
+
+    copytree gathers its failures into one ``shutil.Error`` of strings, which would lose the
+    difference between a full disk and a read-only folder.
+    """
+    failures: list[OSError] = []
+
+    def copy(source_file: str, target_file: str) -> object:
+        try:
+            return shutil.copy2(source_file, target_file)
+        except OSError as error:
+            failures.append(error)
+            raise
+
+    try:
+        shutil.copytree(source, target, copy_function=copy)
+    except shutil.Error:
+        if failures:
+            raise failures[0] from None
+        raise
+
+
+def _publish(staged: dict[Path, Callable[[Path], None]]) -> None:
+    """Write a complete new copy of every output beside it, then swap them all into place.
+
+    Everything that needs disk space happens before the first swap, so a full disk, a
+    read-only folder or Ctrl+C leaves the last good output exactly as it was and no partial
+    ``.<name>.new`` folder behind. The swaps are renames; one cut short is undone by
+    :func:`_recover` at the start of the next build.
+    """
+    try:
+        for target, fill in staged.items():
+            _recover(target)
+            for leftover in (_fresh(target), target.with_name(f".{target.name}.old")):
+                shutil.rmtree(leftover, ignore_errors=True)
+            fill(_fresh(target))
+    except BaseException:
+        for target in staged:
+            shutil.rmtree(_fresh(target), ignore_errors=True)
+        raise
+    for target in staged:
+        stale = target.with_name(f".{target.name}.old")
+        if target.exists():
+            target.rename(stale)
+        _fresh(target).rename(target)
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def build_pdfs(project: Path, outdir: Path, doctrees: Path) -> int:
     """Render the PDFs from the doctrees of an HTML build, straight into ``outdir`` (for previews)."""
-    return _sphinx(project.resolve(), "briefing-pdf", outdir.resolve(), doctrees.resolve())
+    try:
+        return _sphinx(project.resolve(), "briefing-pdf", outdir.resolve(), doctrees.resolve())
+    except OSError as error:
+        print(fault_sentence(error, project.resolve()), file=sys.stderr)
+        return 1
 
 
 def build_all(project: Path, *, pdf: bool = True) -> int:
+    """Build the site (and the PDFs) and publish them into ``build/``; the exit status of the CLI."""
     project = project.resolve()
     if not (project / "conf.py").is_file():
         print(f"error: {project} has no conf.py; run this from the project folder or pass --project", file=sys.stderr)
         return 2
+    try:
+        with one_build_at_a_time(project, project / LOCK):
+            return _build(project, pdf=pdf)
+    except BuildRunningError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(fault_sentence(error, project), file=sys.stderr)
+        return 1
+
+
+def _build(project: Path, *, pdf: bool) -> int:
     work = project / WORK
     html_work, pdf_work = work / "html", work / "pdf"
     for published in ("html", "pdf", NEWSLETTER_DIR):
@@ -172,22 +236,29 @@ def build_all(project: Path, *, pdf: bool = True) -> int:
     if status != 0:
         print("Build failed: nothing in build/html or build/pdf was changed.", file=sys.stderr)
         return 1
+    pdfs = sorted(pdf_work.glob("*.pdf")) if pdf else []
     if pdf:
         pdf_url_dir = html_work / PDF_URL_DIR
         shutil.rmtree(pdf_url_dir, ignore_errors=True)
         pdf_url_dir.mkdir(parents=True)
-        pdf_only = project / "build" / ".pdf-files"
-        shutil.rmtree(pdf_only, ignore_errors=True)
-        pdf_only.mkdir(parents=True)
-        for path in sorted(pdf_work.glob("*.pdf")):
+        for path in pdfs:
             shutil.copy2(path, pdf_url_dir / path.name)
-            shutil.copy2(path, pdf_only / path.name)
-        _publish(pdf_only, project / "build" / "pdf")
-        shutil.rmtree(pdf_only)
-    _publish(html_work, project / "build" / "html")
+
+    def pdf_folder(fresh: Path) -> None:
+        fresh.mkdir(parents=True)
+        for path in pdfs:
+            shutil.copy2(path, fresh / path.name)
+
+    staged: dict[Path, Callable[[Path], None]] = {project / "build" / "html": partial(_copytree, html_work)}
+    if pdf:
+        staged[project / "build" / "pdf"] = pdf_folder
     if (html_work / NEWSLETTER_DIR).is_dir():
-        _publish(html_work / NEWSLETTER_DIR, project / "build" / "newsletter")
-    stamp.write_text(digest, encoding="utf-8")
+        staged[project / "build" / NEWSLETTER_DIR] = partial(_copytree, html_work / NEWSLETTER_DIR)
+    _publish(staged)
+    try:
+        stamp.write_text(digest, encoding="utf-8")
+    except OSError:
+        stamp.unlink(missing_ok=True)  # without the stamp the next build simply runs in full
     print(f"Site: {project / 'build' / 'html' / 'index.html'}")
     if pdf:
         print(f"PDFs: {project / 'build' / 'pdf'}")

@@ -3,12 +3,22 @@
 Each render runs in its own forked process: the parent already has WeasyPrint imported, so a
 fork starts at once, a render that hangs can be stopped without touching the others, and
 nothing a render allocates outlives it. Results come back as soon as each job finishes.
+
+A worker must not outlive its build either: if the build is killed (``kill -9``, a closed
+terminal) the workers would be re-parented and go on writing into ``build/.work``. On Linux
+each worker asks the kernel to kill it when its parent dies (``PR_SET_PDEATHSIG``); elsewhere
+a thread in the worker watches for the parent to go.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
+import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -26,7 +36,30 @@ class RenderResult:
     error: str | None
 
 
-def _child(job: RenderJob, sender: Connection) -> None:
+#: From <linux/prctl.h>.
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker end when the build that started it ends, however it ends."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            # The parent may have died before the request was made: then nobody would signal us.
+            if os.getppid() != parent:
+                os._exit(1)
+            return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _child(job: RenderJob, sender: Connection, parent: int) -> None:
+    _die_with_parent(parent)
     try:
         sender.send((render_pdf(job), None))
     except RenderFailedError as error:
@@ -58,7 +91,7 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
             while waiting and len(running) < workers:
                 job = waiting.pop()
                 receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_child, args=(job, sender), daemon=True)  # type: ignore[attr-defined]
+                process = context.Process(target=_child, args=(job, sender, os.getpid()), daemon=True)  # type: ignore[attr-defined]
                 process.start()
                 sender.close()
                 running[receiver] = (job, process, time.monotonic() + timeout)
