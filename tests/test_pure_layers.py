@@ -1,0 +1,145 @@
+"""The pure layers on their own, without Sphinx: pages, newsletter content, the diagram.
+
+Each test reads one function's output directly, so it runs in milliseconds and points at the
+layer that broke; the full builds elsewhere check that the layers fit together. The generated
+MyST of a small pack is also kept as snapshots (``tests/test_pure_layers/``): a change to any
+page shows up as a diff to review. Regenerate them with ``pytest --force-regen``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lcsi_briefs.diagram import pathways_svg
+from lcsi_briefs.loader import load_pack
+from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.newsletter.content import build_newsletter
+from lcsi_briefs.pages import render_pages
+
+from .conftest import small_pack, write_pack
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def loaded(tmp_path: Path) -> LoadedPack:
+    return load_pack(write_pack(tmp_path / "small.yaml", small_pack()))
+
+
+def page(anchor: str = "") -> Any:
+    return lambda name, label: f"https://site.example/{name}#{label}"
+
+
+# --- pages -----------------------------------------------------------------------------------------
+
+
+#: The pages of the small pack kept as snapshots (the data reference follows the model, not the pack).
+SNAPSHOTS = [
+    "_includes/series.md",
+    "glossary.md",
+    "small/index.md",
+    "small/sources.md",
+    "small/audiences/councils.md",
+    "small/audiences/residents.md",
+]
+
+
+def test_every_page_of_a_pack_is_generated(loaded: LoadedPack) -> None:
+    expected = {*SNAPSHOTS, "_includes/data-reference.md", "small/pathways.svg"}
+    assert set(render_pages([loaded], "_briefings")) == expected
+
+
+@pytest.mark.parametrize("name", SNAPSHOTS)
+def test_generated_myst_matches_its_snapshot(loaded: LoadedPack, file_regression: Any, name: str) -> None:
+    text = render_pages([loaded], "_briefings")[name]
+    basename = name.removesuffix(".md").replace("/", "__").lstrip("_")
+    file_regression.check(text, basename=basename, extension=".md")
+
+
+def test_overview_numbers_findings_in_order_with_their_targets(loaded: LoadedPack) -> None:
+    overview = render_pages([loaded], "_briefings")["small/index.md"]
+    first = overview.index("(small-finding-regular-visits)=")
+    second = overview.index("(small-finding-staff-matter)=")
+    assert first < second
+    assert "Regular library visits go with less loneliness\\." in overview
+
+
+def test_an_audience_page_holds_only_its_own_implications(loaded: LoadedPack) -> None:
+    councils = render_pages([loaded], "_briefings")["small/audiences/councils.md"]
+    assert "Count visits\\, not loans" in councils
+    assert "Your library is a place to meet people" not in councils
+
+
+def test_pages_escape_markup_from_the_data(tmp_path: Path) -> None:
+    pack = small_pack()
+    pack["findings"][0]["statement"] = "{raw}`<b>x</b>` and *stars*"
+    pages = render_pages([load_pack(write_pack(tmp_path / "small.yaml", pack))], "_briefings")
+    assert "\\{raw\\}\\`\\<b\\>x\\<\\/b\\>\\` and \\*stars\\*" in pages["small/index.md"]
+
+
+# --- newsletter content ----------------------------------------------------------------------------
+
+
+def test_the_members_newsletter_lists_every_headline_and_audience(loaded: LoadedPack) -> None:
+    newsletter = build_newsletter(loaded, None, page(), lambda name: f"https://site.example/pdf/{name}")
+    pack = small_pack()
+    assert [h.statement for h in newsletter.headlines] == [f["statement"] for f in pack["findings"]]
+    assert [h.number for h in newsletter.headlines] == [1, 2]
+    assert [a.name for a in newsletter.audiences] == ["Councils", "Residents"]
+    assert all(not a.actions for a in newsletter.audiences), "actions belong to an audience's own edition"
+    assert newsletter.subject == pack["briefing"]["title"]
+    assert newsletter.slug_name == "small"
+    assert newsletter.headlines[0].url == "https://site.example/overview#small-finding-regular-visits"
+    assert newsletter.intro == ["A study of how public libraries reduce loneliness.", "A second paragraph."]
+
+
+def test_an_audience_newsletter_holds_its_actions_and_its_pdfs(loaded: LoadedPack) -> None:
+    newsletter = build_newsletter(loaded, "councils", page(), lambda name: f"https://site.example/pdf/{name}")
+    [section] = newsletter.audiences
+    assert section.actions == ["Measure weekly visitors"]
+    assert newsletter.subject.endswith(": for Councils")
+    assert newsletter.slug_name == "small--councils"
+    pdfs = [link.url.rsplit("/", 1)[1] for link in newsletter.links if "/pdf/" in link.url]
+    assert pdfs == ["small.pdf", "small--large-print.pdf", "small--councils.pdf", "small--councils--large-print.pdf"]
+
+
+def test_the_preheader_is_the_first_paragraph_cut_to_150_characters(tmp_path: Path) -> None:
+    pack = small_pack()
+    pack["briefing"]["summary"] = "word " * 100 + "\n\nSecond."
+    newsletter = build_newsletter(load_pack(write_pack(tmp_path / "s.yaml", pack)), None, page(), str)
+    assert len(newsletter.preheader) == 150
+    assert "Second" not in newsletter.preheader
+
+
+# --- diagram ---------------------------------------------------------------------------------------
+
+
+def test_the_diagram_has_a_box_per_used_item_and_an_edge_per_link(loaded: LoadedPack) -> None:
+    svg = ET.fromstring(pathways_svg(loaded.pack, "Pathways: diagram", "What feeds what."))
+    assert svg.get("role") == "img"
+    assert svg.findtext(f"{SVG}title") == "Pathways: diagram"
+    assert svg.findtext(f"{SVG}desc") == "What feeds what."
+    # lending and hosting feed one pathway, which benefits councils and residents.
+    assert len(svg.findall(f"{SVG}rect")) == 2 + 1 + 2
+    assert len(svg.findall(f"{SVG}g/{SVG}path")) == 2 + 2
+    texts = " ".join(t.text or "" for t in svg.iter(f"{SVG}text"))
+    assert "Hosting groups" in texts and "Stronger connection" in texts
+
+
+def test_no_pathways_no_diagram(tmp_path: Path) -> None:
+    pack = small_pack()
+    pack["pathways"] = []
+    assert pathways_svg(load_pack(write_pack(tmp_path / "s.yaml", pack)).pack, "t", "d") == ""
+
+
+def test_diagram_text_is_text_not_markup(tmp_path: Path) -> None:
+    pack = small_pack()
+    pack["functions"][0]["name"] = "<script>alert(1)</script> & co"
+    svg_text = pathways_svg(load_pack(write_pack(tmp_path / "s.yaml", pack)).pack, "t", "d")
+    svg = ET.fromstring(svg_text)
+    assert svg.find(f".//{SVG}script") is None
+    assert "&lt;script&gt;" in svg_text
