@@ -30,7 +30,7 @@ from pydantic import (
     model_validator,
 )
 
-from lcsi_briefs.text import character_name, line_break, unusable_character
+from lcsi_briefs.text import character_name, is_noncharacter, line_break, unusable_character
 
 #: Identifiers become file names and URL fragments, so they are kept to a portable subset.
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
@@ -78,6 +78,11 @@ def _check_url(value: str) -> str:
         raise ValueError(f"a web address with a site name after {parts.scheme}://, found {value!r}")
     if any(c in value for c in '<>"`'):
         raise ValueError(f'a web address without <, >, " or ` characters, found {value!r}')
+    # Controls and invisible format characters (zero-width spaces, direction overrides) would make
+    # the printed address differ from the one followed.
+    hidden = next((c for c in value if unicodedata.category(c) in ("Cc", "Cf") or is_noncharacter(c)), None)
+    if hidden is not None:
+        raise ValueError(f"a web address without invisible characters, found {character_name(hidden)}")
     return value
 
 
