@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from lcsi_briefs.figures import TEXT, chart_value
 from lcsi_briefs.model import Chart
+from lcsi_briefs.text import fold
 
 WIDTH = 420
 FONT_SIZE = 16
@@ -320,7 +321,7 @@ def _line(chart: Chart, language: str, chart_id: str, title: str, summary: str) 
 def summary(chart: Chart, language: str) -> str:
     """The editor's summary, or one written from the data: highest, lowest and, for lines, change."""
     if chart.summary:
-        return " ".join(chart.summary.split())
+        return fold(chart.summary)
     values = _values(chart)
     categories = chart.categories
 

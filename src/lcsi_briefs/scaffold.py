@@ -16,6 +16,7 @@ from lcsi_briefs.loader import load_packs
 from lcsi_briefs.model import ID_PATTERN, LoadedPack
 from lcsi_briefs.pages.series import newest_first
 from lcsi_briefs.schema import SCHEMA_FILE_NAME
+from lcsi_briefs.text import fold
 
 
 class ScaffoldError(Exception):
@@ -24,7 +25,7 @@ class ScaffoldError(Exception):
 
 def _q(text: str) -> str:
     """A YAML double-quoted scalar: JSON strings are valid YAML, and quote everything safely."""
-    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+    return json.dumps(fold(text), ensure_ascii=False)
 
 
 def _audiences(previous: LoadedPack | None) -> list[tuple[str, str, str]]:

@@ -8,7 +8,7 @@ from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.figures import evidence_line, finding_numbers, methodology_section
 from lcsi_briefs.pages.markup import TermLinker, escape, fence, grid, grid_card, link, paragraphs
-from lcsi_briefs.text import long_date
+from lcsi_briefs.text import fold, long_date
 
 DIAGRAM_FILE = "pathways.svg"
 #: Marks the "implications for" line, which audience PDF editions leave out.
@@ -24,7 +24,7 @@ def front_matter(title: str, description: str) -> list[str]:
 
     # JSON is valid YAML, so json.dumps quotes any text safely for the front matter.
     def quoted(text: str) -> str:
-        return json.dumps(" ".join(text.split()), ensure_ascii=False)
+        return json.dumps(fold(text), ensure_ascii=False)
 
     return [
         "---",
