@@ -25,6 +25,8 @@ import pytest
 from lcsi_briefs import faults
 from lcsi_briefs.build import LOCK, build_all
 from lcsi_briefs.newsletter import writer
+from lcsi_briefs.pdf import pool
+from lcsi_briefs.pdf.render import RenderFailedError, RenderJob
 
 from .conftest import make_project, small_pack, write_pack
 
@@ -105,6 +107,24 @@ def test_a_full_disk_while_sphinx_writes(
     assert build_all(changed, pdf=False) == 1
     err = one_sentence(capsys.readouterr().err)
     assert err.startswith("Build failed: the disk is full, so build/.work/html/newsletter/small.")
+
+
+def full_disk_render(job: RenderJob) -> list[str]:
+    """What render_pdf does when WeasyPrint meets a full disk: the OSError becomes a RenderFailedError."""
+    try:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(job.target.with_name(f".{job.target.name}.tmp")))
+    except OSError as error:
+        raise RenderFailedError(f"OSError: {error}") from None
+
+
+def test_a_full_disk_while_printing_pdfs(
+    changed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(pool, "render_pdf", full_disk_render)
+    assert build_all(changed) == 1
+    err = one_sentence(capsys.readouterr().err)
+    assert err.startswith("Build failed: the disk is full, so build/.work/pdf/.small")
+    assert err.endswith(".pdf.tmp could not be written; the last good output in build/ is unchanged.")
 
 
 def test_a_read_only_build_folder(

@@ -31,6 +31,11 @@ _CAUSES = {
 }
 
 
+def is_machine_fault(error: OSError) -> bool:
+    """Whether an error is the machine's (disk, permissions) rather than the data's."""
+    return error.errno in _CAUSES and error.errno != errno.ENOENT
+
+
 class BuildRunningError(Exception):
     """Another build holds this project's lock."""
 

@@ -128,6 +128,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             )
         workers = settings.pdf_workers or default_workers()
         failures: list[str] = []
+        faults: list[OSError] = []
         # Longest first, so the biggest edition is not left running alone at the end.
         jobs.sort(key=lambda job: len(job.html), reverse=True)
         results = render_all(jobs, workers=workers, timeout=settings.pdf_timeout)
@@ -143,7 +144,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             if result.error or result.warnings:
                 # Not recorded as done, so the next build renders it again and reports it again.
                 current.pop(name, None)
-            if result.error:
+            if result.fault:
+                faults.append(OSError(*result.fault))
+            elif result.error:
                 failures.append(f"{name}: {result.error}")
             for message in result.warnings:
                 warn(
@@ -156,6 +159,8 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                 )
         manifest_path.write_text(json.dumps(current, indent=1, sort_keys=True), encoding="utf-8")
         note(logger, "PDFs: %d printed, %d unchanged since the last build", len(jobs), len(origins) - len(jobs))
+        if faults:
+            raise faults[0]  # a full disk or a read-only folder: the build says so in one sentence
         if failures:
             raise PdfRenderError("\n".join(failures))
 

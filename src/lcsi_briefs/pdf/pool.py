@@ -26,7 +26,11 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 
+from lcsi_briefs.faults import is_machine_fault
 from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
+
+#: A fault of the machine met by a worker: errno, its text and the file, to raise again in the build.
+Fault = tuple[int, str, str | None]
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,16 @@ class RenderResult:
     job: RenderJob
     warnings: list[str]
     error: str | None
+    fault: Fault | None = None
+
+
+def _fault(error: BaseException) -> Fault | None:
+    """A full disk or a read-only folder behind a failed render, which the build reports as such."""
+    cause = error.__context__
+    if isinstance(cause, OSError) and is_machine_fault(cause):
+        filename = os.fsdecode(cause.filename) if cause.filename is not None else None
+        return (cause.errno or 0, cause.strerror or str(cause), filename)
+    return None
 
 
 #: From <linux/prctl.h>.
@@ -61,11 +75,11 @@ def _die_with_parent(parent: int) -> None:
 def _child(job: RenderJob, sender: Connection, parent: int) -> None:
     _die_with_parent(parent)
     try:
-        sender.send((render_pdf(job), None))
+        sender.send((render_pdf(job), None, None))
     except RenderFailedError as error:
-        sender.send(([], str(error)))
+        sender.send(([], str(error), _fault(error)))
     except Exception as error:
-        sender.send(([], f"{type(error).__name__}: {error}"))
+        sender.send(([], f"{type(error).__name__}: {error}", None))
     finally:
         sender.close()
 
@@ -102,12 +116,12 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
                 receiver = next(r for r in running if r is finished)
                 job, process, _ = running.pop(receiver)
                 try:
-                    warnings, error = receiver.recv()
+                    warnings, error, fault = receiver.recv()
                 except EOFError:
-                    warnings, error = [], "the renderer stopped without a result"
+                    warnings, error, fault = [], "the renderer stopped without a result", None
                 receiver.close()
                 process.join()
-                yield RenderResult(job, warnings, error)
+                yield RenderResult(job, warnings, error, fault)
             for receiver, (job, process, deadline) in list(running.items()):
                 if time.monotonic() >= deadline:
                     process.kill()
