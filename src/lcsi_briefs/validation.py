@@ -96,7 +96,7 @@ def _message(error: ErrorDetails) -> str:
         return f"needs at least {'one item' if minimum == 1 else f'{minimum} items'}, found {found}"
     if kind == "string_too_long":
         length = len(str(error.get("input")))
-        return f"expected at most {context.get('max_length')} characters, found {length:,}"
+        return f"expected at most {int(context.get('max_length', 0)):,} characters, found {length:,}"
     if kind == "string_pattern_mismatch" and context.get("pattern") == ID_PATTERN:
         return f"expected {_ID_RULE}, found {found}"
     if kind == "literal_error":
