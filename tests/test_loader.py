@@ -18,8 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lcsi_briefs import yaml_reader
+from lcsi_briefs.i18n import translator_for
 from lcsi_briefs.loader import find_pack_files, load_pack, load_packs
 from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.pages.common import section_headings
 from lcsi_briefs.problems import PackError, Problem
 
 from .conftest import invalid_cases
@@ -159,7 +161,8 @@ def test_minimal_pack_content() -> None:
     assert [finding.id for finding in pack.findings] == ["shade-cools", "young-trees-fail", "uneven-cover"]
     assert pack.finding_number("uneven-cover") == 3
     assert pack.briefing.headings.functions == "What street trees do"
-    assert pack.briefing.headings.findings == "Headline findings"
+    assert pack.briefing.headings.findings is None
+    assert section_headings(pack.briefing, translator_for("en-GB")).findings == "Headline findings"
     assert pack.briefing.subtitle is None
     assert pack.briefing.edition_date.isoformat() == "2024-06-01"
     assert pack.briefing.summary.startswith("A two-year survey of street trees found")

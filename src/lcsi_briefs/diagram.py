@@ -60,8 +60,11 @@ def _stack(boxes: list[Box], height: float) -> None:
         y += box.height + GAP
 
 
-def pathways_svg(pack: Pack, title: str, description: str) -> str:
-    """The diagram for one pack, or an empty string when the pack has no pathways."""
+def pathways_svg(pack: Pack, title: str, description: str, headings: tuple[str, str, str]) -> str:
+    """The diagram for one pack, or an empty string when the pack has no pathways.
+
+    ``headings`` name the three columns (functions, pathways, who benefits) in the pack's language.
+    """
     if not pack.pathways:
         return ""
     used_functions = {f for pathway in pack.pathways for f in pathway.functions}
@@ -84,6 +87,7 @@ def pathways_svg(pack: Pack, title: str, description: str) -> str:
             "width": str(WIDTH),
             "height": str(height),
             "role": "img",
+            "lang": pack.briefing.language,
             "aria-labelledby": "diagram-title diagram-desc",
             "font-family": "DejaVu Sans, Verdana, Arial, sans-serif",
             "font-size": str(FONT_SIZE),
@@ -91,7 +95,6 @@ def pathways_svg(pack: Pack, title: str, description: str) -> str:
     )
     ET.SubElement(svg, "title", {"id": "diagram-title"}).text = title
     ET.SubElement(svg, "desc", {"id": "diagram-desc"}).text = description
-    headings = (pack.briefing.headings.functions, pack.briefing.headings.pathways, "Who benefits")
     for x, heading in zip(COLUMN_X, headings, strict=True):
         text = ET.SubElement(svg, "text", {"x": str(x), "y": "24", "font-weight": "bold", "fill": TEXT_COLOUR})
         text.text = textwrap.shorten(heading, CHARS_PER_LINE, placeholder="…")

@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from lcsi_briefs.editions import PDF_URL_DIR, Edition, editions
+from lcsi_briefs.i18n import Translator, translator_for
 from lcsi_briefs.warnings_ import BriefsWarnings, warn
 
 if TYPE_CHECKING:
@@ -37,21 +38,21 @@ class pdf_link(nodes.Inline, nodes.TextElement):  # noqa: N801
     """One PDF file; ``filename`` is relative to the PDF folder of the site."""
 
 
-def _group(label: str, pair: list[Edition]) -> nodes.list_item:
+def _group(label: str, pair: list[Edition], _: Translator) -> nodes.list_item:
     """One line per edition: its name, then the standard and large-print files."""
     paragraph = nodes.paragraph("", "", nodes.Text(f"{label}: "))
     for number, edition in enumerate(pair):
         if number:
             paragraph += nodes.Text(" · ")
-        text = "large print PDF" if edition.large_print else "PDF"
+        text = _("large print PDF") if edition.large_print else _("PDF")
         paragraph += pdf_link(text, text, filename=edition.filename, title=edition.title)
     return nodes.list_item("", paragraph)
 
 
-def _groups(chosen: list[Edition]) -> nodes.bullet_list:
+def _groups(chosen: list[Edition], _: Translator) -> nodes.bullet_list:
     items = nodes.bullet_list()
     for label in dict.fromkeys(edition.label for edition in chosen):
-        items += _group(label, [edition for edition in chosen if edition.label == label])
+        items += _group(label, [edition for edition in chosen if edition.label == label], _)
     return items
 
 
@@ -72,19 +73,26 @@ class BriefingDownloads(SphinxDirective):
         main = [
             e for e in every if (e.audience is None) == (which in ("all", "full")) and (e.audience in (None, which))
         ]
-        container = pdf_downloads(classes=["lcsi-downloads"])
-        container += nodes.paragraph("", "", nodes.strong("", "Printable editions"))
-        container += _groups(main)
+        # The pack's language, which may not be the page's: the block says which it is in.
+        language = packs[slug].pack.briefing.language
+        _ = translator_for(language)
+        container = pdf_downloads(classes=["lcsi-downloads", f"language-{language}"], label=_("PDF downloads"))
+        container += nodes.paragraph("", "", nodes.strong("", _("Printable editions")))
+        container += _groups(main, _)
         if which == "all":
             others = [e for e in every if e.audience is not None]
-            more = pdf_more(summary=f"Editions for each audience ({len(others)} PDFs)")
-            more += _groups(others)
+            summary = _.plural(
+                "Editions for each audience ({count} PDF)", "Editions for each audience ({count} PDFs)", len(others)
+            )
+            more = pdf_more(summary=summary)
+            more += _groups(others, _)
             container += more
         return [container]
 
 
 def _visit_downloads(translator: HTML5Translator, node: pdf_downloads) -> None:
-    translator.body.append('<nav class="lcsi-downloads" aria-label="PDF downloads">')
+    # starttag writes the classes (the language one as ``lang``) and escapes the label.
+    translator.body.append(translator.starttag(node, "nav", "", False, **{"aria-label": node.get("label", "")}))
 
 
 def _depart_downloads(translator: HTML5Translator, node: pdf_downloads) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lcsi_briefs.i18n import translator_for
 from lcsi_briefs.model import LoadedPack
 
 #: Where the site keeps its copy of the PDFs, relative to the site root.
@@ -23,10 +24,13 @@ class Edition:
     large_print: bool
     #: What the edition is, the same for both print sizes: "Full briefing", "Edition for Funders".
     label: str
+    #: The pack's language, which the edition's own words are in.
+    language: str = "en"
 
     @property
     def title(self) -> str:
-        return f"{self.label} (large print)" if self.large_print else self.label
+        _ = translator_for(self.language)
+        return _("{edition} (large print)", edition=self.label) if self.large_print else self.label
 
     @property
     def filename(self) -> str:
@@ -37,9 +41,11 @@ class Edition:
 def editions(loaded: LoadedPack) -> list[Edition]:
     """The full briefing first, then each audience's, each followed by its large-print twin."""
     result: list[Edition] = []
-    people: list[tuple[str | None, str]] = [(None, "Full briefing")]
-    people += [(audience.id, f"Edition for {audience.name}") for audience in loaded.pack.audiences]
+    language = loaded.pack.briefing.language
+    _ = translator_for(language)
+    people: list[tuple[str | None, str]] = [(None, _("Full briefing"))]
+    people += [(a.id, _("Edition for {audience}", audience=a.name)) for a in loaded.pack.audiences]
     for audience, label in people:
-        result.append(Edition(loaded.slug, audience, False, label))
-        result.append(Edition(loaded.slug, audience, True, label))
+        result.append(Edition(loaded.slug, audience, False, label, language))
+        result.append(Edition(loaded.slug, audience, True, label, language))
     return result

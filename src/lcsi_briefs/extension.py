@@ -17,6 +17,7 @@ from lcsi_briefs.data_directives import setup_data_directives
 from lcsi_briefs.downloads import setup_downloads
 from lcsi_briefs.errors import BriefingDataError
 from lcsi_briefs.loader import load_packs
+from lcsi_briefs.localise import note_missing_catalogues, setup_localisation, site_translator
 from lcsi_briefs.newsletter.writer import setup_newsletter
 from lcsi_briefs.pages import INCLUDES_DIR, render_pages
 from lcsi_briefs.pages.write import sync_folder
@@ -54,8 +55,10 @@ def generate_pages(app: Sphinx) -> None:
         count = len(error.problems)
         raise BriefingDataError(f"{count} problem{'s' if count != 1 else ''} in the briefing data:\n{error}") from None
     app.env.lcsi_briefs_packs = {loaded.slug: loaded for loaded in packs}  # type: ignore[attr-defined]
+    note_missing_catalogues(packs)
     try:
-        written = sync_folder(pages_dir(app), render_pages(packs, briefs_config(app.config).pages_dir))
+        rendered = render_pages(packs, briefs_config(app.config).pages_dir, site_translator(app))
+        written = sync_folder(pages_dir(app), rendered)
     except FileExistsError as error:
         raise BriefingDataError(str(error)) from None
     logger.debug("%d pack(s) loaded, %d generated page(s) updated", len(packs), len(written))
@@ -84,6 +87,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_config(app)
     setup_downloads(app)
     setup_data_directives(app)
+    setup_localisation(app)
     app.connect("builder-inited", generate_pages)
     app.connect("env-get-outdated", note_removed_pages)
     app.connect("build-finished", delete_removed_output)

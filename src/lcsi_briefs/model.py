@@ -144,12 +144,17 @@ class Series(Strict):
 
 
 class Headings(Strict):
-    """Section headings a pack may rename, so that research without 'functions' still fits."""
+    """Section headings a pack may rename, so that research without 'functions' still fits.
 
-    findings: Line = "Headline findings"
-    functions: Line = "Functions"
-    pathways: Line = "Outcome pathways"
-    audiences: Line = "What it means for you"
+    One left out is the interface's own heading in the pack's language ("Headline findings").
+    """
+
+    findings: Line | None = Field(default=None, description="Default: 'Headline findings', in the pack's language.")
+    functions: Line | None = Field(default=None, description="Default: 'Functions', in the pack's language.")
+    pathways: Line | None = Field(default=None, description="Default: 'Outcome pathways', in the pack's language.")
+    audiences: Line | None = Field(
+        default=None, description="Default: 'What it means for you', in the pack's language."
+    )
 
 
 class Briefing(Strict):

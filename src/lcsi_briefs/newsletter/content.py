@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.figures import TEXT, PlainTable, plain_notes, plain_tables
+from lcsi_briefs.i18n import Translator
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.figures import methodology_label
@@ -66,16 +67,19 @@ class Newsletter:
     publisher: str
     language: str
     slug_name: str
+    #: The email's own words ("Read more", "Published by …"), in the pack's language.
+    words: dict[str, str]
 
 
-def _pdf_links(chosen: list[Edition], pdf: PdfLink) -> list[Link]:
-    return [Link(f"{edition.title} (PDF)", pdf(edition.filename)) for edition in chosen]
+def _pdf_links(chosen: list[Edition], pdf: PdfLink, _: Translator) -> list[Link]:
+    return [Link(_("{edition} (PDF)", edition=edition.title), pdf(edition.filename)) for edition in chosen]
 
 
 def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink, pdf: PdfLink) -> Newsletter:
     pack = loaded.pack
     briefing = pack.briefing
     labels = Labels(loaded)
+    _ = labels._
     headlines = [
         Headline(
             number,
@@ -99,27 +103,36 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
         for audience in chosen
     ]
     pdfs = [e for e in editions(loaded) if e.audience in (None, audience_id)]
-    links = [Link("Read the full briefing online", page("overview", labels.overview()))]
+    links = [Link(_("Read the full briefing online"), page("overview", labels.overview()))]
     if audience_id:
-        links.append(Link(f"What it means for {chosen[0].name}, online", sections[0].url))
-    links += [*_pdf_links(pdfs, pdf), Link("The sources", page("sources", labels.sources()))]
+        links.append(Link(_("What it means for {audience}, online", audience=chosen[0].name), sections[0].url))
+    links += [*_pdf_links(pdfs, pdf, _), Link(_("The sources"), page("sources", labels.sources()))]
     if pack.methodology:
         links.append(Link(TEXT.methodology_heading, page("overview", methodology_label(labels))))
-    subject = briefing.title if audience_id is None else f"{briefing.title}: for {chosen[0].name}"
+    subject = (
+        briefing.title
+        if audience_id is None
+        else _("{title}: for {audience}", title=briefing.title, audience=chosen[0].name)
+    )
     return Newsletter(
         subject=subject,
         preheader=paragraphs(briefing.summary)[0][:150],
         title=briefing.title,
-        masthead=f"{briefing.series.name}, number {briefing.series.number}",
+        masthead=_("{series}, number {number}", series=briefing.series.name, number=briefing.series.number),
         date=long_date(briefing.edition_date, briefing.language),
         intro=paragraphs(briefing.summary),
         headlines=headlines,
-        headlines_heading=briefing.headings.findings,
-        implications_heading=briefing.headings.audiences,
+        headlines_heading=labels.headings.findings or "",
+        implications_heading=labels.headings.audiences or "",
         about_implications=fold(briefing.about_implications),
         audiences=sections,
         links=links,
         publisher=briefing.publisher,
         language=briefing.language,
         slug_name=loaded.slug if audience_id is None else f"{loaded.slug}--{audience_id}",
+        words={
+            "actions": _("What you could do"),
+            "read_more": _("Read more"),
+            "published_by": _("Published by {publisher}.", publisher=briefing.publisher),
+        },
     )

@@ -77,14 +77,14 @@ def text_body(newsletter: Newsletter) -> str:
         for point in audience.points:
             lines += _wrap(point, indent="  ", first="- ")
         if audience.actions:
-            lines += ["", "What you could do:"]
+            lines += ["", newsletter.words["actions"] + ":"]
             for action in audience.actions:
                 lines += _wrap(action, indent="  ", first="- ")
         lines.append("")
-    lines += _heading("Read more")
+    lines += _heading(newsletter.words["read_more"])
     for link in newsletter.links:
         lines += [*_wrap(link.text, first="- ", indent="  "), f"  <{link.url}>"]
-    lines += ["", "--", f"Published by {newsletter.publisher}."]
+    lines += ["", "--", newsletter.words["published_by"]]
     return "\n".join(lines) + "\n"
 
 
@@ -113,10 +113,11 @@ def email_message(newsletter: Newsletter, sent: dt.date, sender: str = "") -> by
     if sender:
         message["From"] = sender
     message["Date"] = format_datetime(dt.datetime.combine(sent, dt.time(9), tzinfo=dt.UTC))
-    message["Content-Language"] = newsletter.language
     message["X-Unsent"] = "1"
     message.set_content(text_body(newsletter), charset="utf-8")
     message.add_alternative(html_body(newsletter), subtype="html", charset="utf-8")
+    # After the bodies: set_content() clears every Content-* header set before it.
+    message["Content-Language"] = newsletter.language
     # The parts as they will be written (after their transfer encoding), headers included.
     written = [part.as_string(policy=SMTP) for part in message.iter_parts()]
     message.set_boundary(choose_boundary(written))

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from lcsi_briefs.figures import evidence_note
+from lcsi_briefs.i18n import N_, Translator
 from lcsi_briefs.model import Audience, LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.figures import methodology_link
-from lcsi_briefs.pages.markup import TermLinker, escape, fence, link
+from lcsi_briefs.pages.markup import TermLinker, escape, escape_format, fence, link, strong
 from lcsi_briefs.pages.overview import front_matter
 
-ACTIONS_LABEL = "What you could do"
-QUESTIONS_LABEL = "Questions to discuss"
+ACTIONS_LABEL = N_("What you could do")
+QUESTIONS_LABEL = N_("Questions to discuss")
 
 
-def _lists(actions: list[str], questions: list[str]) -> list[str]:
+def _lists(actions: list[str], questions: list[str], _: Translator) -> list[str]:
     """Both lists as tabs when there are both; a single list needs no tabs."""
-    parts = [(ACTIONS_LABEL, actions), (QUESTIONS_LABEL, questions)]
+    parts = [(escape(_(ACTIONS_LABEL)), actions), (escape(_(QUESTIONS_LABEL)), questions)]
     present = [(name, items) for name, items in parts if items]
     if len(present) == 2:
         tabs: list[str] = []
@@ -32,20 +33,23 @@ def render_audience(loaded: LoadedPack, audience: Audience, glossary_terms: list
     pack = loaded.pack
     labels = Labels(loaded)
     linker = TermLinker(glossary_terms)
-    lines = front_matter(f"{pack.briefing.title}: for {audience.name}", audience.description)
+    _ = labels._
+    lines = front_matter(
+        _("{title}: for {audience}", title=pack.briefing.title, audience=audience.name), audience.description
+    )
     lines += [target(labels.audience(audience.id)), heading(1, audience.name), ""]
-    lines += [f"From the briefing {link(pack.briefing.title, labels.overview())}.", ""]
+    lines += [escape_format(_("From the briefing {link}."), link=link(pack.briefing.title, labels.overview())), ""]
     lines += methodology_link(loaded)
     lines += [p for paragraph in linker.paragraphs(audience.description) for p in (paragraph, "")]
     note = [p for paragraph in linker.paragraphs(pack.briefing.about_implications) for p in (paragraph, "")]
-    lines += [*fence("admonition", "About these implications", {"class": "note"}, note), ""]
+    lines += [*fence("admonition", escape(_("About these implications")), {"class": "note"}, note), ""]
     for number, implication in enumerate(audience.implications, start=1):
         lines += [target(labels.implication(audience.id, number)), heading(2, f"{number}. {implication.title}"), ""]
         lines += [p for paragraph in linker.paragraphs(implication.text) for p in (paragraph, "")]
         rests_on = [
             labels.finding_link(f) + escape(evidence_note(pack.finding(f).evidence)) for f in implication.findings
         ]
-        lines += ["**Rests on:**", "", *[f"- {item}" for item in rests_on], ""]
-        lines += _lists(implication.actions, implication.questions)
+        lines += [strong(_("Rests on:")), "", *[f"- {item}" for item in rests_on], ""]
+        lines += _lists(implication.actions, implication.questions, _)
     lines += ["```{briefing-downloads} " + loaded.slug, f":editions: {audience.id}", "```", ""]
     return "\n".join(lines)

@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
-from lcsi_briefs.model import LoadedPack, Pack
+from lcsi_briefs.i18n import N_, Translator, translator_for
+from lcsi_briefs.model import Briefing, Headings, LoadedPack, Pack
 from lcsi_briefs.pages.markup import escape, link
+
+#: The heading of each section a pack leaves unnamed, translated into the pack's language.
+DEFAULT_HEADINGS = {
+    "findings": N_("Headline findings"),
+    "functions": N_("Functions"),
+    "pathways": N_("Outcome pathways"),
+    "audiences": N_("What it means for you"),
+}
+
+
+def section_headings(briefing: Briefing, _: Translator) -> Headings:
+    """The pack's section headings, each one it left out filled in from the catalogue."""
+    named = briefing.headings
+    return Headings(**{key: getattr(named, key) or _(default) for key, default in DEFAULT_HEADINGS.items()})
 
 
 class Labels:
@@ -12,6 +27,9 @@ class Labels:
     def __init__(self, loaded: LoadedPack) -> None:
         self.slug = loaded.slug
         self.pack: Pack = loaded.pack
+        #: Interface text in the pack's language (see :mod:`lcsi_briefs.i18n`).
+        self._ = translator_for(loaded.pack.briefing.language)
+        self.headings = section_headings(loaded.pack.briefing, self._)
 
     def overview(self) -> str:
         return self.slug
@@ -40,7 +58,9 @@ class Labels:
     def finding_link(self, finding_id: str) -> str:
         number = self.pack.finding_number(finding_id)
         statement = self.pack.finding(finding_id).statement
-        return link(f"Finding {number}: {statement}", self.finding(finding_id))
+        return link(
+            self._("Finding {number}: {statement}", number=number, statement=statement), self.finding(finding_id)
+        )
 
     def source_link(self, source_id: str) -> str:
         source = self.pack.source(source_id)
@@ -51,6 +71,11 @@ class Labels:
 
     def function_link(self, function_id: str) -> str:
         return link(self.pack.function(function_id).name, self.function(function_id))
+
+
+def language_class(language: str) -> str:
+    """A class docutils' HTML writer turns into ``lang="…"`` (the model validates the tag)."""
+    return f"language-{language}"
 
 
 def target(label: str) -> str:

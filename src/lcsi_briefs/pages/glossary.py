@@ -6,6 +6,7 @@ whole series: where two packs define the same term, the newest pack's definition
 
 from __future__ import annotations
 
+from lcsi_briefs.i18n import Translator
 from lcsi_briefs.model import GlossaryEntry, LoadedPack
 from lcsi_briefs.pages.markup import escape, paragraphs
 
@@ -20,10 +21,11 @@ def series_glossary(packs_newest_first: list[LoadedPack]) -> list[GlossaryEntry]
     return sorted(chosen.values(), key=lambda entry: entry.term.casefold())
 
 
-def render_glossary(entries: list[GlossaryEntry]) -> str:
-    lines = [f"({GLOSSARY_LABEL})=", "# Glossary", ""]
+def render_glossary(entries: list[GlossaryEntry], _: Translator) -> str:
+    """The page is the site's: its words are in the site's language."""
+    lines = [f"({GLOSSARY_LABEL})=", "# " + escape(_("Glossary")), ""]
     if not entries:
-        return "\n".join([*lines, "No terms are defined yet.", ""])
+        return "\n".join([*lines, escape(_("No terms are defined yet.")), ""])
     lines += ["```{glossary}"]
     for entry in entries:
         lines.append(escape(entry.term))

@@ -24,6 +24,35 @@ def escape(text: str) -> str:
     return fold(text).translate(_ESCAPE)
 
 
+def escape_format(template: str, /, **values: str) -> str:
+    """A translated message with MyST values: its own words escaped, the values (safe MyST already) kept.
+
+    ``escape_format(_("From the briefing {link}."), link=link(title, label))``: a translation can
+    hold any punctuation and still never become markup.
+    """
+    pieces: list[str] = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        pieces.append(escape_keep_edges(literal))
+        if name is not None:
+            pieces.append(values[name])
+    return "".join(pieces)
+
+
+def escape_keep_edges(text: str) -> str:
+    """Like :func:`escape`, keeping one space at either end so pieces can be joined."""
+    if not text:
+        return ""
+    folded = fold(text)
+    start = " " if text[0].isspace() and folded else ""
+    end = " " if text[-1].isspace() and folded else ""
+    return start + folded.translate(_ESCAPE) + end if folded else " "
+
+
+def strong(text: str) -> str:
+    """Literal text in bold: a label such as "Sources:"."""
+    return f"**{escape(text)}**"
+
+
 def paragraphs(text: str) -> list[str]:
     """Split prose on blank lines; each paragraph is folded to one escaped line."""
     return [escape(paragraph) for paragraph in split_paragraphs(text)]

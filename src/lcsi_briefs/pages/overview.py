@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import json
 
+from lcsi_briefs.i18n import N_
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.figures import evidence_line, finding_numbers, methodology_section
-from lcsi_briefs.pages.markup import TermLinker, escape, fence, grid, grid_card, link, paragraphs
+from lcsi_briefs.pages.markup import (
+    TermLinker,
+    escape,
+    escape_format,
+    fence,
+    grid,
+    grid_card,
+    link,
+    paragraphs,
+    strong,
+)
 from lcsi_briefs.text import fold, long_date
 
 DIAGRAM_FILE = "pathways.svg"
 #: Marks the "implications for" line, which audience PDF editions leave out.
 AFFECTS_CLASS = "lcsi-affects"
-DIAGRAM_ALT = (
+DIAGRAM_ALT = N_(
     "Diagram: which functions feed each outcome pathway, and who benefits from each. "
     "The same information is set out in the text after the diagram."
 )
+DIAGRAM_CAPTION = N_("How each function feeds the outcome pathways, and who benefits. The same links are listed below.")
 
 
 def front_matter(title: str, description: str) -> list[str]:
@@ -41,7 +53,8 @@ def front_matter(title: str, description: str) -> list[str]:
 
 def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[str]:
     pack = loaded.pack
-    lines = [target(f"{labels.slug}-findings"), heading(2, pack.briefing.headings.findings), ""]
+    _ = labels._
+    lines = [target(f"{labels.slug}-findings"), heading(2, labels.headings.findings or ""), ""]
     for number, finding in enumerate(pack.findings, start=1):
         lines += [target(labels.finding(finding.id)), heading(3, f"{number}. {finding.statement}"), ""]
         lines += evidence_line(finding.evidence) if finding.evidence else []
@@ -50,12 +63,13 @@ def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
         lines += finding_numbers(loaded, finding)
         if finding.quote:
             lines += [f"> {p}" for p in paragraphs(finding.quote.text)]
-            lines += [">", f"> — quoted from {labels.source_link(finding.quote.source)}", ""]
+            quoted = escape_format(_("— quoted from {source}"), source=labels.source_link(finding.quote.source))
+            lines += [">", f"> {quoted}", ""]
         sources = ", ".join(labels.source_link(s) for s in finding.sources)
-        lines += [f"**Sources:** {sources}", ""]
+        lines += [strong(_("Sources:")) + " " + sources, ""]
         affected = [a for a in pack.audiences if any(finding.id in i.findings for i in a.implications)]
         if affected:
-            affects = "**Implications for:** " + ", ".join(labels.audience_link(a.id) for a in affected)
+            affects = strong(_("Implications for:")) + " " + ", ".join(labels.audience_link(a.id) for a in affected)
             lines += [*fence("container", AFFECTS_CLASS, body=[affects]), ""]
     return lines
 
@@ -69,25 +83,28 @@ def _functions(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[s
         header = [target(labels.function(function.id)), f"**{escape(function.name)}**"]
         body = [p for paragraph in linker.paragraphs(function.description) for p in (paragraph, "")]
         if function.examples:
-            body += ["For example:", ""] + [f"- {escape(example)}" for example in function.examples]
+            body += [escape(labels._("For example:")), ""] + [f"- {escape(example)}" for example in function.examples]
         cards += grid_card(header, body)
-    return [heading(2, pack.briefing.headings.functions), "", *grid("1 1 2 3", cards, "lcsi-functions"), ""]
+    return [heading(2, labels.headings.functions or ""), "", *grid("1 1 2 3", cards, "lcsi-functions"), ""]
 
 
 def _pathways(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[str]:
     pack = loaded.pack
     if not pack.pathways:
         return []
-    caption = "How each function feeds the outcome pathways, and who benefits. The same links are listed below."
-    lines = [heading(2, pack.briefing.headings.pathways), ""]
-    lines += fence("figure", DIAGRAM_FILE, {"alt": DIAGRAM_ALT, "figclass": "lcsi-diagram"}, [escape(caption)])
+    _ = labels._
+    # The alt text is a directive option: one folded line, which the figure directive takes as text.
+    options = {"alt": fold(_(DIAGRAM_ALT)), "figclass": "lcsi-diagram"}
+    lines = [heading(2, labels.headings.pathways or ""), ""]
+    lines += fence("figure", DIAGRAM_FILE, options, [escape(_(DIAGRAM_CAPTION))])
     lines.append("")
     for pathway in pack.pathways:
         lines += [target(labels.pathway(pathway.id)), heading(3, pathway.name), ""]
         lines += [p for paragraph in linker.paragraphs(pathway.description) for p in (paragraph, "")]
         fed_by = ", ".join(labels.function_link(f) for f in pathway.functions)
         benefits = ", ".join(labels.audience_link(a) for a in pathway.beneficiaries)
-        lines += [f"- **Fed by:** {fed_by}", f"- **Who benefits:** {benefits}", ""]
+        fed_by_label, benefits_label = strong(_("Fed by:")), strong(_("Who benefits:"))
+        lines += [f"- {fed_by_label} {fed_by}", f"- {benefits_label} {benefits}", ""]
     return lines
 
 
@@ -97,9 +114,9 @@ def _audiences(loaded: LoadedPack, labels: Labels) -> list[str]:
     for audience in pack.audiences:
         count = len(audience.implications)
         header = [f"**{link(audience.name, labels.audience(audience.id))}**"]
-        footer = [f"{count} implication{'s' if count != 1 else ''}"]
+        footer = [escape(labels._.plural("{count} implication", "{count} implications", count))]
         cards += grid_card(header, paragraphs(audience.description), footer)
-    return [heading(2, pack.briefing.headings.audiences), "", *grid("1 1 2 3", cards, "lcsi-audiences"), ""]
+    return [heading(2, labels.headings.audiences or ""), "", *grid("1 1 2 3", cards, "lcsi-audiences"), ""]
 
 
 def render_overview(loaded: LoadedPack, glossary_terms: list[str]) -> str:
@@ -112,11 +129,8 @@ def render_overview(loaded: LoadedPack, glossary_terms: list[str]) -> str:
     if briefing.subtitle:
         lines += [f"*{escape(briefing.subtitle)}*", ""]
     date = long_date(briefing.edition_date, briefing.language)
-    lines += [
-        f"{escape(briefing.series.name)}, number {briefing.series.number} · "
-        f"{escape(date)} · {escape(briefing.publisher)}",
-        "",
-    ]
+    series = labels._("{series}, number {number}", series=briefing.series.name, number=briefing.series.number)
+    lines += [f"{escape(series)} · {escape(date)} · {escape(briefing.publisher)}", ""]
     lines += [p for paragraph in linker.paragraphs(briefing.summary) for p in (paragraph, "")]
     lines += ["```{briefing-downloads} " + loaded.slug, ":editions: all", "```", ""]
     lines += _findings(loaded, labels, linker)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from lcsi_briefs.i18n import Translator
 from lcsi_briefs.model import LoadedPack
-from lcsi_briefs.pages.common import Labels
+from lcsi_briefs.pages.common import Labels, language_class
 from lcsi_briefs.pages.markup import escape, grid, grid_card, link, paragraphs
 from lcsi_briefs.text import long_date
 
@@ -16,23 +17,27 @@ def newest_first(packs: list[LoadedPack]) -> list[LoadedPack]:
     )
 
 
-def render_series(packs_newest_first: list[LoadedPack], pages_dir: str) -> str:
+def render_series(packs_newest_first: list[LoadedPack], pages_dir: str, _: Translator) -> str:
+    """Each card speaks its pack's language (and says so); the rest, the site's."""
     cards: list[str] = []
     for loaded in packs_newest_first:
         briefing = loaded.pack.briefing
+        labels = Labels(loaded)
         date = long_date(briefing.edition_date, briefing.language)
-        header = [f"**{link(briefing.title, Labels(loaded).overview())}**"]
+        number = labels._("Number {number}", number=briefing.series.number)
+        header = [f"**{link(briefing.title, labels.overview())}**"]
         body = [
-            f"{{bdg-primary}}`Number {briefing.series.number}` {{bdg-secondary}}`{escape(date).replace('`', '')}`",
+            f"{{bdg-primary}}`{escape(number).replace('`', '')}` {{bdg-secondary}}`{escape(date).replace('`', '')}`",
             "",
             *[p for paragraph in paragraphs(briefing.summary) for p in (paragraph, "")],
             "```{briefing-downloads} " + loaded.slug,
             ":editions: full",
             "```",
         ]
-        cards += grid_card(header, body)
-    lines = grid("1", cards, "lcsi-series") if cards else ["No briefings yet."]
+        cards += grid_card(header, body, options={"class-card": language_class(briefing.language)})
+    lines = grid("1", cards, "lcsi-series") if cards else [escape(_("No briefings yet."))]
     # Included from docs/index.md: entries are absolute so they do not depend on who includes them.
     toc = [f"/{pages_dir}/{loaded.slug}/index" for loaded in packs_newest_first] + [f"/{pages_dir}/glossary"]
-    lines += ["", "```{toctree}", ":hidden:", ":caption: Briefings", "", *toc, "```", ""]
+    caption = escape(_("Briefings"))
+    lines += ["", "```{toctree}", ":hidden:", f":caption: {caption}", "", *toc, "```", ""]
     return "\n".join(lines)

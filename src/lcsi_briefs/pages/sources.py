@@ -4,28 +4,29 @@ from __future__ import annotations
 
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
-from lcsi_briefs.pages.markup import escape, paragraphs
+from lcsi_briefs.pages.markup import escape, escape_format, paragraphs, strong
 from lcsi_briefs.text import long_date
 
 
 def render_sources(loaded: LoadedPack) -> str:
     pack = loaded.pack
     labels = Labels(loaded)
-    lines = [target(labels.sources()), "# Sources", ""]
-    lines += [f"The findings in {escape(pack.briefing.title)} rest on these published sources.", ""]
+    _ = labels._
+    lines = [target(labels.sources()), heading(1, _("Sources")), ""]
+    lines += [escape(_("The findings in {title} rest on these published sources.", title=pack.briefing.title)), ""]
     for source in pack.sources:
         lines += [target(labels.source(source.id)), heading(2, source.title), ""]
         published = f"{source.publisher}, {long_date(source.date, pack.briefing.language)}"
         if source.section:
-            published += f". Section: {source.section}"
+            published += ". " + _("Section: {section}", section=source.section)
         lines += [escape(published) + ".", ""]
         if source.description:
             lines += [p for paragraph in paragraphs(source.description) for p in (paragraph, "")]
         # Autolinks take the address literally; the model rejects spaces and angle brackets.
-        lines += [f"Read it at <{source.url}>", ""]
+        lines += [escape_format(_("Read it at {address}"), address=f"<{source.url}>"), ""]
         resting = [f for f in pack.findings if source.id in f.sources]
         if resting:
-            lines += ["**Findings that rest on it:**", ""]
+            lines += [strong(_("Findings that rest on it:")), ""]
             lines += [f"- {labels.finding_link(f.id)}" for f in resting]
             lines.append("")
     return "\n".join(lines)

@@ -21,6 +21,7 @@ from lcsi_briefs.downloads import pdf_downloads
 from lcsi_briefs.editions import Edition
 from lcsi_briefs.figures import evidence_note
 from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.glossary import GLOSSARY_LABEL
 from lcsi_briefs.pages.overview import AFFECTS_CLASS
 
@@ -73,7 +74,7 @@ def _headlines(loaded: LoadedPack, cited: set[str]) -> nodes.section:
     """Every headline in one numbered list; those the audience's implications rest on link on."""
     slug = loaded.slug
     section = nodes.section(ids=[f"{slug}-headlines"])
-    section += nodes.title("", loaded.pack.briefing.headings.findings)
+    section += nodes.title("", Labels(loaded).headings.findings or "")
     items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
     for finding in loaded.pack.findings:
         text: nodes.Node = nodes.Text(finding.statement)
@@ -158,7 +159,7 @@ def _audience_edition(
         if AFFECTS_CLASS in node["classes"]:
             node.parent.remove(node)
     findings["ids"] = [f"{slug}-findings-detail"]
-    findings[0] = nodes.title("", "The findings behind these implications")
+    findings[0] = nodes.title("", Labels(loaded)._("The findings behind these implications"))
     tree += findings
     cited_sources = {s for finding in loaded.pack.findings if finding.id in cited for s in finding.sources}
     sources = addnodes.start_of_file(docname=f"{base}/sources")
@@ -182,6 +183,10 @@ def assemble(
     glossary_doc = f"{pages_dir}/glossary"
     glossary = _doc(builder, glossary_doc)
     _keep_glossary_terms(glossary, {entry.term.casefold() for entry in loaded.pack.glossary})
+    # The glossary page speaks the site's language; the pack's edition, the pack's.
+    for title in glossary.findall(nodes.title):
+        title.replace_self(nodes.title("", Labels(loaded)._("Glossary")))
+        break
     if loaded.pack.glossary:
         tree += _as_included(glossary_doc, glossary)
     for node in list(tree.findall(pdf_downloads)):

@@ -27,8 +27,10 @@ from sphinx.util.display import status_iterator
 from lcsi_briefs.config import briefs_config
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.errors import PdfRenderError
+from lcsi_briefs.i18n import translator_for
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pdf.assemble import PackDoctrees, TocEntry, assemble, contents
+from lcsi_briefs.pdf.page_labels import page_labels_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.render import RenderJob, fast_font_subsetting, weasyprint_version
 from lcsi_briefs.text import long_date
@@ -205,7 +207,12 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
     def _print_html(self, loaded: LoadedPack, edition: Edition, content: _Assembled) -> str:
         briefing = loaded.pack.briefing
         audience = loaded.pack.audience(edition.audience) if edition.audience else None
-        title = briefing.title if audience is None else f"{briefing.title}: for {audience.name}"
+        _ = translator_for(briefing.language)
+        title = (
+            briefing.title
+            if audience is None
+            else _("{title}: for {audience}", title=briefing.title, audience=audience.name)
+        )
         created = creation_time(briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
         template = self.print_templates.get_template("print.html")
         return template.render(
@@ -219,6 +226,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             keywords=", ".join(briefing.keywords),
             toc=content.toc,
             body=Markup(content.body),
+            _=_,
+            # Only letters, digits, spaces and CSS escapes (see page_labels.css_string).
+            page_labels=Markup(page_labels_css(_)),
         )
 
     def finish(self) -> None:

@@ -1,0 +1,33 @@
+"""The words around "Page 3 of 8" in a PDF's footer, from the catalogue, as CSS.
+
+The print stylesheet writes the footer as ``string(page-before) counter(page)
+string(page-between) counter(pages) string(page-after)``; the print page sets those three
+strings on its root element from the translated message, so the stylesheet holds no words.
+"""
+
+from __future__ import annotations
+
+import string
+
+from lcsi_briefs.i18n import N_, Translator
+
+PAGE_OF = N_("Page {page} of {pages}")
+_SAFE = frozenset(string.ascii_letters + string.digits + " ")
+
+
+def css_string(text: str) -> str:
+    """A quoted CSS string whose only characters are letters, digits, spaces and hex escapes.
+
+    Nothing in it can end the string, the rule or the ``<style>`` element it is written into.
+    """
+    return '"' + "".join(char if char in _SAFE else f"\\{ord(char):06x}" for char in text) + '"'
+
+
+def page_labels_css(_: Translator) -> str:
+    """``html { string-set: … }`` for the footer; the page number must come before the total."""
+    template = _(PAGE_OF)
+    before, rest = template.split("{page}", 1) if "{page}" in template else ("", template)
+    between, after = rest.split("{pages}", 1) if "{pages}" in rest else (rest, "")
+    strings = {"page-before": before, "page-between": between, "page-after": after}
+    assignments = ", ".join(f"{name} {css_string(text)}" for name, text in strings.items())
+    return f"html {{ string-set: {assignments}; }}"
