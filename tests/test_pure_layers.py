@@ -23,6 +23,7 @@ from lcsi_briefs.pages import render_pages
 from .conftest import small_pack, write_pack
 
 SVG = "{http://www.w3.org/2000/svg}"
+HEADINGS = ("Functions", "Outcome pathways", "Who benefits")
 
 
 @pytest.fixture
@@ -119,7 +120,7 @@ def test_the_preheader_is_the_first_paragraph_cut_to_150_characters(tmp_path: Pa
 
 
 def test_the_diagram_has_a_box_per_used_item_and_an_edge_per_link(loaded: LoadedPack) -> None:
-    svg = ET.fromstring(pathways_svg(loaded.pack, "Pathways: diagram", "What feeds what."))
+    svg = ET.fromstring(pathways_svg(loaded.pack, "Pathways: diagram", "What feeds what.", HEADINGS))
     assert svg.get("role") == "img"
     assert svg.findtext(f"{SVG}title") == "Pathways: diagram"
     assert svg.findtext(f"{SVG}desc") == "What feeds what."
@@ -133,13 +134,13 @@ def test_the_diagram_has_a_box_per_used_item_and_an_edge_per_link(loaded: Loaded
 def test_no_pathways_no_diagram(tmp_path: Path) -> None:
     pack = small_pack()
     pack["pathways"] = []
-    assert pathways_svg(load_pack(write_pack(tmp_path / "s.yaml", pack)).pack, "t", "d") == ""
+    assert pathways_svg(load_pack(write_pack(tmp_path / "s.yaml", pack)).pack, "t", "d", HEADINGS) == ""
 
 
 def test_diagram_text_is_text_not_markup(tmp_path: Path) -> None:
     pack = small_pack()
     pack["functions"][0]["name"] = "<script>alert(1)</script> & co"
-    svg_text = pathways_svg(load_pack(write_pack(tmp_path / "s.yaml", pack)).pack, "t", "d")
+    svg_text = pathways_svg(load_pack(write_pack(tmp_path / "s.yaml", pack)).pack, "t", "d", HEADINGS)
     svg = ET.fromstring(svg_text)
     assert svg.find(f".//{SVG}script") is None
     assert "&lt;script&gt;" in svg_text
