@@ -335,3 +335,21 @@ def test_bundled_site_shows_its_figures_and_methodology(bundled_build: Path) -> 
     assert values == ["227", "663"]
     box = page.select_one("#lcsi-2025-methodology .lcsi-methodology")
     assert isinstance(box, Tag) and "663 organisations" in box.get_text()
+
+
+def test_long_table_repeats_its_header_on_every_printed_page(tmp_path: Path) -> None:
+    """Rendered with the editions' own stylesheets, without a whole build."""
+    from pypdf import PdfReader
+    from weasyprint import CSS, HTML
+
+    from lcsi_briefs.pdf.builder import print_stylesheets
+
+    rows = [[f"Row {number}", str(number)] for number in range(120)]
+    table = _table_html("t", "A long table", ["Name", "Value"], rows, row_headers=True)
+    target = tmp_path / "long.pdf"
+    stylesheets = [CSS(filename=str(path)) for path in print_stylesheets(large_print=False)]
+    HTML(string=f'<html lang="en"><body>{table}</body></html>').write_pdf(target, stylesheets=stylesheets)
+    pages = PdfReader(target).pages
+    assert len(pages) > 2
+    for page in pages[1:]:
+        assert page.extract_text().splitlines()[0] == "Name Value"

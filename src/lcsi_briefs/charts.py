@@ -79,6 +79,12 @@ def _text(parent: ET.Element, x: float, y: float, text: str, **attributes: str) 
     return element
 
 
+def _zero_line(svg: ET.Element, x: float, top: float, bottom: float) -> None:
+    """The value axis at zero, drawn beside the bars only, clear of the category names."""
+    attributes = {"x1": _fmt(x), "x2": _fmt(x), "y1": _fmt(top), "y2": _fmt(bottom), "stroke": "currentColor"}
+    ET.SubElement(svg, "line", attributes)
+
+
 class _Scale:
     """Maps values onto a length, always including zero so bars start from it."""
 
@@ -120,6 +126,7 @@ def _bars(chart: Chart, language: str, chart_id: str, title: str, summary: str) 
         for number, line in enumerate(lines):
             _text(svg, 0, top + (number + 1) * LINE_HEIGHT - 5, line, **{"font-weight": "bold"})
         bar_top = top + len(lines) * LINE_HEIGHT + 4
+        _zero_line(svg, zero, bar_top - 2, bar_top + len(values) * (BAR_HEIGHT + 4) - 2)
         for series, row in enumerate(values):
             end = 1 + scale(row[index])
             x, width = min(zero, end), abs(end - zero)
@@ -136,10 +143,6 @@ def _bars(chart: Chart, language: str, chart_id: str, title: str, summary: str) 
             )
             _text(svg, max(zero, end) + 6, bar_top + BAR_HEIGHT - 6, label(series, index))
             bar_top += BAR_HEIGHT + 4
-    bottom = y - GAP
-    ET.SubElement(
-        svg, "line", {"x1": _fmt(zero), "x2": _fmt(zero), "y1": "4", "y2": _fmt(bottom), "stroke": "currentColor"}
-    )
     return ET.tostring(svg, encoding="unicode")
 
 
@@ -161,6 +164,7 @@ def _stacked(chart: Chart, language: str, chart_id: str, title: str, summary: st
         for number, line in enumerate(lines):
             _text(svg, 0, top + (number + 1) * LINE_HEIGHT - 5, line, **{"font-weight": "bold"})
         bar_top = top + len(lines) * LINE_HEIGHT + 4
+        _zero_line(svg, 1 + scale(Decimal(0)), bar_top - 2, bar_top + BAR_HEIGHT + 2)
         start = Decimal(0)
         for series, row in enumerate(values):
             x1, x2 = 1 + scale(start), 1 + scale(start + row[index])
@@ -196,17 +200,6 @@ def _stacked(chart: Chart, language: str, chart_id: str, title: str, summary: st
         _text(
             svg, 1 + scale(totals[index]) + 6, bar_top + BAR_HEIGHT - 6, total_labels[index], **{"font-weight": "bold"}
         )
-    ET.SubElement(
-        svg,
-        "line",
-        {
-            "x1": _fmt(1 + scale(Decimal(0))),
-            "x2": _fmt(1 + scale(Decimal(0))),
-            "y1": "4",
-            "y2": _fmt(y - GAP),
-            "stroke": "currentColor",
-        },
-    )
     return ET.tostring(svg, encoding="unicode")
 
 
