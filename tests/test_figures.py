@@ -21,6 +21,8 @@ import pikepdf
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from pypdf import PdfReader
+from weasyprint import CSS, HTML
 
 from lcsi_briefs.build import build_all
 from lcsi_briefs.charts import DARK_BACKGROUND, PALETTE, chart_svg, summary
@@ -29,6 +31,7 @@ from lcsi_briefs.figures import format_number, text_table
 from lcsi_briefs.loader import load_pack
 from lcsi_briefs.model import Chart, LoadedPack
 from lcsi_briefs.pages.figures import _payload
+from lcsi_briefs.pdf.builder import print_stylesheets
 
 from .conftest import make_project
 
@@ -339,11 +342,6 @@ def test_bundled_site_shows_its_figures_and_methodology(bundled_build: Path) -> 
 
 def test_long_table_repeats_its_header_on_every_printed_page(tmp_path: Path) -> None:
     """Rendered with the editions' own stylesheets, without a whole build."""
-    from pypdf import PdfReader
-    from weasyprint import CSS, HTML
-
-    from lcsi_briefs.pdf.builder import print_stylesheets
-
     rows = [[f"Row {number}", str(number)] for number in range(120)]
     table = _table_html("t", "A long table", ["Name", "Value"], rows, row_headers=True)
     target = tmp_path / "long.pdf"

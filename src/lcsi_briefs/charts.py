@@ -18,7 +18,7 @@ import textwrap
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-from lcsi_briefs.figures import TEXT, chart_value
+from lcsi_briefs.figures import chart_value, words
 from lcsi_briefs.model import Chart
 from lcsi_briefs.text import fold
 
@@ -321,19 +321,20 @@ def summary(chart: Chart, language: str) -> str:
     def shown(raw: Decimal | str) -> str:
         return chart_value(chart, str(raw), language)
 
+    text = words(language)
     sentences: list[str] = []
     totals = [sum((row[i] for row in values), Decimal(0)) for i in range(len(categories))]
     if chart.kind == "stacked-bar" and len(set(totals)) > 1:
         best = totals.index(max(totals))
-        sentences.append(TEXT.total_highest.format(category=categories[best], value=shown(totals[best])))
+        sentences.append(text.total_highest.format(category=categories[best], value=shown(totals[best])))
     for series, row in zip(chart.series, values, strict=True):
         high, low = row.index(max(row)), row.index(min(row))
         if len(chart.series) == 1 and chart.kind != "stacked-bar":
-            sentences.append(TEXT.highest.format(category=categories[high], value=shown(series.values[high])))
-            sentences.append(TEXT.lowest.format(category=categories[low], value=shown(series.values[low])))
+            sentences.append(text.highest.format(category=categories[high], value=shown(series.values[high])))
+            sentences.append(text.lowest.format(category=categories[low], value=shown(series.values[low])))
         else:
             sentences.append(
-                TEXT.series_highest.format(
+                text.series_highest.format(
                     series=series.name,
                     category=categories[high],
                     value=shown(series.values[high]),
@@ -343,7 +344,7 @@ def summary(chart: Chart, language: str) -> str:
             )
         if chart.kind == "line":
             sentences.append(
-                TEXT.change.format(
+                text.change.format(
                     series=series.name,
                     start=shown(series.values[0]),
                     first=categories[0],

@@ -22,7 +22,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from lcsi_briefs.charts import chart_svg, summary
-from lcsi_briefs.figures import TEXT
+from lcsi_briefs.figures import words
 from lcsi_briefs.model import Chart
 from lcsi_briefs.pages.figures import CHART_DIRECTIVE, TABLE_DIRECTIVE
 
@@ -69,7 +69,7 @@ def _chart_html(data: dict[str, Any], *, printed: bool) -> str:
     )
     table = _table_html(
         f"{identifier}-data",
-        f"{TEXT.chart_table}: {chart.title}",
+        f"{words(data['language']).chart_table}: {chart.title}",
         data["header"],
         data["rows"],
         row_headers=True,
@@ -78,9 +78,10 @@ def _chart_html(data: dict[str, Any], *, printed: bool) -> str:
         source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
         image = f'<img src="{source}" alt="{esc(chart.title)}. {esc(text)}" class="lcsi-chart-image">'
         return f'<figure class="lcsi-chart" id="{esc(identifier)}">{image}{caption}</figure>\n{table}\n'
+    show = esc(words(data["language"]).show_data)
     return (
         f'<figure class="lcsi-chart" id="{esc(identifier)}">{svg}{caption}</figure>\n'
-        f'<details class="lcsi-chart-data"><summary>{esc(TEXT.show_data)}</summary>{table}</details>\n'
+        f'<details class="lcsi-chart-data"><summary>{show}</summary>{table}</details>\n'
     )
 
 

@@ -2,7 +2,7 @@
 
 Plain Python with no Sphinx, shared by the site, the PDFs and the email so a figure reads the
 same everywhere: "1,214" in English, "1.214" in German, "£3.2M" for money written short. Every
-reader-facing word about figures, charts, tables and methods is kept in :data:`TEXT`, in one
+reader-facing word about figures, charts, tables and methods is kept in :class:`FigureText`, in one
 place, so a translation pass can move it into the message catalogue.
 """
 
@@ -26,14 +26,16 @@ from lcsi_briefs.model import NUMBER_PATTERN, Chart, DataTable, Evidence, KeyFig
 
 @dataclass(frozen=True)
 class FigureText:
-    """Reader-facing words about numbers (English; the catalogue will carry the others)."""
+    """Reader-facing words about numbers, in one language (see :func:`words`)."""
 
     figures_heading: str = "Key figures"
     source: str = "Source"
     evidence: str = "Strength of evidence"
     #: Beside a finding wherever it is listed by its statement alone.
     evidence_short: str = "strength of evidence: {strength}"
-    strength: tuple[tuple[str, str], ...] = (("strong", "strong"), ("moderate", "moderate"), ("limited", "limited"))
+    strong: str = "strong"
+    moderate: str = "moderate"
+    limited: str = "limited"
     methodology_heading: str = "How the research was done"
     methodology_link: str = "How the research was done is set out in the full briefing"
     design: str = "Design"
@@ -52,10 +54,17 @@ class FigureText:
     total_highest: str = "Largest in total: {category} ({value})."
 
     def strength_word(self, strength: str) -> str:
-        return dict(self.strength)[strength]
+        return str(getattr(self, strength))
 
 
+#: The English words, which are also the message ids of the catalogue.
 TEXT = FigureText()
+
+
+def words(language: str) -> FigureText:
+    """The words about numbers in a pack's language."""
+    del language  # English only until the message catalogue carries these words
+    return TEXT
 
 
 def locale_of(language: str) -> Locale:
@@ -145,16 +154,18 @@ def source_text(pack: Pack, source_id: str, location: str | None) -> str:
     return f"{name}, {location}" if location else name
 
 
-def evidence_text(evidence: Evidence) -> str:
-    """ "Strength of evidence: strong. Seen in all five case studies." for plain text outputs."""
-    return f"{TEXT.evidence}: {TEXT.strength_word(evidence.strength)}. {evidence.reason}"
+def evidence_text(evidence: Evidence, language: str) -> str:
+    """The strength and its reason as one sentence pair, for plain text outputs."""
+    text = words(language)
+    return f"{text.evidence}: {text.strength_word(evidence.strength)}. {evidence.reason}"
 
 
-def evidence_note(evidence: Evidence | None) -> str:
-    """ " (strength of evidence: strong)" after a finding listed by its statement, or nothing."""
+def evidence_note(evidence: Evidence | None, language: str) -> str:
+    """A bracketed note of the strength, after a finding listed by its statement; or nothing."""
     if evidence is None:
         return ""
-    return f" ({TEXT.evidence_short.format(strength=TEXT.strength_word(evidence.strength))})"
+    text = words(language)
+    return f" ({text.evidence_short.format(strength=text.strength_word(evidence.strength))})"
 
 
 def chart_value(chart: Chart, raw: str, language: str) -> str:
@@ -219,10 +230,10 @@ def plain_notes(pack: Pack, finding_id: str) -> list[str]:
     """A finding's evidence strength and key figures as sentences, for plain text and email."""
     finding = pack.finding(finding_id)
     language = pack.briefing.language
-    notes = [evidence_text(finding.evidence)] if finding.evidence else []
+    notes = [evidence_text(finding.evidence, language)] if finding.evidence else []
     for figure in finding.figures:
         source = source_text(pack, figure.source, figure.location)
-        notes.append(f"{figure_value(figure, language)} {figure_details(figure)}. {TEXT.source}: {source}.")
+        notes.append(f"{figure_value(figure, language)} {figure_details(figure)}. {words(language).source}: {source}.")
     return notes
 
 
@@ -234,7 +245,7 @@ def plain_tables(pack: Pack, finding_id: str) -> list[PlainTable]:
     for chart in finding.charts:
         header, rows = chart_rows(chart, language)
         source = source_text(pack, chart.source, chart.location)
-        tables.append(PlainTable(f"{TEXT.chart_table}: {chart.title}", header, rows, True, source))
+        tables.append(PlainTable(f"{words(language).chart_table}: {chart.title}", header, rows, True, source))
     for table in finding.tables:
         header, rows = table_rows(table, language)
         title = f"{table.title} ({table.unit})" if table.unit else table.title

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lcsi_briefs.editions import Edition, editions
-from lcsi_briefs.figures import TEXT, PlainTable, plain_notes, plain_tables
+from lcsi_briefs.figures import PlainTable, plain_notes, plain_tables, words
 from lcsi_briefs.i18n import Translator
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import Labels
@@ -108,7 +108,7 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
         links.append(Link(_("What it means for {audience}, online", audience=chosen[0].name), sections[0].url))
     links += [*_pdf_links(pdfs, pdf, _), Link(_("The sources"), page("sources", labels.sources()))]
     if pack.methodology:
-        links.append(Link(TEXT.methodology_heading, page("overview", methodology_label(labels))))
+        links.append(Link(words(briefing.language).methodology_heading, page("overview", methodology_label(labels))))
     subject = (
         briefing.title
         if audience_id is None

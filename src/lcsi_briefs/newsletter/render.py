@@ -25,7 +25,7 @@ from pathlib import Path
 
 import jinja2
 
-from lcsi_briefs.figures import TEXT, text_table
+from lcsi_briefs.figures import text_table, words
 from lcsi_briefs.newsletter.content import Headline, Newsletter
 
 _TEMPLATES = jinja2.Environment(
@@ -38,7 +38,7 @@ WIDTH = 72
 
 
 def html_body(newsletter: Newsletter) -> str:
-    return _TEMPLATES.get_template("newsletter.html").render(n=newsletter, figure_text=TEXT)
+    return _TEMPLATES.get_template("newsletter.html").render(n=newsletter, figure_text=words(newsletter.language))
 
 
 def _wrap(text: str, indent: str = "", first: str = "") -> list[str]:
@@ -49,7 +49,7 @@ def _heading(text: str) -> list[str]:
     return ["", text.upper(), ""]
 
 
-def _numbers(headline: Headline) -> list[str]:
+def _numbers(headline: Headline, language: str) -> list[str]:
     """A headline's figures and tables as text, indented under it."""
     lines: list[str] = []
     for note in headline.notes:
@@ -57,7 +57,7 @@ def _numbers(headline: Headline) -> list[str]:
     for table in headline.tables:
         lines += ["", *_wrap(table.title, indent="    ")]
         lines += [f"    {row}" for row in text_table(table.header, table.rows, WIDTH - 4)]
-        lines += _wrap(f"{TEXT.source}: {table.source}", indent="    ")
+        lines += _wrap(f"{words(language).source}: {table.source}", indent="    ")
     return [*lines, ""] if lines else lines
 
 
@@ -69,7 +69,7 @@ def text_body(newsletter: Newsletter) -> str:
     lines += _heading(newsletter.headlines_heading)
     for headline in newsletter.headlines:
         lines += _wrap(headline.statement, indent="    ", first=f"{headline.number:>2}. ")
-        lines += _numbers(headline)
+        lines += _numbers(headline, newsletter.language)
     lines += _heading(newsletter.implications_heading)
     lines += [*_wrap(newsletter.about_implications), ""]
     for audience in newsletter.audiences:

@@ -47,7 +47,8 @@ def render_audience(loaded: LoadedPack, audience: Audience, glossary_terms: list
         lines += [target(labels.implication(audience.id, number)), heading(2, f"{number}. {implication.title}"), ""]
         lines += [p for paragraph in linker.paragraphs(implication.text) for p in (paragraph, "")]
         rests_on = [
-            labels.finding_link(f) + escape(evidence_note(pack.finding(f).evidence)) for f in implication.findings
+            labels.finding_link(f) + escape(evidence_note(pack.finding(f).evidence, pack.briefing.language))
+            for f in implication.findings
         ]
         lines += [strong(_("Rests on:")), "", *[f"- {item}" for item in rests_on], ""]
         lines += _lists(implication.actions, implication.questions, _)

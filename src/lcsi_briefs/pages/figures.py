@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from lcsi_briefs.figures import TEXT, chart_rows, figure_details, figure_value, table_rows
+from lcsi_briefs.figures import chart_rows, figure_details, figure_value, table_rows, words
 from lcsi_briefs.model import Evidence, Finding, LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.markup import escape, fence, grid, grid_card, link
@@ -42,14 +42,17 @@ def _payload(data: Mapping[str, object]) -> str:
     return json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
 
 
-def evidence_line(evidence: Evidence) -> list[str]:
-    text = f"**{escape(TEXT.evidence)}:** {escape(TEXT.strength_word(evidence.strength))}. {escape(evidence.reason)}"
+def evidence_line(evidence: Evidence, language: str) -> list[str]:
+    words_ = words(language)
+    strength = words_.strength_word(evidence.strength)
+    text = f"**{escape(words_.evidence)}:** {escape(strength)}. {escape(evidence.reason)}"
     return [*fence("container", f"{EVIDENCE_CLASS} {EVIDENCE_CLASS}-{evidence.strength}", body=[text]), ""]
 
 
 def _source_line(labels: Labels, source_id: str, location: str | None) -> str:
     where = f", {escape(location)}" if location else ""
-    return f"{escape(TEXT.source)}: {labels.source_link(source_id)}{where}"
+    source = words(labels.pack.briefing.language).source
+    return f"{escape(source)}: {labels.source_link(source_id)}{where}"
 
 
 def _figures(labels: Labels, finding: Finding, language: str) -> list[str]:
@@ -58,7 +61,7 @@ def _figures(labels: Labels, finding: Finding, language: str) -> list[str]:
         header = [f"**{escape(figure_value(figure, language))}**"]
         footer = [_source_line(labels, figure.source, figure.location)]
         cards += grid_card(header, [escape(figure_details(figure))], footer, {"class-card": "lcsi-figure"})
-    body = [f"**{escape(TEXT.figures_heading)}**", "", *grid("1 2 3 3", cards, "lcsi-figure-grid")]
+    body = [f"**{escape(words(language).figures_heading)}**", "", *grid("1 2 3 3", cards, "lcsi-figure-grid")]
     return [*fence("container", FIGURES_CLASS, body=body, colons=6), ""]
 
 
@@ -113,17 +116,18 @@ def methodology_section(loaded: LoadedPack) -> list[str]:
     if method is None:
         return []
     labels = Labels(loaded)
-    body: list[str] = [f"**{escape(TEXT.design)}:** {escape(method.design)}", ""]
-    for name, value in ((TEXT.sample, method.sample), (TEXT.dates, method.dates), (TEXT.response, method.response)):
+    text = words(loaded.pack.briefing.language)
+    body: list[str] = [f"**{escape(text.design)}:** {escape(method.design)}", ""]
+    for name, value in ((text.sample, method.sample), (text.dates, method.dates), (text.response, method.response)):
         if value:
             body += [f"**{escape(name)}:** {escape(value)}", ""]
     if method.limitations:
-        body += [f"**{escape(TEXT.limitations)}:**", "", *[f"- {escape(item)}" for item in method.limitations], ""]
+        body += [f"**{escape(text.limitations)}:**", "", *[f"- {escape(item)}" for item in method.limitations], ""]
     if method.sources:
-        body += [f"**{escape(TEXT.method_sources)}:** " + ", ".join(labels.source_link(s) for s in method.sources), ""]
+        body += [f"**{escape(text.method_sources)}:** " + ", ".join(labels.source_link(s) for s in method.sources), ""]
     return [
         target(methodology_label(labels)),
-        heading(2, TEXT.methodology_heading),
+        heading(2, text.methodology_heading),
         "",
         *fence("container", METHODOLOGY_CLASS, body=body, colons=4),
         "",
@@ -135,4 +139,5 @@ def methodology_link(loaded: LoadedPack) -> list[str]:
     if loaded.pack.methodology is None:
         return []
     labels = Labels(loaded)
-    return [f"{escape(TEXT.methodology_link)}: {link(TEXT.methodology_heading, methodology_label(labels))}.", ""]
+    text = words(loaded.pack.briefing.language)
+    return [f"{escape(text.methodology_link)}: {link(text.methodology_heading, methodology_label(labels))}.", ""]

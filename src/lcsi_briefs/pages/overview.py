@@ -57,7 +57,7 @@ def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
     lines = [target(f"{labels.slug}-findings"), heading(2, labels.headings.findings or ""), ""]
     for number, finding in enumerate(pack.findings, start=1):
         lines += [target(labels.finding(finding.id)), heading(3, f"{number}. {finding.statement}"), ""]
-        lines += evidence_line(finding.evidence) if finding.evidence else []
+        lines += evidence_line(finding.evidence, pack.briefing.language) if finding.evidence else []
         for paragraph in linker.paragraphs(finding.explanation):
             lines += [paragraph, ""]
         lines += finding_numbers(loaded, finding)

@@ -80,7 +80,10 @@ def _headlines(loaded: LoadedPack, cited: set[str]) -> nodes.section:
         text: nodes.Node = nodes.Text(finding.statement)
         if finding.id in cited:
             text = nodes.reference("", "", text, refid=f"{slug}-finding-{finding.id}")
-        items += nodes.list_item("", nodes.paragraph("", "", text, nodes.Text(evidence_note(finding.evidence))))
+        items += nodes.list_item(
+            "",
+            nodes.paragraph("", "", text, nodes.Text(evidence_note(finding.evidence, loaded.pack.briefing.language))),
+        )
     section += items
     return section
 
