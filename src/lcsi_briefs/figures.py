@@ -8,8 +8,9 @@ place, so a translation pass can move it into the message catalogue.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from babel.core import Locale, UnknownLocaleError
@@ -21,6 +22,7 @@ from babel.numbers import (
     format_percent,
 )
 
+from lcsi_briefs.i18n import N_, translator_for
 from lcsi_briefs.model import NUMBER_PATTERN, Chart, DataTable, Evidence, KeyFigure, NumberFormat, Pack
 
 
@@ -28,30 +30,30 @@ from lcsi_briefs.model import NUMBER_PATTERN, Chart, DataTable, Evidence, KeyFig
 class FigureText:
     """Reader-facing words about numbers, in one language (see :func:`words`)."""
 
-    figures_heading: str = "Key figures"
-    source: str = "Source"
-    evidence: str = "Strength of evidence"
+    figures_heading: str = N_("Key figures")
+    source: str = N_("Source")
+    evidence: str = N_("Strength of evidence")
     #: Beside a finding wherever it is listed by its statement alone.
-    evidence_short: str = "strength of evidence: {strength}"
-    strong: str = "strong"
-    moderate: str = "moderate"
-    limited: str = "limited"
-    methodology_heading: str = "How the research was done"
-    methodology_link: str = "How the research was done is set out in the full briefing"
-    design: str = "Design"
-    sample: str = "Sample"
-    dates: str = "When"
-    response: str = "Response"
-    limitations: str = "Limitations"
-    method_sources: str = "Described in"
-    show_data: str = "Show the data as a table"
-    chart_table: str = "Data for the chart"
+    evidence_short: str = N_("strength of evidence: {strength}")
+    strong: str = N_("strong")
+    moderate: str = N_("moderate")
+    limited: str = N_("limited")
+    methodology_heading: str = N_("How the research was done")
+    methodology_link: str = N_("How the research was done is set out in the full briefing")
+    design: str = N_("Design")
+    sample: str = N_("Sample")
+    dates: str = N_("When")
+    response: str = N_("Response")
+    limitations: str = N_("Limitations")
+    method_sources: str = N_("Described in")
+    show_data: str = N_("Show the data as a table")
+    chart_table: str = N_("Data for the chart")
     #: Summaries written from a chart's data.
-    highest: str = "Highest: {category} ({value})."
-    lowest: str = "Lowest: {category} ({value})."
-    series_highest: str = "{series}: highest {category} ({value}), lowest {low_category} ({low_value})."
-    change: str = "{series} went from {start} in {first} to {end} in {last}."
-    total_highest: str = "Largest in total: {category} ({value})."
+    highest: str = N_("Highest: {category} ({value}).")
+    lowest: str = N_("Lowest: {category} ({value}).")
+    series_highest: str = N_("{series}: highest {category} ({value}), lowest {low_category} ({low_value}).")
+    change: str = N_("{series} went from {start} in {first} to {end} in {last}.")
+    total_highest: str = N_("Largest in total: {category} ({value}).")
 
     def strength_word(self, strength: str) -> str:
         return str(getattr(self, strength))
@@ -61,10 +63,11 @@ class FigureText:
 TEXT = FigureText()
 
 
+@functools.cache
 def words(language: str) -> FigureText:
-    """The words about numbers in a pack's language."""
-    del language  # English only until the message catalogue carries these words
-    return TEXT
+    """The words about numbers in a pack's language, from the message catalogue."""
+    translate = translator_for(language)
+    return FigureText(**{item.name: translate(getattr(TEXT, item.name)) for item in fields(FigureText)})
 
 
 def locale_of(language: str) -> Locale:
