@@ -6,6 +6,7 @@ git-ignored folder inside the source tree; a page is rewritten only when its tex
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,8 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 def packs_dir(app: Sphinx) -> Path:
     """Relative to the working folder when inside it, so messages show ``briefings/x.yaml``."""
-    folder = (Path(app.confdir) / briefs_config(app.config).packs_dir).resolve()
+    # Normalised without following links, so a packs folder that links out of the project is seen.
+    folder = Path(os.path.normpath(Path(app.confdir).absolute() / briefs_config(app.config).packs_dir))
     try:
         return folder.relative_to(Path.cwd())
     except ValueError:

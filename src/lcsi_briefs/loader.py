@@ -16,33 +16,50 @@ _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 
 
 def find_pack_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into the pack files they hold, sorted so output order is stable."""
+    """Expand folders into the pack files they hold, sorted so output order is stable.
+
+    Subfolders are not packs. Any other entry named like a pack is kept, whatever it is (a
+    dangling link, a named pipe): :func:`load_pack` says why it cannot be read, rather than
+    skipping it silently.
+    """
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file())
+        if path.is_dir() and not _outside_link(path):
+            found += sorted(p for p in path.iterdir() if p.suffix in PACK_SUFFIXES and not p.is_dir())
         else:
             found.append(path)
     return found
 
 
 def _outside_link(path: Path) -> Problem | None:
-    """A pack that is a link to a file elsewhere would make a build read outside the project."""
+    """A pack (or its folder) that links elsewhere would make a build read outside the project."""
     if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        kind = "folder" if path.is_dir() else "file"
         message = (
-            f"this file is a link to {path.resolve()}, outside its folder; a build reads only the "
-            "project's own files, so copy the pack into the folder instead"
+            f"this {kind} is a link to {path.resolve()}, outside its folder; a build reads only the "
+            f"project's own files, so copy the {'packs' if kind == 'folder' else 'pack'} into the project instead"
         )
         return Problem(path, 1, 1, "", message)
     return None
 
 
+def _not_a_file(path: Path) -> Problem | None:
+    """Named like a pack but not a plain file: reading a named pipe or a device would hang or worse."""
+    if path.is_symlink() and not path.exists():
+        what = f"a link to {path.readlink()}, which does not exist"
+    elif path.exists() and not path.is_file() and not path.is_dir():
+        what = "not a plain file (a named pipe, socket or device)"
+    else:
+        return None
+    return Problem(path, 1, 1, "", f"this is {what}; a pack must be a plain text file")
+
+
 def load_pack(path: Path) -> LoadedPack:
     """Load one pack file or raise PackError with every problem in it."""
     slug = path.stem
-    outside = _outside_link(path)
-    if outside:
-        raise PackError([outside])
+    unreadable = _not_a_file(path) or _outside_link(path)
+    if unreadable:
+        raise PackError([unreadable])
     problems: list[Problem] = []
     if not re.match(ID_PATTERN, slug) or _RESERVED.match(slug):
         problems.append(
@@ -71,7 +88,7 @@ def load_packs(paths: Iterable[Path]) -> list[LoadedPack]:
     problems: list[Problem] = []
     packs: list[LoadedPack] = []
     for path in files:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             problems.append(Problem(path, 1, 1, "", "no such file or folder"))
             continue
         try:
