@@ -44,6 +44,7 @@ def test_schema_command_prints_json_schema_of_the_pack(capsys: pytest.CaptureFix
         "audiences",
         "glossary",
         "methodology",
+        "editorial",
     }
     assert set(schema["required"]) == {"briefing", "sources", "findings", "audiences"}
     assert schema["additionalProperties"] is False

@@ -433,6 +433,15 @@ class Audience(Strict):
     name: Line = Field(description="Who they are, as a page title: 'Local government'.")
     description: Text = Field(description="Which organisations or people this audience covers.")
     implications: list[Implication] = Field(min_length=1, description="What the findings mean for them.")
+    reading_age: int | None = Field(
+        default=None,
+        ge=7,
+        le=21,
+        description=(
+            "The highest UK reading age their implications should need (US school grade + 5), checked by "
+            "`lcsi-briefs check`; e.g. 12 for residents. Without it, editorial.reading_age applies."
+        ),
+    )
 
 
 class GlossaryEntry(Strict):
@@ -442,6 +451,45 @@ class GlossaryEntry(Strict):
         description="The term exactly as it is written in the text (capitals do not matter)."
     )
     definition: Text = Field(description="What it means, in plain language.")
+    expansion: Annotated[Line, StringConstraints(max_length=120)] | None = Field(
+        default=None,
+        description=(
+            "For an abbreviation, what it stands for, written as mid-sentence ('integrated care board'): "
+            "print, email and each web page spell out its first use as 'integrated care board (ICB)'."
+        ),
+    )
+
+
+class PreferredTerm(Strict):
+    """One name for one thing: the name the pack uses, and the other names it should not."""
+
+    term: Line = Field(description="The name to use, e.g. 'VCSE'.")
+    variants: list[Line] = Field(min_length=1, description="Other names for the same thing, e.g. 'VCS'.")
+
+
+class Editorial(Strict):
+    """The editor's house rules for this pack, checked by ``lcsi-briefs check``."""
+
+    reading_age: int = Field(
+        default=16,
+        ge=7,
+        le=21,
+        description="The highest UK reading age (US school grade + 5) for audiences without their own target.",
+    )
+    preferred_terms: list[PreferredTerm] = Field(
+        default_factory=list, description="One name per thing: each preferred term and the variants to avoid."
+    )
+    known_abbreviations: list[Line] = Field(
+        default_factory=list,
+        description="Abbreviations readers know without a glossary entry, e.g. 'NHS' or 'UK'.",
+    )
+    allowed_words: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "Words on GOV.UK's words-to-avoid list that this pack uses in their plain sense "
+            "(e.g. a research term); the check leaves them alone."
+        ),
+    )
 
 
 class Pack(Strict):
@@ -455,6 +503,7 @@ class Pack(Strict):
     audiences: list[Audience] = Field(min_length=1)
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     methodology: Methodology | None = Field(default=None, description="How the research was done.")
+    editorial: Editorial = Field(default_factory=Editorial)
 
     def finding_number(self, finding_id: str) -> int:
         """Findings are numbered by their order, so references never go out of step."""
