@@ -31,6 +31,8 @@ ORDER = [
     "Implication",
     "GlossaryEntry",
     "Methodology",
+    "Editorial",
+    "PreferredTerm",
 ]
 KEY_NAMES = {
     "Pack": "The pack file",
@@ -38,6 +40,8 @@ KEY_NAMES = {
     "KeyFigure": "Key figure",
     "ChartSeries": "Chart series",
     "DataTable": "Table",
+    "Editorial": "Editorial rules",
+    "PreferredTerm": "Preferred term",
 }
 
 
