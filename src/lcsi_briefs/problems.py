@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 Location = tuple[str | int, ...]
@@ -24,6 +25,13 @@ def field_path(location: Location) -> str:
     return text
 
 
+class Severity(StrEnum):
+    """An error stops a build; a warning (an editorial check) is reported, and fails only ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with a pack file, with the position an editor can jump to."""
@@ -33,9 +41,12 @@ class Problem:
     column: int
     field: str
     message: str
+    severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
+        if self.severity is Severity.WARNING:
+            where += ": warning"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 

@@ -1,0 +1,42 @@
+"""``lcsi-briefs check``: the editorial checks no schema can make, on packs that load.
+
+Each check reads a pack through :class:`~lcsi_briefs.check.text.PackText` and returns
+:class:`~lcsi_briefs.problems.Problem` warnings, located at the word in the YAML file. A build
+reports them as warnings; ``--strict`` (and ``lcsi-briefs check --strict``) makes them fail.
+Plain Python, no Sphinx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lcsi_briefs.check.coverage import coverage_problems
+from lcsi_briefs.check.provenance import figure_problems, verbatim_problems
+from lcsi_briefs.check.readability import avoid_word_problems, long_sentence_problems, reading_age_problems
+from lcsi_briefs.check.terms import abbreviation_problems, preferred_term_problems
+from lcsi_briefs.check.text import PackText
+from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.problems import Problem
+from lcsi_briefs.yaml_reader import read_yaml
+
+#: Every check, by the name an editor can look up in the docs.
+CHECKS: dict[str, Callable[[PackText], list[Problem]]] = {
+    "coverage": coverage_problems,
+    "reading age": reading_age_problems,
+    "long sentences": long_sentence_problems,
+    "words to avoid": avoid_word_problems,
+    "abbreviations": abbreviation_problems,
+    "preferred terms": preferred_term_problems,
+    "figures": figure_problems,
+    "quotations": verbatim_problems,
+}
+
+
+def check_pack(loaded: LoadedPack) -> list[Problem]:
+    """Every editorial problem in one loaded pack, sorted by position."""
+    text = PackText(loaded, read_yaml(loaded.path))
+    return sorted(problem for check in CHECKS.values() for problem in check(text))
+
+
+def check_packs(packs: list[LoadedPack]) -> list[Problem]:
+    return [problem for loaded in packs for problem in check_pack(loaded)]

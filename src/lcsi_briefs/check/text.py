@@ -1,0 +1,209 @@
+"""The prose of a pack in reading order, and where any word of it sits in the file.
+
+Every editorial check reads text through here, so each check sees the same fields in the
+same order an edition prints them, and each problem points at the very word in the YAML
+file (``file:line:column``), not just at the field that holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.problems import Location, Problem, Severity, field_path
+from lcsi_briefs.yaml_reader import Document
+
+
+class Kind(Enum):
+    """What a piece of text is, which decides the checks it gets."""
+
+    TITLE = "title"  # printed on covers and running heads: never spelled out
+    HEADING = "heading"  # a statement, an implication title, a function or pathway name
+    PROSE = "prose"  # paragraphs
+    ITEM = "item"  # a list item: an example, an action, a question
+    QUOTE = "quote"  # words copied from a source: checked for nothing but use
+    NAME = "name"  # a source's title or publisher, exactly as published
+
+
+#: Kinds whose wording is the publisher's own, so style checks apply.
+OWN_WORDING = frozenset({Kind.TITLE, Kind.HEADING, Kind.PROSE, Kind.ITEM})
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+WORD = re.compile(r"[\w’'-]*\w")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One field of text and its place in the file's data."""
+
+    location: Location
+    text: str
+    kind: Kind
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Each sentence with its offset in ``text``; line breaks inside a paragraph are spaces."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[start : match.start()].strip():
+            yield start, text[start : match.start()]
+        start = match.end()
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def phrases_pattern(phrases: Iterable[str], *, ignore_case: bool) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words; a space matches any run of spaces or line breaks."""
+    alternatives = "|".join(r"\s+".join(re.escape(part) for part in phrase.split()) for phrase in phrases)
+    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE if ignore_case else 0)
+
+
+class PackText:
+    """A loaded pack's raw text, for reading order and for positions of words in the file."""
+
+    def __init__(self, loaded: LoadedPack, document: Document) -> None:
+        self.loaded = loaded
+        self.document = document
+        self.source = loaded.path.read_text(encoding="utf-8").removeprefix("\ufeff")
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.source)]
+
+    def value(self, location: Location) -> str:
+        node: object = self.document.data
+        for part in location:
+            node = node[part] if isinstance(part, int) else node[part]  # type: ignore[index]
+        return str(node)
+
+    def run(self, location: Location, kind: Kind) -> Run:
+        return Run(location, self.value(location), kind)
+
+    def position(self, location: Location, offset: int = 0) -> tuple[int, int]:
+        """The file position of character ``offset`` of the value at ``location``.
+
+        YAML folds, indents and quotes a value, but never reorders or changes its visible
+        characters, so each visible character of the value is matched, in turn, to the next
+        same character in the file after where the value starts.
+        """
+        line, column = self.document.position(location)
+        index = self._line_starts[line - 1] + column - 1
+        source = self.source
+        if index < len(source) and source[index] in "|>":
+            index = source.find("\n", index) + 1
+        elif index < len(source) and source[index] in "\"'":
+            index += 1
+        value = self.value(location)
+        for char in value[:offset]:
+            if char.isspace():
+                continue
+            found = source.find(char, index)
+            if found < 0:
+                break
+            index = found + 1
+        target = next((c for c in value[offset:] if not c.isspace()), "")
+        if target:
+            found = source.find(target, index)
+            index = found if found >= 0 else index
+        line = max(i for i, start in enumerate(self._line_starts) if start <= index)
+        return line + 1, index - self._line_starts[line] + 1
+
+    def problem(self, location: Location, message: str, offset: int = 0) -> Problem:
+        line, column = self.position(location, offset)
+        return Problem(self.loaded.path, line, column, field_path(location), message, Severity.WARNING)
+
+    # Reading order --------------------------------------------------------------------
+
+    def _cover(self) -> list[Run]:
+        briefing = self.loaded.pack.briefing
+        runs = [self.run(("briefing", "title"), Kind.TITLE)]
+        if briefing.subtitle:
+            runs.append(self.run(("briefing", "subtitle"), Kind.TITLE))
+        return runs
+
+    def _finding(self, index: int, *, statement: bool = True) -> list[Run]:
+        finding = self.loaded.pack.findings[index]
+        runs = [self.run(("findings", index, "statement"), Kind.HEADING)] if statement else []
+        runs.append(self.run(("findings", index, "explanation"), Kind.PROSE))
+        if finding.quote:
+            runs.append(self.run(("findings", index, "quote", "text"), Kind.QUOTE))
+        return runs
+
+    def _audience(self, index: int) -> list[Run]:
+        audience = self.loaded.pack.audiences[index]
+        runs = [
+            self.run(("audiences", index, "name"), Kind.TITLE),
+            self.run(("audiences", index, "description"), Kind.PROSE),
+            self.run(("briefing", "about_implications"), Kind.PROSE),
+        ]
+        for number, implication in enumerate(audience.implications):
+            where: Location = ("audiences", index, "implications", number)
+            runs += [self.run((*where, "title"), Kind.HEADING), self.run((*where, "text"), Kind.PROSE)]
+            runs += [self.run((*where, "actions", n), Kind.ITEM) for n in range(len(implication.actions))]
+            runs += [self.run((*where, "questions", n), Kind.ITEM) for n in range(len(implication.questions))]
+        return runs
+
+    def _source(self, index: int) -> list[Run]:
+        source = self.loaded.pack.sources[index]
+        runs = [self.run(("sources", index, "title"), Kind.NAME), self.run(("sources", index, "publisher"), Kind.NAME)]
+        if source.description:
+            runs.append(self.run(("sources", index, "description"), Kind.PROSE))
+        return runs
+
+    def full_edition(self) -> list[Run]:
+        """The full briefing: cover, findings, functions, pathways, every audience, sources."""
+        pack = self.loaded.pack
+        runs = [*self._cover(), self.run(("briefing", "summary"), Kind.PROSE)]
+        for index in range(len(pack.findings)):
+            runs += self._finding(index)
+        for index, function in enumerate(pack.functions):
+            runs += [self.run(("functions", index, "name"), Kind.HEADING)]
+            runs += [self.run(("functions", index, "description"), Kind.PROSE)]
+            runs += [self.run(("functions", index, "examples", n), Kind.ITEM) for n in range(len(function.examples))]
+        for index in range(len(pack.pathways)):
+            runs += [self.run(("pathways", index, "name"), Kind.HEADING)]
+            runs += [self.run(("pathways", index, "description"), Kind.PROSE)]
+        for index in range(len(pack.audiences)):
+            runs += self._audience(index)
+        for index in range(len(pack.sources)):
+            runs += self._source(index)
+        return runs
+
+    def audience_edition(self, audience_index: int) -> list[Run]:
+        """One audience's edition: cover, every headline, their page, the findings and sources it rests on."""
+        pack = self.loaded.pack
+        audience = pack.audiences[audience_index]
+        cited = {f for implication in audience.implications for f in implication.findings}
+        runs = [*self._cover(), self.run(("audiences", audience_index, "name"), Kind.TITLE)]
+        runs.append(self.run(("briefing", "summary"), Kind.PROSE))
+        runs += [self.run(("findings", index, "statement"), Kind.HEADING) for index in range(len(pack.findings))]
+        runs += self._audience(audience_index)
+        for index, finding in enumerate(pack.findings):
+            if finding.id in cited:
+                runs += self._finding(index, statement=False)
+        sources = {s for finding in pack.findings if finding.id in cited for s in finding.sources}
+        for index, source in enumerate(pack.sources):
+            if source.id in sources:
+                runs += self._source(index)
+        return runs
+
+    def editions(self) -> list[tuple[str, list[Run]]]:
+        """Each edition's name, as messages call it, and its text in reading order."""
+        result = [("the full briefing", self.full_edition())]
+        for index, audience in enumerate(self.loaded.pack.audiences):
+            result.append((f"the edition for {audience.name}", self.audience_edition(index)))
+        return result
+
+    def all_runs(self) -> list[Run]:
+        """Every field once, in the full briefing's order."""
+        seen: set[Location] = set()
+        runs = []
+        for run in self.full_edition():
+            if run.location not in seen:
+                seen.add(run.location)
+                runs.append(run)
+        return runs
