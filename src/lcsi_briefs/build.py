@@ -37,13 +37,13 @@ ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LCSI_BRIEFS_SITE_URL", "READTHEDOCS_CANONIC
 TOOLS = ("lcsi-briefs", "sphinx", "myst-parser", "sphinx-design", "furo", "weasyprint", "docutils")
 
 
-def inputs_digest(project: Path, *, pdf: bool) -> str:
+def inputs_digest(project: Path, *, pdf: bool, strict: bool = False) -> str:
     """A digest of everything a build reads: data, pages, settings, this package, tool versions.
 
     When it matches the last successful build, the outputs are already what a build would
     write, so ``build`` can stop at once without starting Sphinx.
     """
-    digest = hashlib.sha256(f"pdf={pdf}".encode())
+    digest = hashlib.sha256(f"pdf={pdf} strict={strict}".encode())
     for variable in ENVIRONMENT:
         digest.update(f"{variable}={os.environ.get(variable, '')}".encode())
     for tool in TOOLS:
@@ -95,7 +95,9 @@ def _notes_shown() -> Iterator[None]:
         package_logger.removeHandler(handler)
 
 
-def _sphinx(project: Path, builder: str, outdir: Path, doctrees: Path | None = None) -> int:
+def _sphinx(
+    project: Path, builder: str, outdir: Path, doctrees: Path | None = None, overrides: dict[str, object] | None = None
+) -> int:
     """One Sphinx build with warnings as errors; our own errors print as plain messages."""
     from sphinx.application import Sphinx  # noqa: PLC0415 - a build with nothing to do never loads Sphinx
     from sphinx.cmd.build import handle_exception  # noqa: PLC0415
@@ -114,6 +116,7 @@ def _sphinx(project: Path, builder: str, outdir: Path, doctrees: Path | None = N
                 status=_Quiet(),
                 warning=sys.stderr,
                 warningiserror=True,
+                confoverrides=overrides or {},
             )
             app.build()
             return int(app.statuscode)
@@ -199,7 +202,7 @@ def build_pdfs(project: Path, outdir: Path, doctrees: Path) -> int:
         return 1
 
 
-def build_all(project: Path, *, pdf: bool = True) -> int:
+def build_all(project: Path, *, pdf: bool = True, strict: bool = False) -> int:
     """Build the site (and the PDFs) and publish them into ``build/``; the exit status of the CLI."""
     project = project.resolve()
     if not (project / "conf.py").is_file():
@@ -221,7 +224,7 @@ def _build(project: Path, *, pdf: bool) -> int:
     html_work, pdf_work = work / "html", work / "pdf"
     for published in ("html", "pdf", NEWSLETTER_DIR):
         _recover(project / "build" / published)
-    digest = inputs_digest(project, pdf=pdf)
+    digest = inputs_digest(project, pdf=pdf, strict=strict)
     stamp = project / STAMP
     outputs = [project / "build" / "html" / "index.html"] + ([project / "build" / "pdf"] if pdf else [])
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest and all(p.exists() for p in outputs):
@@ -229,7 +232,7 @@ def _build(project: Path, *, pdf: bool) -> int:
         return 0
     stamp.unlink(missing_ok=True)
     print("Building the site...")
-    status = _sphinx(project, "html", html_work)
+    status = _sphinx(project, "html", html_work, overrides={"lcsi_briefs_strict": True} if strict else None)
     if status == 0 and pdf:
         print("Rendering the PDFs...")
         status = _sphinx(project, "briefing-pdf", pdf_work)

@@ -42,6 +42,28 @@ def _validate(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check(arguments: argparse.Namespace) -> int:
+    from lcsi_briefs.check import check_packs  # noqa: PLC0415 - only `check` pays for the readability scorer
+
+    paths = [Path(p) for p in arguments.paths] or [Path("briefings")]
+    try:
+        packs = load_packs(paths)
+    except PackError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{_count(len(error.problems), 'problem')} found; fix them, then check again.", file=sys.stderr)
+        return EXIT_INVALID
+    warnings = check_packs(packs)
+    for problem in warnings:
+        print(problem, file=sys.stderr)
+    if warnings:
+        verdict = "failing (--strict)" if arguments.strict else "not failing without --strict"
+        print(f"{_count(len(warnings), 'editorial warning')}, {verdict}.", file=sys.stderr)
+        return EXIT_INVALID if arguments.strict else EXIT_OK
+    print(f"{_count(len(packs), 'pack')} checked: no editorial problems.")
+    return EXIT_OK
+
+
 def _schema(arguments: argparse.Namespace) -> int:
     print(json.dumps(pack_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
@@ -50,7 +72,7 @@ def _schema(arguments: argparse.Namespace) -> int:
 def _build(arguments: argparse.Namespace) -> int:
     from lcsi_briefs.build import build_all  # noqa: PLC0415 - only `build` pays for importing Sphinx
 
-    return build_all(Path(arguments.project), pdf=not arguments.html_only)
+    return build_all(Path(arguments.project), pdf=not arguments.html_only, strict=arguments.strict)
 
 
 def _new(arguments: argparse.Namespace) -> int:
@@ -90,11 +112,16 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check briefing packs and report every problem")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="pack files or folders (default: briefings/)")
     validate.set_defaults(run=_validate)
+    check = commands.add_parser("check", help="editorial checks: coverage, reading age, terms, provenance")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="pack files or folders (default: briefings/)")
+    check.add_argument("--strict", action="store_true", help="fail (exit 1) when there is any editorial warning")
+    check.set_defaults(run=_check)
     schema = commands.add_parser("schema", help="print the JSON Schema of a briefing pack")
     schema.set_defaults(run=_schema)
     build = commands.add_parser("build", help="build the site into build/html and the PDFs into build/pdf")
     build.add_argument("--project", default=".", help="the folder holding conf.py (default: the current one)")
     build.add_argument("--html-only", action="store_true", help="build the site without rendering PDFs")
+    build.add_argument("--strict", action="store_true", help="fail on editorial warnings (see `lcsi-briefs check`)")
     build.set_defaults(run=_build)
     new = commands.add_parser("new", help="start the next briefing in the series")
     new.add_argument("slug", help="the new pack's name, e.g. lcsi-2026 (lower-case letters, digits, hyphens)")

@@ -74,6 +74,10 @@ def _sender(value: Any) -> str | None:
     return None
 
 
+def _flag(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "True or False"
+
+
 def _setting(default: Any, validator: Validator) -> Any:
     return field(default=default, metadata={"validator": validator})
 
@@ -92,6 +96,8 @@ class BriefsConfig:
     pdf_workers: int = _setting(0, _workers)
     #: The From line of the newsletter emails, e.g. "Policy Team <policy@example.org>"; empty leaves it out.
     newsletter_from: str = _setting("", _sender)
+    #: Fail the build on editorial warnings (``lcsi-briefs check``) instead of listing them.
+    strict: bool = _setting(False, _flag)
 
 
 def setup_config(app: Sphinx) -> None:

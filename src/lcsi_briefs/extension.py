@@ -16,6 +16,7 @@ from lcsi_briefs import __version__
 from lcsi_briefs.config import briefs_config, setup_config
 from lcsi_briefs.data_directives import setup_data_directives
 from lcsi_briefs.downloads import setup_downloads
+from lcsi_briefs.editorial import report_editorial
 from lcsi_briefs.errors import BriefingDataError
 from lcsi_briefs.loader import load_packs
 from lcsi_briefs.localise import note_missing_catalogues, setup_localisation, site_translator
@@ -58,6 +59,7 @@ def generate_pages(app: Sphinx) -> None:
         raise BriefingDataError(f"{count} problem{'s' if count != 1 else ''} in the briefing data:\n{error}") from None
     app.env.lcsi_briefs_packs = {loaded.slug: loaded for loaded in packs}  # type: ignore[attr-defined]
     note_missing_catalogues(packs)
+    report_editorial(app, packs)
     try:
         rendered = render_pages(packs, briefs_config(app.config).pages_dir, site_translator(app))
         written = sync_folder(pages_dir(app), rendered)

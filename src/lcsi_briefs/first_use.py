@@ -14,7 +14,7 @@ from lcsi_briefs.model import GlossaryEntry
 
 #: Two or more capitals (digits allowed inside), optionally a plural "s": "ICB", "ICBs", "DCMS".
 ABBREVIATION = re.compile(r"(?<![\w&.])(?P<abbr>[A-Z][A-Z0-9]*[A-Z])(?P<plural>s)?(?![\w&]|\.\w)")
-_SENTENCE_START = re.compile(r"(^|[.!?][\"'”’)]*\s+)$")
+_SENTENCE_START = re.compile(r"(^|[.!?][\"'\u201d\u2019)]*\s+)$")
 
 
 def expansions(glossary: Iterable[GlossaryEntry]) -> dict[str, str]:

@@ -1,11 +1,11 @@
 """Coverage: every finding is used, and no audience's case rests on a single finding.
 
-Also the finding × audience matrix editors read to see the same at a glance.
+Also the finding x audience matrix editors read to see the same at a glance.
 """
 
 from __future__ import annotations
 
-from lcsi_briefs.check.text import PackText
+from lcsi_briefs.check.prose import PackText
 from lcsi_briefs.model import Pack
 from lcsi_briefs.problems import Problem
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lcsi_briefs.check.text import OWN_WORDING, WORD, Kind, PackText, Run
+from lcsi_briefs.check.prose import OWN_WORDING, WORD, PackText, Run
 from lcsi_briefs.problems import Problem
 
 #: A number in prose: "663", "1,084", "12-month", "8%"; not part of a name such as "360Giving".
 FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*%?(?![\w])")
 #: Quotation marks that make a run of words a quotation.
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
+_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019")
 #: GOV.UK-style limit before shared wording must be quoted.
 VERBATIM_WORDS = 8
 
@@ -72,7 +72,7 @@ def _words_outside_quotes(run: Run) -> list[tuple[str, int]]:
     """Each word (folded) and its offset, leaving out words inside quotation marks."""
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(run.text)]
     return [
-        (m.group(0).casefold().replace("’", "'"), m.start())
+        (m.group(0).casefold().replace("\u2019", "'"), m.start())
         for m in WORD.finditer(run.text)
         if not any(start <= m.start() < end for start, end in quoted)
     ]
@@ -81,7 +81,7 @@ def _words_outside_quotes(run: Run) -> list[tuple[str, int]]:
 def verbatim_problems(text: PackText) -> list[Problem]:
     pack = text.loaded.pack
     quotes = [
-        (index, [w.casefold().replace("’", "'") for w in WORD.findall(f.quote.text)])
+        (index, [w.casefold().replace("\u2019", "'") for w in WORD.findall(f.quote.text)])
         for index, f in enumerate(pack.findings)
         if f.quote
     ]

@@ -13,14 +13,13 @@ grade; read them as a guide, not a verdict.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
 from textstat.textstat import textstatistics  # type: ignore[import-untyped]
 
-from lcsi_briefs.check.text import OWN_WORDING, Kind, PackText, Run, phrases_pattern, sentences, words
+from lcsi_briefs.check.prose import OWN_WORDING, Kind, PackText, Run, phrases_pattern, sentences, words
 from lcsi_briefs.problems import Problem
 
 #: GOV.UK's advice: keep sentences to 25 words or fewer.
@@ -115,10 +114,7 @@ def long_sentence_problems(text: PackText) -> list[Problem]:
 
 def avoid_word_problems(text: PackText) -> list[Problem]:
     allowed = {word.casefold() for word in text.loaded.pack.editorial.allowed_words}
-    patterns = [
-        (entry, phrases_pattern(entry.forms, ignore_case=True))
-        for entry in words_to_avoid()
-    ]
+    patterns = [(entry, phrases_pattern(entry.forms, ignore_case=True)) for entry in words_to_avoid()]
     problems = []
     for run in text.all_runs():
         if run.kind not in OWN_WORDING:

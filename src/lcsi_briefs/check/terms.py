@@ -9,7 +9,7 @@ because they print on covers and running heads.
 
 from __future__ import annotations
 
-from lcsi_briefs.check.text import OWN_WORDING, Kind, PackText, phrases_pattern
+from lcsi_briefs.check.prose import OWN_WORDING, Kind, PackText, phrases_pattern
 from lcsi_briefs.first_use import ABBREVIATION, expansions, spelled_out
 from lcsi_briefs.problems import Location, Problem
 
@@ -28,7 +28,9 @@ def abbreviation_problems(text: PackText) -> list[Problem]:
                         f"abbreviation {abbreviation!r} in a title: titles print on covers and running heads, "
                         "where its first use cannot be spelled out; write it in full"
                     )
-                    problems.setdefault((run.location, match.start()), text.problem(run.location, message, match.start()))
+                    problems.setdefault(
+                        (run.location, match.start()), text.problem(run.location, message, match.start())
+                    )
                     continue
                 if abbreviation in explained or spelled_out(run.text, match):
                     explained.add(abbreviation)

@@ -31,8 +31,8 @@ class Kind(Enum):
 #: Kinds whose wording is the publisher's own, so style checks apply.
 OWN_WORDING = frozenset({Kind.TITLE, Kind.HEADING, Kind.PROSE, Kind.ITEM})
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-WORD = re.compile(r"[\w’'-]*\w")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+WORD = re.compile(r"[\w\u2019'-]*\w")
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class PackText:
     def value(self, location: Location) -> str:
         node: object = self.document.data
         for part in location:
-            node = node[part] if isinstance(part, int) else node[part]  # type: ignore[index]
+            node = node[part]  # type: ignore[index]
         return str(node)
 
     def run(self, location: Location, kind: Kind) -> Run:

@@ -1,0 +1,131 @@
+"""``lcsi-briefs check``: each kind of editorial problem on a fixture made to have it.
+
+Each file in ``fixtures/check/`` is ``clean.yaml`` with one kind of problem; the ``.expected``
+file next to it holds exactly what ``lcsi-briefs check`` prints. Positions point at the word.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from lcsi_briefs.build import build_all
+from lcsi_briefs.check import CHECKS, check_pack
+from lcsi_briefs.check.readability import GRADE_TO_UK_AGE, uk_reading_age, words_to_avoid
+from lcsi_briefs.cli import main
+from lcsi_briefs.config import BriefsConfig
+from lcsi_briefs.editorial import report_editorial
+from lcsi_briefs.errors import BriefingDataError
+from lcsi_briefs.loader import load_pack
+
+from .conftest import make_project, small_pack
+
+CHECK_FIXTURES = Path(__file__).parent / "fixtures" / "check"
+REPO = Path(__file__).resolve().parents[1]
+#: Which fixture shows each check (a check without a fixture would go untested).
+FIXTURE_FOR = {
+    "coverage": ["unused-finding", "one-finding-audience"],
+    "reading age": ["reading-age"],
+    "long sentences": ["long-sentence"],
+    "words to avoid": ["word-to-avoid"],
+    "abbreviations": ["abbreviation-before-explained", "abbreviation-in-title"],
+    "preferred terms": ["preferred-term"],
+    "figures": ["figure-without-source", "figure-in-finding"],
+    "quotations": ["unquoted-quote"],
+}
+
+
+def fixture_names() -> list[str]:
+    return sorted(path.name for path in CHECK_FIXTURES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("name", fixture_names())
+def test_check_prints_exactly_the_expected_lines(
+    name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(CHECK_FIXTURES)
+    expected = Path(name).with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    status = main(["check", name])
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() + captured.err.splitlines() == expected
+    assert status == (1 if name == "implication-without-finding.yaml" else 0)
+
+
+def test_every_check_has_a_fixture_and_no_fixture_is_orphaned() -> None:
+    assert set(FIXTURE_FOR) == set(CHECKS)
+    packs = {path.stem for path in CHECK_FIXTURES.glob("*.yaml")}
+    assert packs == {path.stem for path in CHECK_FIXTURES.glob("*.expected")}
+    named = {name for names in FIXTURE_FOR.values() for name in names}
+    assert named | {"clean", "implication-without-finding"} == packs
+
+
+@pytest.mark.parametrize(("name", "status"), [("clean.yaml", 0), ("word-to-avoid.yaml", 1)])
+def test_strict_fails_on_any_warning(name: str, status: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CHECK_FIXTURES)
+    assert main(["check", "--strict", name]) == status
+
+
+def test_the_bundled_pack_passes_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_pack(load_pack(REPO / "briefings" / "lcsi-2025.yaml")) == []
+    assert main(["check", "--strict", str(REPO / "briefings")]) == 0
+    assert "no editorial problems" in capsys.readouterr().out
+
+
+def test_reading_age_is_the_us_grade_plus_five_and_needs_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """textstat fetches a US pronouncing dictionary for 'en_*'; our 'en-GB' must never ask for it."""
+    import nltk  # noqa: PLC0415 - textstat's dependency, imported only to stop it
+
+    def refuse(*arguments: object, **options: object) -> None:
+        raise AssertionError("the readability check tried to download NLTK data")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    from textstat.textstat import textstatistics  # noqa: PLC0415
+
+    text = "The cat sat on the mat. It was a warm day, and the cat was happy to rest there."
+    scorer = textstatistics()
+    scorer.set_lang("en-GB")
+    assert uk_reading_age(text, "en-GB") == pytest.approx(scorer.flesch_kincaid_grade(text) + GRADE_TO_UK_AGE)
+    assert uk_reading_age(text, "en-GB") < uk_reading_age(
+        "Notwithstanding considerable organisational heterogeneity, infrastructural interdependencies "
+        "characteristically necessitate comprehensive, multidimensional evaluation.",
+        "en-GB",
+    )
+
+
+def test_the_words_to_avoid_list_names_its_source() -> None:
+    header = (
+        Path(sys.modules["lcsi_briefs.check"].__file__ or "").parent / "data" / "govuk-words-to-avoid.txt"
+    ).read_text(encoding="utf-8")
+    assert "https://www.gov.uk/guidance/style-guide/a-to-z-of-gov-uk-style#words-to-avoid" in header
+    assert "Open Government Licence" in header
+    forms = {form for entry in words_to_avoid() for form in entry.forms}
+    assert {"deliver", "key", "utilise", "in order to", "going forward"} <= forms
+
+
+def _fake_app(strict: bool) -> SimpleNamespace:
+    config = SimpleNamespace(**{f"lcsi_briefs_{name}": value for name, value in vars(BriefsConfig()).items()})
+    config.lcsi_briefs_strict = strict
+    return SimpleNamespace(builder=SimpleNamespace(name="html"), config=config)
+
+
+def test_a_build_lists_editorial_warnings_and_a_strict_build_stops(caplog: pytest.LogCaptureFixture) -> None:
+    loaded = load_pack(CHECK_FIXTURES / "unused-finding.yaml")
+    with caplog.at_level("INFO"):
+        report_editorial(_fake_app(strict=False), [loaded])  # type: ignore[arg-type]
+    assert "no implication rests on finding 3" in caplog.text
+    assert "1 editorial warning;" in caplog.text
+    with pytest.raises(BriefingDataError, match="1 editorial warning \\(strict build"):
+        report_editorial(_fake_app(strict=True), [loaded])  # type: ignore[arg-type]
+
+
+def test_build_strict_fails_and_publishes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The small test pack rests one audience on one finding: a strict build refuses it."""
+    root = make_project(tmp_path / "project", {"small": small_pack()})
+    assert build_all(root, pdf=False, strict=True) == 1
+    err = capsys.readouterr().err
+    assert "editorial warning" in err
+    assert "every implication for Councils rests on finding 1 ('regular-visits') alone" in err
+    assert not (root / "build" / "html").exists()
