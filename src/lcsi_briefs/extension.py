@@ -18,6 +18,7 @@ from lcsi_briefs.data_directives import setup_data_directives
 from lcsi_briefs.downloads import setup_downloads
 from lcsi_briefs.editorial import report_editorial
 from lcsi_briefs.errors import BriefingDataError
+from lcsi_briefs.expansion import setup_first_use
 from lcsi_briefs.loader import load_packs
 from lcsi_briefs.localise import note_missing_catalogues, setup_localisation, site_translator
 from lcsi_briefs.newsletter.writer import setup_newsletter
@@ -98,6 +99,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _configure)
     setup_pdf_builder(app)
     setup_newsletter(app)
+    setup_first_use(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

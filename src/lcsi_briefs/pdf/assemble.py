@@ -19,6 +19,7 @@ from sphinx.util.nodes import inline_all_toctrees
 
 from lcsi_briefs.downloads import pdf_downloads
 from lcsi_briefs.editions import Edition
+from lcsi_briefs.expansion import expand_tree
 from lcsi_briefs.figures import evidence_note
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import Labels
@@ -194,6 +195,7 @@ def assemble(
         tree += _as_included(glossary_doc, glossary)
     for node in list(tree.findall(pdf_downloads)):
         node.parent.remove(node)
+    expand_tree(tree, loaded)  # the edition read from its cover: its own first uses
     tree["docname"] = overview
     builder.env.resolve_references(tree, overview, builder)
     _localise_links(tree)

@@ -27,6 +27,7 @@ from sphinx.util.display import status_iterator
 from lcsi_briefs.config import briefs_config
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.errors import PdfRenderError
+from lcsi_briefs.first_use import FirstUse
 from lcsi_briefs.i18n import translator_for
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pdf.assemble import PackDoctrees, TocEntry, assemble, contents
@@ -215,8 +216,10 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         )
         created = creation_time(briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
         template = self.print_templates.get_template("print.html")
+        # The cover's summary is where a printed edition is first read: its first uses are spelled out.
+        cover = briefing.model_copy(update={"summary": FirstUse(loaded.pack.glossary)(briefing.summary)})
         return template.render(
-            briefing=briefing,
+            briefing=cover,
             title=title,
             audience=audience,
             large_print=edition.large_print,

@@ -1,0 +1,62 @@
+"""Every printed edition spells out each abbreviation at or before its first use.
+
+Read from the PDFs themselves, in page order: the cover, the contents, every page. The
+bundled pack's glossary gives each abbreviation's expansion.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from lcsi_briefs.first_use import expansions
+from lcsi_briefs.loader import load_pack
+from lcsi_briefs.text import fold
+
+from .test_pdf import all_text
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def first_use_problems(text: str, expanded: dict[str, str], as_published: tuple[str, ...] = ()) -> list[str]:
+    """Each abbreviation whose first use comes before any spelling out of it.
+
+    Sources' titles are printed exactly as published, abbreviations and all, so they are left
+    out of the reading.
+    """
+    for name in sorted(as_published, key=len, reverse=True):
+        text = text.replace(fold(name), " ")
+    problems = []
+    for abbreviation, expansion in expanded.items():
+        first = re.search(rf"(?<![\w.&]){re.escape(abbreviation)}s?(?![\w&]|\.\w)", text)
+        if first and expansion.casefold() not in text[: first.start()].casefold():
+            problems.append(f"{abbreviation} at {text[max(0, first.start() - 60) : first.end() + 20]!r}")
+    return problems
+
+
+def test_the_test_catches_an_abbreviation_used_before_its_expansion() -> None:
+    expanded = {"ICB": "integrated care board"}
+    assert first_use_problems("Ask the ICB. An integrated care board (ICB) plans.", expanded)
+    assert not first_use_problems("An integrated care board (ICB) plans. Ask the ICB.", expanded)
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["standard", "large-print"])
+def test_each_pdf_edition_spells_out_each_abbreviation_at_or_before_its_first_use(
+    bundled_build: Path, large_print: bool
+) -> None:
+    pack = load_pack(REPO / "briefings" / "lcsi-2025.yaml").pack
+    expanded = expansions(pack.glossary)
+    pdfs = [
+        p
+        for p in sorted((bundled_build / "build" / "pdf").glob("lcsi-2025*.pdf"))
+        if p.stem.endswith("large-print") == large_print
+    ]
+    assert len(pdfs) >= 8
+    found = {
+        pdf.name: first_use_problems(all_text(PdfReader(pdf)), expanded, tuple(s.title for s in pack.sources))
+        for pdf in pdfs
+    }
+    assert {name: problems for name, problems in found.items() if problems} == {}
