@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from lcsi_briefs.editions import editions
+from lcsi_briefs.first_use import expand_first_use
 from lcsi_briefs.loader import load_pack
 from lcsi_briefs.model import LoadedPack
 
@@ -49,8 +50,9 @@ def test_landing_page_lists_the_briefing_with_summary_date_and_pdfs(site: Path, 
 def test_every_headline_is_on_the_overview_in_order(site: Path, bundled: LoadedPack) -> None:
     page = soup(site / "_briefings" / "lcsi-2025" / "index.html")
     headings = [text_of(h).rstrip("#¶ ") for h in page.select("section[id='lcsi-2025-findings'] h3")]
-    expected = [f"{n}. {f.statement}" for n, f in enumerate(bundled.pack.findings, start=1)]
-    assert headings == expected
+    statements = [f"{n}. {f.statement}" for n, f in enumerate(bundled.pack.findings, start=1)]
+    # Headings spell out their own first uses (an abbreviation's first heading on the page).
+    assert headings == expand_first_use(statements, bundled.pack.glossary)
     assert len(headings) == 12
 
 

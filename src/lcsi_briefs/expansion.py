@@ -1,7 +1,7 @@
 """First uses spelled out in the pages Sphinx reads and in each assembled PDF edition.
 
 The rule is :mod:`lcsi_briefs.first_use`; this applies it to a doctree, block by block in
-reading order. Quotations are left as quoted, and titles and sources' names (see
+reading order. Quotations are left as quoted, and titles and sources' titles (see
 :func:`~lcsi_briefs.first_use.exempt_texts`) as written.
 """
 
@@ -41,8 +41,7 @@ def _outermost_text_elements(tree: nodes.Node) -> list[nodes.TextElement]:
 
 def _expand_blocks(blocks: list[nodes.TextElement], expand: FirstUse, exempt: tuple[str, ...]) -> None:
     for block in blocks:
-        text = block.astext().strip()
-        if text in exempt or text.startswith(tuple(f"{name}, " for name in exempt)):
+        if block.astext().strip() in exempt:
             continue
         texts = [text for text in block.findall(nodes.Text) if not _skipped(text)]
         for old, new in zip(texts, expand.block([str(text) for text in texts]), strict=True):

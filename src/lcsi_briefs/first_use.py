@@ -81,9 +81,9 @@ def expand_first_use(text_runs: Sequence[str], glossary: Iterable[GlossaryEntry]
 
 
 def exempt_texts(pack: Pack) -> tuple[str, ...]:
-    """Text never spelled out: titles (covers, running heads) and sources' names as published."""
+    """Text never spelled out: titles (covers, running heads) and sources' titles as published."""
     briefing = pack.briefing
     texts = [briefing.title, *([briefing.subtitle] if briefing.subtitle else [])]
     texts += [audience.name for audience in pack.audiences]
-    texts += [text for source in pack.sources for text in (source.title, source.publisher)]
+    texts += [source.title for source in pack.sources]
     return tuple(texts)

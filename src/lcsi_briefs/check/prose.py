@@ -25,7 +25,7 @@ class Kind(Enum):
     PROSE = "prose"  # paragraphs
     ITEM = "item"  # a list item: an example, an action, a question
     QUOTE = "quote"  # words copied from a source: checked for nothing but use
-    NAME = "name"  # a source's title or publisher, exactly as published
+    NAME = "name"  # a source's title, exactly as published
 
 
 #: Kinds whose wording is the publisher's own, so style checks apply.
@@ -149,7 +149,7 @@ class PackText:
 
     def _source(self, index: int) -> list[Run]:
         source = self.loaded.pack.sources[index]
-        runs = [self.run(("sources", index, "title"), Kind.NAME), self.run(("sources", index, "publisher"), Kind.NAME)]
+        runs = [self.run(("sources", index, "title"), Kind.NAME), self.run(("sources", index, "publisher"), Kind.PROSE)]
         if source.description:
             runs.append(self.run(("sources", index, "description"), Kind.PROSE))
         return runs

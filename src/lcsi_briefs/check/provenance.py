@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from lcsi_briefs.check.prose import OWN_WORDING, WORD, PackText, Run
+from lcsi_briefs.model import Finding
 from lcsi_briefs.problems import Problem
 
 #: A number in prose: "663", "1,084", "12-month", "8%"; not part of a name such as "360Giving".
@@ -28,6 +29,24 @@ def _normal(figure: str) -> str:
     return figure.replace(",", "").rstrip("%")
 
 
+def _data_figures(finding: Finding) -> set[str]:
+    """Every number in a finding's key figures, charts and tables, each of which names its source."""
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str | int | float) and not isinstance(value, bool):
+            found.update(_normal(m.group(0)) for m in figures(str(value)))
+
+    walk(finding.model_dump(include={"figures", "charts", "tables"}))
+    return found
+
+
 def figure_problems(text: PackText) -> list[Problem]:
     pack = text.loaded.pack
     years = {str(source.date.year) for source in pack.sources} | {str(pack.briefing.edition_date.year)}
@@ -38,6 +57,7 @@ def figure_problems(text: PackText) -> list[Problem]:
         for field in (finding.statement, finding.explanation)
         for m in figures(field)
     }
+    in_findings |= {figure for finding in pack.findings for figure in _data_figures(finding)}
     in_any_source = set().union(*described.values())
     problems = []
     for run in text.all_runs():
@@ -50,12 +70,12 @@ def figure_problems(text: PackText) -> list[Problem]:
                 continue
             if in_finding:
                 finding = pack.findings[int(run.location[1])]
-                if any(figure in described[s] for s in finding.sources):
+                if figure in _data_figures(finding) or any(figure in described[s] for s in finding.sources):
                     continue
-                listed = ", ".join(finding.sources)
                 message = (
-                    f"the figure {match.group(0)!r} is not stated in the description of any source this finding "
-                    f"lists ({listed}); say in a source's description where the figure comes from"
+                    f"the figure {match.group(0)!r} has no source listed: it is in none of this finding's key "
+                    "figures, charts or tables, nor in the description of a source it lists; add it as a key "
+                    "figure with its source"
                 )
             elif run.location[0] == "sources" or figure in in_findings | in_any_source:
                 continue

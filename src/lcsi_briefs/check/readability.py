@@ -46,10 +46,16 @@ def words_to_avoid() -> tuple[AvoidWord, ...]:
     return tuple(entries)
 
 
+def is_english(language: str) -> bool:
+    """Flesch-Kincaid and GOV.UK's word list are for English; other languages are not scored."""
+    return language.lower().split("-")[0].split("_")[0] == "en"
+
+
 def uk_reading_age(text: str, language: str) -> float:
-    """Flesch-Kincaid grade + 5, for ``language`` as a BCP 47 tag (see the module notes)."""
+    """Flesch-Kincaid grade + 5, for English ``language`` as a BCP 47 tag (see the module notes)."""
     scorer = textstatistics()
-    scorer.set_lang(language.replace("_", "-") if language.lower().startswith("en") else language)
+    # Always "en-…" with a hyphen: textstat would fetch US pronunciations for "en" or "en_…".
+    scorer.set_lang("en-GB" if language.lower() in ("en", "en_gb") else language.replace("_", "-"))
     return float(scorer.flesch_kincaid_grade(text)) + GRADE_TO_UK_AGE
 
 
@@ -71,6 +77,8 @@ def _target(text: PackText, audience_index: int) -> int:
 def reading_age_problems(text: PackText) -> list[Problem]:
     pack = text.loaded.pack
     language = pack.briefing.language
+    if not is_english(language):
+        return []
     problems = []
     for index, audience in enumerate(pack.audiences):
         target = _target(text, index)
@@ -113,6 +121,8 @@ def long_sentence_problems(text: PackText) -> list[Problem]:
 
 
 def avoid_word_problems(text: PackText) -> list[Problem]:
+    if not is_english(text.loaded.pack.briefing.language):
+        return []
     allowed = {word.casefold() for word in text.loaded.pack.editorial.allowed_words}
     patterns = [(entry, phrases_pattern(entry.forms, ignore_case=True)) for entry in words_to_avoid()]
     problems = []

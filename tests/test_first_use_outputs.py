@@ -60,3 +60,24 @@ def test_each_pdf_edition_spells_out_each_abbreviation_at_or_before_its_first_us
         for pdf in pdfs
     }
     assert {name: problems for name, problems in found.items() if problems} == {}
+
+
+def test_each_web_page_of_a_briefing_spells_out_each_abbreviation_at_or_before_its_first_use(
+    bundled_build: Path,
+) -> None:
+    """A reader may land on any page: each page explains its own abbreviations."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    pack = load_pack(REPO / "briefings" / "lcsi-2025.yaml").pack
+    expanded = expansions(pack.glossary)
+    pages = sorted((bundled_build / "build" / "html").rglob("lcsi-2025/**/*.html"))
+    assert len(pages) >= 9
+    found = {}
+    for page in pages:
+        main = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article[role=main]")
+        assert main is not None
+        # The page's own title (h1) is the briefing's or the audience's name, never spelled out.
+        for title in main.select("h1"):
+            title.decompose()
+        found[page.name] = first_use_problems(fold(main.get_text(" ")), expanded, tuple(s.title for s in pack.sources))
+    assert {name: problems for name, problems in found.items() if problems} == {}
