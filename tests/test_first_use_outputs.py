@@ -81,3 +81,28 @@ def test_each_web_page_of_a_briefing_spells_out_each_abbreviation_at_or_before_i
             title.decompose()
         found[page.name] = first_use_problems(fold(main.get_text(" ")), expanded, tuple(s.title for s in pack.sources))
     assert {name: problems for name, problems in found.items() if problems} == {}
+
+
+def test_each_email_spells_out_each_abbreviation_at_or_before_its_first_use(bundled_build: Path) -> None:
+    """Both bodies of every email, read as sent: the plain text and the HTML."""
+    import email  # noqa: PLC0415
+    from email import policy  # noqa: PLC0415
+
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    pack = load_pack(REPO / "briefings" / "lcsi-2025.yaml").pack
+    expanded = expansions(pack.glossary)
+    messages = sorted((bundled_build / "build" / "newsletter").glob("lcsi-2025*.eml"))
+    assert len(messages) == len(pack.audiences) + 1
+    found = {}
+    for path in messages:
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        plain = message.get_body(preferencelist=("plain",))
+        html = message.get_body(preferencelist=("html",))
+        assert plain is not None and html is not None
+        for kind, text in (
+            ("text", plain.get_content()),
+            ("html", BeautifulSoup(html.get_content(), "html.parser").get_text(" ")),
+        ):
+            found[f"{path.name} ({kind})"] = first_use_problems(fold(text), expanded)
+    assert {name: problems for name, problems in found.items() if problems} == {}

@@ -7,12 +7,13 @@ absolute addresses, so the content can be tested on its own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.figures import PlainTable, plain_notes, plain_tables, words
+from lcsi_briefs.first_use import FirstUse
 from lcsi_briefs.i18n import Translator
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model import GlossaryEntry, LoadedPack
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.figures import methodology_label
 from lcsi_briefs.text import fold, long_date, paragraphs
@@ -114,7 +115,7 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
         if audience_id is None
         else _("{title}: for {audience}", title=briefing.title, audience=chosen[0].name)
     )
-    return Newsletter(
+    email = Newsletter(
         subject=subject,
         preheader=paragraphs(briefing.summary)[0][:150],
         title=briefing.title,
@@ -136,3 +137,17 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
             "published_by": _("Published by {publisher}.", publisher=briefing.publisher),
         },
     )
+    return spell_out_first_uses(email, pack.glossary)
+
+
+def spell_out_first_uses(email: Newsletter, glossary: list[GlossaryEntry]) -> Newsletter:
+    """The email as it is read, top to bottom, with each abbreviation's first use spelled out."""
+    expand = FirstUse(glossary)
+    intro = [expand(paragraph) for paragraph in email.intro]
+    headlines = [replace(headline, statement=expand(headline.statement)) for headline in email.headlines]
+    about = expand(email.about_implications)
+    audiences = [
+        replace(section, points=[expand(p) for p in section.points], actions=[expand(a) for a in section.actions])
+        for section in email.audiences
+    ]
+    return replace(email, intro=intro, headlines=headlines, about_implications=about, audiences=audiences)
