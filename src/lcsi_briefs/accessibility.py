@@ -21,15 +21,18 @@ import statistics
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from lcsi_briefs.check import check_pack
-from lcsi_briefs.check.readability import GRADE_TO_UK_AGE, is_english, long_sentence_problems, uk_reading_age
 from lcsi_briefs.check.prose import Kind, PackText
+from lcsi_briefs.check.readability import GRADE_TO_UK_AGE, is_english, long_sentence_problems, uk_reading_age
 from lcsi_briefs.check.terms import abbreviation_problems
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.markup import escape
 from lcsi_briefs.yaml_reader import read_yaml
 
+#: The statement's body, written among the generated pages for the site's accessibility page to include.
+ACCESSIBILITY_FILE = "_includes/accessibility.md"
 #: WCAG 2.2 AA for body text.
 MINIMUM_CONTRAST = 4.5
 #: UKAAF's minimum for large print, and what the large-print editions are checked against.
@@ -91,20 +94,25 @@ def verify_pdf(path: Path, *, large_print: bool) -> PdfFacts:
     from pypdf import PdfReader  # noqa: PLC0415 - only the PDF build pays for it
 
     reader = PdfReader(path)
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     problems = []
     if "/StructTreeRoot" not in root or not root.get("/MarkInfo", {}).get("/Marked"):
         problems.append("it is not a tagged PDF (no structure tree, or not marked)")
     if not str(root.get("/Lang", "")).strip():
         problems.append("it declares no language")
-    if not root.get("/ViewerPreferences", {}).get("/DisplayDocTitle") or not (reader.metadata or {}).get("/Title"):
+    title = reader.metadata.title if reader.metadata else None
+    if not root.get("/ViewerPreferences", {}).get("/DisplayDocTitle") or not title:
         problems.append("it does not show its title in place of the file name")
     if "/Outlines" not in root:
         problems.append("it has no bookmarks")
+    checked: set[int] = set()
     for number, page in enumerate(reader.pages, start=1):
-        fonts = page.get("/Resources", {}).get("/Font", {})
-        for font in fonts.values():
-            font = font.get_object()
+        resources: Any = page.get("/Resources", {})
+        for reference in resources.get_object().get("/Font", {}).values():
+            font: Any = reference.get_object()
+            if id(font) in checked:
+                continue
+            checked.add(id(font))
             descendants = [d.get_object() for d in font.get("/DescendantFonts", [])] or [font]
             for part in descendants:
                 descriptor = part.get("/FontDescriptor")
@@ -230,8 +238,8 @@ def render_accessibility(packs: list[LoadedPack], *, pdfs_checked: bool) -> str:
         "",
         f"## {HEADINGS['formats']}",
         "",
-        f"If you need a briefing in another format, such as large print, easy read, audio recording or "
-        f"braille, or if something does not work for you, contact {escape(' or '.join(publishers))}. Say which "
+        f"If you need a briefing in another format, such as easy read, audio recording or braille, or if "
+        f"something does not work for you, contact {escape(' or '.join(publishers))}. Say which "
         "briefing or edition it is, and the format you need or the problem you found.",
         "",
         f"## {HEADINGS['prepared']}",

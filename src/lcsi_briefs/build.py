@@ -232,10 +232,11 @@ def _build(project: Path, *, pdf: bool) -> int:
         return 0
     stamp.unlink(missing_ok=True)
     print("Building the site...")
-    status = _sphinx(project, "html", html_work, overrides={"lcsi_briefs_strict": True} if strict else None)
+    overrides: dict[str, object] = {"lcsi_briefs_strict": strict, "lcsi_briefs_pdf_build": pdf}
+    status = _sphinx(project, "html", html_work, overrides=overrides)
     if status == 0 and pdf:
         print("Rendering the PDFs...")
-        status = _sphinx(project, "briefing-pdf", pdf_work)
+        status = _sphinx(project, "briefing-pdf", pdf_work, overrides=overrides)
     if status != 0:
         print("Build failed: nothing in build/html or build/pdf was changed.", file=sys.stderr)
         return 1

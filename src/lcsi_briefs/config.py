@@ -98,6 +98,9 @@ class BriefsConfig:
     newsletter_from: str = _setting("", _sender)
     #: Fail the build on editorial warnings (``lcsi-briefs check``) instead of listing them.
     strict: bool = _setting(False, _flag)
+    #: Set by ``lcsi-briefs build`` when it renders the PDFs too, each checked as it is made:
+    #: the accessibility statement then lists those checks.
+    pdf_build: bool = _setting(False, _flag)
 
 
 def setup_config(app: Sphinx) -> None:

@@ -1,4 +1,6 @@
-"""Editorial checks in every build: listed as warnings, or stopping the build when strict.
+"""Editorial checks in every build, and the accessibility statement and PDF checks it rests on.
+
+Editorial checks are listed as warnings, or stop the build when strict.
 
 Builds run Sphinx with warnings as errors, so these are reported as notes prefixed
 ``lcsi-briefs:`` (the build shows those lines) rather than as Sphinx warnings, which would
@@ -8,13 +10,16 @@ make every work-in-progress pack fail. ``lcsi_briefs_strict = True`` (``lcsi-bri
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from lcsi_briefs.accessibility import verify_pdf
 from lcsi_briefs.check import check_packs
 from lcsi_briefs.config import briefs_config
-from lcsi_briefs.errors import BriefingDataError
+from lcsi_briefs.errors import BriefingDataError, PdfRenderError
 from lcsi_briefs.model import LoadedPack
 
 if TYPE_CHECKING:
@@ -23,11 +28,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: The PDF builder regenerates the same pages; one report per build is enough.
-_QUIET_BUILDERS = frozenset({"briefing-pdf"})
+_PDF_BUILDERS = frozenset({"briefing-pdf"})
 
 
 def report_editorial(app: Sphinx, packs: list[LoadedPack]) -> None:
-    if app.builder.name in _QUIET_BUILDERS:
+    if app.builder.name in _PDF_BUILDERS:
         return
     problems = check_packs(packs)
     if not problems:
@@ -39,3 +44,26 @@ def report_editorial(app: Sphinx, packs: list[LoadedPack]) -> None:
     for problem in problems:
         logger.info("lcsi-briefs: %s", problem)
     logger.info("lcsi-briefs: %s; `lcsi-briefs check` lists them, and --strict fails on them", count)
+
+
+def _note_start(app: Sphinx) -> None:
+    app.lcsi_briefs_started = time.time()  # type: ignore[attr-defined]
+
+
+def _verify_pdfs(app: Sphinx, exception: Exception | None) -> None:
+    """Every PDF this build wrote must pass the checks the accessibility statement lists."""
+    if exception is not None or app.builder.name not in _PDF_BUILDERS:
+        return
+    started = getattr(app, "lcsi_briefs_started", 0.0)
+    failures = []
+    for path in sorted(Path(app.outdir).glob("*.pdf")):
+        if path.stat().st_mtime >= started:
+            facts = verify_pdf(path, large_print=path.stem.endswith("--large-print"))
+            failures += [f"{facts.name}: {problem}" for problem in facts.problems]
+    if failures:
+        raise PdfRenderError("PDF accessibility checks failed:\n" + "\n".join(failures))
+
+
+def setup_accessibility(app: Sphinx) -> None:
+    app.connect("builder-inited", _note_start)
+    app.connect("build-finished", _verify_pdfs)

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from lcsi_briefs import __version__
+from lcsi_briefs.accessibility import ACCESSIBILITY_FILE, render_accessibility
 from lcsi_briefs.config import briefs_config, setup_config
 from lcsi_briefs.data_directives import setup_data_directives
 from lcsi_briefs.downloads import setup_downloads
-from lcsi_briefs.editorial import report_editorial
+from lcsi_briefs.editorial import report_editorial, setup_accessibility
 from lcsi_briefs.errors import BriefingDataError
 from lcsi_briefs.expansion import setup_first_use
 from lcsi_briefs.loader import load_packs
@@ -63,6 +64,7 @@ def generate_pages(app: Sphinx) -> None:
     report_editorial(app, packs)
     try:
         rendered = render_pages(packs, briefs_config(app.config).pages_dir, site_translator(app))
+        rendered[ACCESSIBILITY_FILE] = render_accessibility(packs, pdfs_checked=briefs_config(app.config).pdf_build)
         written = sync_folder(pages_dir(app), rendered)
     except FileExistsError as error:
         raise BriefingDataError(str(error)) from None
@@ -100,6 +102,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_pdf_builder(app)
     setup_newsletter(app)
     setup_first_use(app)
+    setup_accessibility(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
