@@ -131,6 +131,15 @@ class PackText:
         runs.append(self.run(("findings", index, "explanation"), Kind.PROSE))
         if finding.quote:
             runs.append(self.run(("findings", index, "quote", "text"), Kind.QUOTE))
+        runs += [self.run(("findings", index, "figures", n, "label"), Kind.ITEM) for n in range(len(finding.figures))]
+        return runs
+
+    def _methodology(self) -> list[Run]:
+        methodology = self.loaded.pack.methodology
+        if methodology is None:
+            return []
+        runs = [self.run(("methodology", key), Kind.PROSE) for key in ("design", "sample", "response") if getattr(methodology, key)]
+        runs += [self.run(("methodology", "limitations", n), Kind.ITEM) for n in range(len(methodology.limitations))]
         return runs
 
     def _audience(self, index: int) -> list[Run]:
@@ -167,6 +176,7 @@ class PackText:
         for index in range(len(pack.pathways)):
             runs += [self.run(("pathways", index, "name"), Kind.HEADING)]
             runs += [self.run(("pathways", index, "description"), Kind.PROSE)]
+        runs += self._methodology()
         for index in range(len(pack.audiences)):
             runs += self._audience(index)
         for index in range(len(pack.sources)):
