@@ -138,7 +138,11 @@ class PackText:
         methodology = self.loaded.pack.methodology
         if methodology is None:
             return []
-        runs = [self.run(("methodology", key), Kind.PROSE) for key in ("design", "sample", "response") if getattr(methodology, key)]
+        runs = [
+            self.run(("methodology", key), Kind.PROSE)
+            for key in ("design", "sample", "response")
+            if getattr(methodology, key)
+        ]
         runs += [self.run(("methodology", "limitations", n), Kind.ITEM) for n in range(len(methodology.limitations))]
         return runs
 
