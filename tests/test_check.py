@@ -129,3 +129,23 @@ def test_build_strict_fails_and_publishes_nothing(tmp_path: Path, capsys: pytest
     assert "editorial warning" in err
     assert "every implication for Councils rests on finding 1 ('regular-visits') alone" in err
     assert not (root / "build" / "html").exists()
+
+
+def test_the_coverage_matrix_counts_implications_per_finding_and_audience() -> None:
+    from lcsi_briefs.pages.coverage import render_coverage  # noqa: PLC0415
+
+    page = render_coverage([load_pack(CHECK_FIXTURES / "unused-finding.yaml")])
+    rows = [line for line in page.splitlines() if line.startswith("| ")]
+    assert rows[0] == "| Finding | Councils | Residents | Total |"
+    assert rows[2].endswith("| 1 | 1 | 2 |")
+    assert rows[4] == "| 3\\. Longer opening hours did not change how often people came\\. | · | · | · |"
+    assert rows[-1] == "| **Findings drawn on** | 2 | 2 | |"
+
+
+def test_the_editors_coverage_page_is_built(bundled_build: Path) -> None:
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    page = bundled_build / "build" / "html" / "coverage.html"
+    table = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article table")
+    assert table is not None
+    assert len(table.select("tbody tr")) == 12 + 2

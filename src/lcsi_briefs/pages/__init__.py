@@ -7,6 +7,7 @@ from lcsi_briefs.i18n import Translator, translator_for
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.audience import render_audience
 from lcsi_briefs.pages.common import Labels
+from lcsi_briefs.pages.coverage import render_coverage
 from lcsi_briefs.pages.glossary import render_glossary, series_glossary
 from lcsi_briefs.pages.overview import DIAGRAM_ALT, DIAGRAM_FILE, render_overview
 from lcsi_briefs.pages.reference import render_reference
@@ -17,6 +18,7 @@ from lcsi_briefs.pages.sources import render_sources
 INCLUDES_DIR = "_includes"
 SERIES_FILE = f"{INCLUDES_DIR}/series.md"
 REFERENCE_FILE = f"{INCLUDES_DIR}/data-reference.md"
+COVERAGE_FILE = f"{INCLUDES_DIR}/coverage.md"
 GLOSSARY_FILE = "glossary.md"
 
 
@@ -33,6 +35,7 @@ def render_pages(packs: list[LoadedPack], pages_dir: str, site: Translator | Non
     files = {
         SERIES_FILE: render_series(ordered, pages_dir, site),
         REFERENCE_FILE: render_reference(),
+        COVERAGE_FILE: render_coverage(ordered),
         GLOSSARY_FILE: render_glossary(glossary, site),
     }
     for loaded in ordered:

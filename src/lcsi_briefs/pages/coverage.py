@@ -11,7 +11,6 @@ from lcsi_briefs.check.coverage import matrix
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.markup import escape
 
-TITLE = "Coverage: findings and audiences"
 INTRO = (
     "For each briefing, how many of each audience's implications rest on each finding. "
     "A finding with no implications, and an audience whose implications rest on one finding, "
@@ -21,7 +20,7 @@ EMPTY_CELL = "·"
 
 
 def render_coverage(packs: list[LoadedPack]) -> str:
-    lines = [f"# {escape(TITLE)}", "", INTRO, ""]
+    lines = [INTRO, ""]
     for loaded in packs:
         pack = loaded.pack
         lines += [f"## {escape(pack.briefing.title)}", "", f"`{loaded.path.name}`", ""]
