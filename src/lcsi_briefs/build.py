@@ -210,7 +210,7 @@ def build_all(project: Path, *, pdf: bool = True, strict: bool = False) -> int:
         return 2
     try:
         with one_build_at_a_time(project, project / LOCK):
-            return _build(project, pdf=pdf)
+            return _build(project, pdf=pdf, strict=strict)
     except BuildRunningError as error:
         print(error, file=sys.stderr)
         return 1
@@ -219,7 +219,7 @@ def build_all(project: Path, *, pdf: bool = True, strict: bool = False) -> int:
         return 1
 
 
-def _build(project: Path, *, pdf: bool) -> int:
+def _build(project: Path, *, pdf: bool, strict: bool) -> int:
     work = project / WORK
     html_work, pdf_work = work / "html", work / "pdf"
     for published in ("html", "pdf", NEWSLETTER_DIR):

@@ -2,9 +2,9 @@
 
 Editorial checks are listed as warnings, or stop the build when strict.
 
-Builds run Sphinx with warnings as errors, so these are reported as notes prefixed
-``lcsi-briefs:`` (the build shows those lines) rather than as Sphinx warnings, which would
-make every work-in-progress pack fail. ``lcsi_briefs_strict = True`` (``lcsi-briefs build
+Builds run Sphinx with warnings as errors, so these are reported as notes (which
+``lcsi-briefs build`` shows) rather than as Sphinx warnings, which would make every
+work-in-progress pack fail. ``lcsi_briefs_strict = True`` (``lcsi-briefs build
 --strict``) turns them into a build error, like ``lcsi-briefs check --strict``.
 """
 
@@ -21,6 +21,7 @@ from lcsi_briefs.check import check_packs
 from lcsi_briefs.config import briefs_config
 from lcsi_briefs.errors import BriefingDataError, PdfRenderError
 from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.warnings_ import note
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,8 +43,8 @@ def report_editorial(app: Sphinx, packs: list[LoadedPack]) -> None:
         listed = "\n".join(str(problem) for problem in problems)
         raise BriefingDataError(f"{count} (strict build; see `lcsi-briefs check`):\n{listed}")
     for problem in problems:
-        logger.info("lcsi-briefs: %s", problem)
-    logger.info("lcsi-briefs: %s; `lcsi-briefs check` lists them, and --strict fails on them", count)
+        note(logger, "%s", problem)
+    note(logger, "%s; `lcsi-briefs check` lists them, and --strict fails on them", count)
 
 
 def _note_start(app: Sphinx) -> None:
