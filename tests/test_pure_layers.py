@@ -50,7 +50,7 @@ SNAPSHOTS = [
 
 
 def test_every_page_of_a_pack_is_generated(loaded: LoadedPack) -> None:
-    expected = {*SNAPSHOTS, "_includes/data-reference.md", "small/pathways.svg"}
+    expected = {*SNAPSHOTS, "_includes/data-reference.md", "_includes/coverage.md", "small/pathways.svg"}
     assert set(render_pages([loaded], "_briefings")) == expected
 
 
