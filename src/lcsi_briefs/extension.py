@@ -64,7 +64,8 @@ def generate_pages(app: Sphinx) -> None:
     report_editorial(app, packs)
     try:
         rendered = render_pages(packs, briefs_config(app.config).pages_dir, site_translator(app))
-        rendered[ACCESSIBILITY_FILE] = render_accessibility(packs, pdfs_checked=briefs_config(app.config).pdf_build)
+        pdfs_checked = briefs_config(app.config).pdf_build
+        rendered[ACCESSIBILITY_FILE] = render_accessibility(packs, pdfs_checked=pdfs_checked, _=site_translator(app))
         written = sync_folder(pages_dir(app), rendered)
     except FileExistsError as error:
         raise BriefingDataError(str(error)) from None
