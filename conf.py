@@ -11,9 +11,11 @@ import os
 project = "Member briefings"
 author = "lcsi-briefs"
 copyright = "the authors of each briefing"
-language = "en"
+# The site's language; each briefing's pages declare their pack's own (en-GB for the bundled one).
+language = "en_GB"
 
-extensions = ["lcsi_briefs"]
+# githubpages publishes .nojekyll, so hosts that follow Jekyll's rules serve every folder.
+extensions = ["lcsi_briefs", "sphinx.ext.githubpages"]
 
 root_doc = "index"
 exclude_patterns = ["_build", "**/.*"]
@@ -38,4 +40,4 @@ if html_baseurl:
     ogp_social_cards = {"enable": False}
 
 # lcsi_briefs_packs_dir = "briefings"   # where the pack files are, relative to this file
-# lcsi_briefs_pages_dir = "_briefings"  # generated pages, inside docs/ (git-ignored)
+# lcsi_briefs_pages_dir = "briefings"  # generated pages, inside docs/ (git-ignored)

@@ -1,34 +1,62 @@
-"""Sessions for building, testing and checking lcsi-briefs. Dependencies come from pyproject.toml."""
+"""Sessions for building, testing and checking lcsi-briefs. Dependencies come from pyproject.toml.
+
+Each session keeps its environment between runs and reinstalls only when pyproject.toml (the
+dependencies) changed: the project is installed in editable mode, so edits to the code need no
+reinstall. ``nox -s build`` twice costs one install, not two.
+"""
 
 from __future__ import annotations
+
+import hashlib
+from pathlib import Path
 
 import nox
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
 nox.options.sessions = ["tests", "lint"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+STAMP = ".lcsi-briefs-installed"
+
+
+def install(session: nox.Session, *extras: str, groups: tuple[str, ...] = ()) -> None:
+    """Install the project (editable) with ``extras`` and dependency ``groups``, once per change.
+
+    The stamp in the environment records what was installed from which pyproject.toml; when
+    both match, the install is skipped (nox's ``-R`` made the default, but safe).
+    """
+    target = f".[{','.join(extras)}]" if extras else "."
+    packages = ["-e", target, *(p for group in groups for p in nox.project.dependency_groups(PYPROJECT, group))]
+    wanted = hashlib.sha256(Path("pyproject.toml").read_bytes() + repr(packages).encode()).hexdigest()
+    location = getattr(session.virtualenv, "location", None)
+    stamp = Path(location) / STAMP if location else None
+    if stamp is not None and stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted:
+        return
+    session.install(*packages)
+    if stamp is not None:
+        stamp.write_text(wanted, encoding="utf-8")
 
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Build the site into build/html and every PDF into build/pdf from the bundled packs."""
-    session.install(".")
+    """Build the site into build/html, every PDF into build/pdf and the emails into build/newsletter."""
+    install(session)
     session.run("lcsi-briefs", "build", *session.posargs)
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite."""
-    session.install(".", *nox.project.dependency_groups(PYPROJECT, "test"))
+    """Run the test suite (the accessibility test needs Chromium and axe-core: see README)."""
+    install(session, "serve", groups=("test",))
     session.run("pytest", *session.posargs)
 
 
 @nox.session
 def lint(session: nox.Session) -> None:
     """Check the code with ruff and mypy."""
-    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "lint"))
+    install(session, "serve", groups=("lint",))
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
@@ -36,15 +64,23 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def serve(session: nox.Session) -> None:
-    """Live preview at http://127.0.0.1:8000/: rebuilds the site and PDFs on every edit."""
-    session.install(".", *nox.project.dependency_groups(PYPROJECT, "serve"))
+    """Live preview at http://127.0.0.1:8000/: the site first, then the PDFs; rebuilt on every save."""
+    install(session, "serve")
     session.run("lcsi-briefs", "serve", *session.posargs)
+
+
+@nox.session(default=False)
+def docs(session: nox.Session) -> None:
+    """Build the tool's manual (editing, workflow, data reference, performance) into build/manual."""
+    install(session)
+    session.run("sphinx-build", "-q", "-W", "-b", "html", "manual", "build/manual", *session.posargs)
+    session.log("Manual: build/manual/index.html")
 
 
 @nox.session(default=False)
 def linkcheck(session: nox.Session) -> None:
     """Check every link on the site, the source reports' addresses included (needs the network)."""
-    session.install(".")
+    install(session)
     session.run("sphinx-build", "-b", "linkcheck", "-q", "-c", ".", "docs", "build/linkcheck", *session.posargs)
     session.log("Report: build/linkcheck/output.txt (and output.json)")
 
@@ -52,12 +88,12 @@ def linkcheck(session: nox.Session) -> None:
 @nox.session(default=False)
 def validate(session: nox.Session) -> None:
     """Check the briefing packs without building anything."""
-    session.install(".")
+    install(session)
     session.run("lcsi-briefs", "validate", *session.posargs)
 
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Time builds of synthetic packs against their floors; see docs/performance.md."""
-    session.install(".")
+    """Time builds of synthetic packs against their floors; see manual/performance.md."""
+    install(session)
     session.run("python", "tests/benchmarks/bench.py", *session.posargs)

@@ -118,7 +118,7 @@ def test_missing_site_url_is_reported_and_links_are_relative(project: Any, capsy
     out = capsys.readouterr().out
     assert "html_baseurl is not set in conf.py" in out
     html = (root / "build" / "newsletter" / "small.html").read_text(encoding="utf-8")
-    assert 'href="../_briefings/small/index.html#small"' in html
+    assert 'href="../briefings/small/index.html#small"' in html
 
 
 def test_two_builds_write_identical_messages(tmp_path: Path) -> None:

@@ -100,6 +100,11 @@ def _pdfs(arguments: argparse.Namespace) -> int:
 def _serve(arguments: argparse.Namespace) -> int:
     from lcsi_briefs.preview import serve  # noqa: PLC0415
 
+    try:
+        import sphinx_autobuild  # noqa: F401, PLC0415 - only to say what is missing
+    except ImportError:
+        print('error: the live preview needs sphinx-autobuild: pip install "lcsi-briefs[serve]"', file=sys.stderr)
+        return EXIT_USAGE
     return serve(Path(arguments.project), host=arguments.host, port=arguments.port, pdfs=not arguments.no_pdfs)
 
 

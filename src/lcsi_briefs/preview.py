@@ -31,7 +31,7 @@ def autobuild_arguments(project: Path, *, host: str, port: int, pdfs: bool) -> l
         "--watch",
         str(package),
         "--ignore",
-        str(project / "docs" / "_briefings"),
+        str(project / "docs" / "briefings"),
         "--ignore",
         str(project / "build"),
         "--re-ignore",
