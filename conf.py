@@ -26,6 +26,23 @@ myst_heading_anchors = 3
 
 html_theme = "furo"
 html_title = "Member briefings"
+# One publisher's look on the web and in print: the PDFs' typeface (bundled by lcsi-briefs)
+# and their colours, lightened in dark mode to keep WCAG AA contrast on the dark background.
+_type = '"Atkinson Hyperlegible", -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
+html_theme_options = {
+    "light_css_variables": {
+        "font-stack": _type,
+        "font-stack--headings": _type,
+        "color-brand-primary": "#12355b",
+        "color-brand-content": "#1f4e8c",
+        "color-brand-visited": "#5b3a8c",
+    },
+    "dark_css_variables": {
+        "color-brand-primary": "#a8c7fa",
+        "color-brand-content": "#8ab4f8",
+        "color-brand-visited": "#c5a8f5",
+    },
+}
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None

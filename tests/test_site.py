@@ -42,8 +42,10 @@ def test_landing_page_lists_the_briefing_with_summary_date_and_pdfs(site: Path, 
     assert bundled.pack.briefing.title in text_of(card)
     assert "25 November 2026" in text_of(card)
     assert " ".join(bundled.pack.briefing.summary.split())[:80] in text_of(card)
+    # Every edition the landing page promises: the full briefing, each audience's, large print.
     links = [a["href"] for a in card.select("a.lcsi-pdf")]
-    assert links == ["pdf/lcsi-2025.pdf", "pdf/lcsi-2025--large-print.pdf"]
+    assert links[:2] == ["pdf/lcsi-2025.pdf", "pdf/lcsi-2025--large-print.pdf"]
+    assert {link.removeprefix("pdf/") for link in links} == {edition.filename for edition in editions(bundled)}
     assert all((site / link).is_file() for link in links)
 
 

@@ -1,7 +1,9 @@
 """The pathways diagram: functions → outcome pathways → who benefits, drawn as plain SVG.
 
-Plain SVG with no script or web font, so it shows in any browser, prints, and embeds in the
-PDF. It is built with ElementTree, so text from the pack is always escaped as XML text.
+Plain SVG with no script, so it shows in any browser, prints, and embeds in the PDF. It is
+built with ElementTree, so text from the pack is always escaped as XML text. It draws its own
+opaque panel: every colour in it sits on a background the diagram chooses, so its contrast
+holds on the site's light and dark pages alike (``colour_pairs`` lists them for the tests).
 """
 
 from __future__ import annotations
@@ -23,8 +25,22 @@ COLUMN_X = (4, 265, 526)
 COLOURS = (("#e8f0fb", "#1f4e8c"), ("#fdf1e1", "#8a4b08"), ("#e6f4ea", "#1e6b34"))
 TEXT_COLOUR = "#1a1a1a"
 EDGE_COLOUR = "#5f6368"
+PANEL_COLOUR = "#ffffff"
+#: The PDFs' typeface first (the site and the PDFs bundle it), then common fallbacks.
+FONT_FAMILY = "Atkinson Hyperlegible, DejaVu Sans, Verdana, Arial, sans-serif"
 #: Roughly how many characters of the diagram font fit across a box.
 CHARS_PER_LINE = int((BOX_WIDTH - 2 * PADDING) / (FONT_SIZE * 0.56))
+
+
+def colour_pairs() -> list[tuple[str, str, str]]:
+    """Every (foreground, background, kind) the diagram draws; kind is "text" or "graphic".
+
+    Text needs 4.5:1 (WCAG 1.4.3), box outlines and connecting lines 3:1 (WCAG 1.4.11).
+    """
+    pairs = [(TEXT_COLOUR, PANEL_COLOUR, "text"), (EDGE_COLOUR, PANEL_COLOUR, "graphic")]
+    for fill, stroke in COLOURS:
+        pairs += [(TEXT_COLOUR, fill, "text"), (stroke, PANEL_COLOUR, "graphic")]
+    return pairs
 
 
 @dataclass
@@ -89,12 +105,13 @@ def pathways_svg(pack: Pack, title: str, description: str, headings: tuple[str, 
             "role": "img",
             "lang": pack.briefing.language,
             "aria-labelledby": "diagram-title diagram-desc",
-            "font-family": "DejaVu Sans, Verdana, Arial, sans-serif",
+            "font-family": FONT_FAMILY,
             "font-size": str(FONT_SIZE),
         },
     )
     ET.SubElement(svg, "title", {"id": "diagram-title"}).text = title
     ET.SubElement(svg, "desc", {"id": "diagram-desc"}).text = description
+    ET.SubElement(svg, "rect", {"x": "0", "y": "0", "width": "100%", "height": "100%", "fill": PANEL_COLOUR})
     for x, heading in zip(COLUMN_X, headings, strict=True):
         text = ET.SubElement(svg, "text", {"x": str(x), "y": "24", "font-weight": "bold", "fill": TEXT_COLOUR})
         text.text = textwrap.shorten(heading, CHARS_PER_LINE, placeholder="…")

@@ -27,6 +27,7 @@ from lcsi_briefs.pages import INCLUDES_DIR, render_pages
 from lcsi_briefs.pages.write import sync_folder
 from lcsi_briefs.pdf.builder import setup_pdf_builder
 from lcsi_briefs.problems import PackError
+from lcsi_briefs.site import setup_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -104,6 +105,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_newsletter(app)
     setup_first_use(app)
     setup_accessibility(app)
+    setup_site(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

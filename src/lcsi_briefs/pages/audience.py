@@ -15,17 +15,17 @@ QUESTIONS_LABEL = N_("Questions to discuss")
 
 
 def _lists(actions: list[str], questions: list[str], _: Translator) -> list[str]:
-    """Both lists as tabs when there are both; a single list needs no tabs."""
-    parts = [(escape(_(ACTIONS_LABEL)), actions), (escape(_(QUESTIONS_LABEL)), questions)]
-    present = [(name, items) for name, items in parts if items]
-    if len(present) == 2:
-        tabs: list[str] = []
-        for name, items in present:
-            tabs += [*fence("tab-item", name, body=[f"- {escape(item)}" for item in items]), ""]
-        return [*fence("tab-set", options={"class": "lcsi-actions"}, body=tabs, colons=4), ""]
+    """Each list under its own sub-heading, one after the other.
+
+    Plain headings rather than tabs: at phone width tabs stack, so the actions read as if they
+    were the questions, and a list behind a tab is one many readers never open. A rubric with a
+    heading level is a real ``<h3>`` for screen readers without adding to the page's contents.
+    """
     lines: list[str] = []
-    for name, items in present:
-        lines += [f"**{name}**", "", *[f"- {escape(item)}" for item in items], ""]
+    for name, items in ((ACTIONS_LABEL, actions), (QUESTIONS_LABEL, questions)):
+        if items:
+            lines += fence("rubric", escape(_(name)), {"heading-level": "3", "class": "lcsi-list-heading"})
+            lines += ["", *[f"- {escape(item)}" for item in items], ""]
     return lines
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 from lcsi_briefs.i18n import N_
@@ -29,6 +30,8 @@ DIAGRAM_ALT = N_(
     "The same information is set out in the text after the diagram."
 )
 DIAGRAM_CAPTION = N_("How each function feeds the outcome pathways, and who benefits. The same links are listed below.")
+#: Names the diagram's scrolling region for screen readers (it goes into an attribute).
+DIAGRAM_REGION = N_("Outcome pathways diagram")
 
 
 def front_matter(title: str, description: str) -> list[str]:
@@ -96,8 +99,11 @@ def _pathways(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
     # The alt text is a directive option: one folded line, which the figure directive takes as text.
     options = {"alt": fold(_(DIAGRAM_ALT)), "figclass": "lcsi-diagram"}
     lines = [heading(2, labels.headings.pathways or ""), ""]
-    lines += fence("figure", DIAGRAM_FILE, options, [escape(_(DIAGRAM_CAPTION))])
-    lines.append("")
+    # On a phone the diagram keeps a legible size and scrolls sideways: a region the keyboard can reach.
+    region = html.escape(_(DIAGRAM_REGION), quote=True)
+    lines += ["```{raw} html", f'<div class="lcsi-diagram-scroll" role="region" tabindex="0" aria-label="{region}">']
+    lines += ["```", *fence("figure", DIAGRAM_FILE, options, [escape(_(DIAGRAM_CAPTION))])]
+    lines += ["```{raw} html", "</div>", "```", ""]
     for pathway in pack.pathways:
         lines += [target(labels.pathway(pathway.id)), heading(3, pathway.name), ""]
         lines += [p for paragraph in linker.paragraphs(pathway.description) for p in (paragraph, "")]

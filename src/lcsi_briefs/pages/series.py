@@ -31,7 +31,7 @@ def render_series(packs_newest_first: list[LoadedPack], pages_dir: str, _: Trans
             "",
             *[p for paragraph in paragraphs(briefing.summary) for p in (paragraph, "")],
             "```{briefing-downloads} " + loaded.slug,
-            ":editions: full",
+            ":editions: all",
             "```",
         ]
         cards += grid_card(header, body, options={"class-card": language_class(briefing.language)})
