@@ -6,6 +6,8 @@ briefing data in ``briefings/``.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 
 project = "Member briefings"
@@ -51,6 +53,10 @@ html_last_updated_fmt = None
 # need it; set LCSI_BRIEFS_SITE_URL, or let Read the Docs provide it.
 html_baseurl = os.environ.get("LCSI_BRIEFS_SITE_URL") or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 if html_baseurl:
+    # sphinxext-opengraph prints a line about matplotlib on import, although social cards are
+    # off below; import it once here, quietly, so a build stays quiet unless something is wrong.
+    with contextlib.redirect_stdout(io.StringIO()):
+        import sphinxext.opengraph  # noqa: F401
     extensions += ["sphinx_sitemap", "sphinxext.opengraph"]
     sitemap_url_scheme = "{link}"
     ogp_site_url = html_baseurl

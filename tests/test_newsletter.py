@@ -75,7 +75,8 @@ def test_both_parts_hold_every_headline_and_audience(newsletter: Path) -> None:
 def test_audience_edition_holds_only_its_audience_and_its_actions(newsletter: Path) -> None:
     message = read_message(newsletter / "small--councils.eml")
     plain, html = parts(message)
-    assert message["Subject"].endswith(": for Councils")
+    # The small pack's title has a colon of its own: the subject keeps to one.
+    assert message["Subject"] == "Libraries and loneliness: what the study… \N{EN DASH} for Councils"
     assert "Measure weekly visitors" in plain and "Measure weekly visitors" in html
     assert "Residents" not in plain
 
@@ -113,15 +114,63 @@ def test_data_text_never_becomes_markup(tmp_path: Path) -> None:
     assert "<script>alert('statement')</script>" in plain
 
 
-def test_missing_site_url_is_reported_and_links_are_relative(project: Any, capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_a_site_url_no_eml_is_written_and_one_note_names_the_setting(
+    project: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project()
     out = capsys.readouterr().out
-    assert "html_baseurl is not set in conf.py" in out
-    html = (root / "build" / "newsletter" / "small.html").read_text(encoding="utf-8")
+    assert out.count("LCSI_BRIEFS_SITE_URL") == 1
+    assert "html_baseurl" not in out
+    folder = root / "build" / "newsletter"
+    assert list(folder.glob("*.eml")) == []
+    # The bodies stay, with links relative to the built site, to preview them there.
+    html = (folder / "small.html").read_text(encoding="utf-8")
     assert 'href="../briefings/small/index.html#small"' in html
+
+
+def test_eml_declares_its_language(newsletter: Path) -> None:
+    assert read_message(newsletter / "small--councils.eml")["Content-Language"] == "en-GB"
+
+
+def test_audience_email_leads_with_its_implications_each_with_its_actions(newsletter: Path) -> None:
+    plain, html = parts(read_message(newsletter / "small--councils.eml"))
+    page = BeautifulSoup(html, "html.parser")
+    headings = [" ".join(h.get_text().split()) for h in page.find_all(["h1", "h2", "h3"])]
+    assert headings[1] == "What this means for Councils"
+    councils = next(a for a in small_pack()["audiences"] if a["id"] == "councils")
+    first = councils["implications"][0]
+    assert headings[2] == f"1. {first['title']}"
+    assert headings.index("The findings behind these implications") > 2
+    # Each action sits under its own implication, not in one list at the end.
+    heading = page.find("h3")
+    assert heading is not None
+    actions = heading.find_next_sibling("ul")
+    assert actions is not None
+    assert [li.get_text(strip=True) for li in actions.find_all("li")] == first["actions"]
+    # Only the findings the implications rest on, under their own numbers; links look like links.
+    shown = page.select("ol > li")
+    assert len(shown) == len({f for i in councils["implications"] for f in i["findings"]})
+    assert all("underline" in li.a["style"] for li in shown)
+    assert plain.index("WHAT THIS MEANS FOR COUNCILS") < plain.index("THE FINDINGS BEHIND THESE IMPLICATIONS")
 
 
 def test_two_builds_write_identical_messages(tmp_path: Path) -> None:
     first = build_with_site_url(tmp_path / "a", {"small": small_pack()})
     second = build_with_site_url(tmp_path / "b", {"small": small_pack()})
     assert (first / "small.eml").read_bytes() == (second / "small.eml").read_bytes()
+
+
+def test_bundled_subjects_are_short_with_one_colon_at_most() -> None:
+    from lcsi_briefs.loader import load_pack  # noqa: PLC0415
+    from lcsi_briefs.newsletter.content import build_newsletter  # noqa: PLC0415
+
+    from .conftest import REPO  # noqa: PLC0415
+
+    loaded = load_pack(REPO / "briefings" / "lcsi-2025.yaml")
+    for audience in [None, *(a.id for a in loaded.pack.audiences)]:
+        subject = build_newsletter(loaded, audience, lambda page, anchor: "x", lambda name: "x").subject
+        assert len(subject) < 60, subject
+        assert subject.count(":") <= 1, subject
+    assert build_newsletter(loaded, "local-government", lambda p, a: "x", lambda n: "x").subject == (
+        "For Local government: DCMS LCSI research"
+    )

@@ -162,6 +162,11 @@ class Briefing(Strict):
 
     title: Line = Field(description="The briefing's title, as printed on the cover.")
     subtitle: Line | None = Field(default=None, description="An optional line under the title.")
+    short_title: Line | None = Field(
+        default=None,
+        max_length=40,
+        description="A short name for email subjects, e.g. 'DCMS LCSI research'; the title when left out.",
+    )
     series: Series
     edition_date: dt.date = Field(description="The date of this edition, written YYYY-MM-DD.")
     publisher: Line = Field(description="Who publishes the briefing.")

@@ -6,17 +6,18 @@ absolute addresses, so the content can be tested on its own.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.figures import PlainTable, plain_notes, plain_tables, words
 from lcsi_briefs.first_use import FirstUse
-from lcsi_briefs.i18n import Translator
+from lcsi_briefs.i18n import N_, Translator
 from lcsi_briefs.model import GlossaryEntry, LoadedPack
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.figures import methodology_label
-from lcsi_briefs.text import fold, long_date, paragraphs
+from lcsi_briefs.text import long_date, paragraphs
 
 #: (page, anchor) → address; page is "overview", "sources" or "audiences/<id>".
 PageLink = Callable[[str, str], str]
@@ -41,17 +42,52 @@ class Headline:
     tables: list[PlainTable] = field(default_factory=list)
 
 
+#: Reader-facing words of the emails (in the catalogue; translated into the pack's language where used).
+LEAD_HEADING = N_("What this means for {audience}")
+ACTIONS_HEADING = N_("What you could do")
+FINDINGS_BEHIND = N_("The findings behind these implications")
+ABOUT_RESEARCH = N_("About the research")
+READ_MORE = N_("Read more")
+READ_ONLINE = N_("Read the full briefing online")
+AUDIENCE_ONLINE = N_("What it means for {audience}, online")
+SOURCES = N_("The sources")
+PDF_LINK = N_("{edition}, PDF")
+PUBLISHED_BY = N_("Published by {publisher}.")
+#: Subjects: short (under 60 characters, so no inbox cuts them) and with one colon at most.
+SUBJECT_ALL = N_("{short}: {series}, number {number}")
+SUBJECT_AUDIENCE = N_("For {audience}: {short}")
+SUBJECT_AUDIENCE_COLON = N_("{short} \N{EN DASH} for {audience}")
+SUBJECT_LIMIT = 59
+
+
 @dataclass(frozen=True)
-class AudienceSection:
-    name: str
+class ImplicationItem:
+    """One implication for one audience, with the actions that follow from it."""
+
+    title: str
     url: str
-    points: list[str]
     actions: list[str]
 
 
 @dataclass(frozen=True)
+class AudienceSection:
+    name: str
+    url: str
+    implications: list[ImplicationItem]
+
+    @property
+    def points(self) -> list[str]:
+        return [implication.title for implication in self.implications]
+
+
+@dataclass(frozen=True)
 class Newsletter:
-    """One email: for the whole membership, or for one audience."""
+    """One email: for the whole membership, or for one audience.
+
+    An audience's email (``lead`` set) opens with what the research means for that audience,
+    each implication followed by its actions, then the summary of the research and the findings
+    the implications rest on; the membership's email opens with the summary and every headline.
+    """
 
     subject: str
     preheader: str
@@ -62,18 +98,44 @@ class Newsletter:
     headlines: list[Headline]
     headlines_heading: str
     implications_heading: str
-    about_implications: str
+    about_implications: list[str]
     audiences: list[AudienceSection]
     links: list[Link]
     publisher: str
     language: str
     slug_name: str
-    #: The email's own words ("Read more", "Published by …"), in the pack's language.
-    words: dict[str, str]
+    #: The heading the audience's own part opens with; empty in the membership's email.
+    lead: str = ""
+    actions_heading: str = ""
+    about_research: str = ""
+    read_more: str = ""
+    published_by: str = ""
 
 
 def _pdf_links(chosen: list[Edition], pdf: PdfLink, _: Translator) -> list[Link]:
-    return [Link(_("{edition} (PDF)", edition=edition.title), pdf(edition.filename)) for edition in chosen]
+    return [Link(_(PDF_LINK, edition=edition.title), pdf(edition.filename)) for edition in chosen]
+
+
+def _fit(pattern: str, short: str, **values: object) -> str:
+    """``pattern`` (translated) filled in within ``SUBJECT_LIMIT`` characters, shortening the title only."""
+    text = pattern.format(short=short, **values)
+    if len(text) <= SUBJECT_LIMIT:
+        return text
+    room = max(SUBJECT_LIMIT - len(pattern.format(short="", **values)), 12)
+    text = pattern.format(short=textwrap.shorten(short, room, placeholder="…"), **values)
+    return textwrap.shorten(text, SUBJECT_LIMIT, placeholder="…")
+
+
+def subject(loaded: LoadedPack, audience_name: str | None, _: Translator) -> str:
+    """A subject an inbox shows whole: the briefing's short title, the audience first."""
+    briefing = loaded.pack.briefing
+    short = briefing.short_title or briefing.title
+    if audience_name is None:
+        if briefing.short_title is None:
+            return _fit("{short}", short)
+        return _fit(_(SUBJECT_ALL), short, series=briefing.series.name, number=briefing.series.number)
+    pattern = _(SUBJECT_AUDIENCE_COLON) if ":" in short else _(SUBJECT_AUDIENCE)
+    return _fit(pattern, short, audience=audience_name)
 
 
 def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink, pdf: PdfLink) -> Newsletter:
@@ -81,6 +143,24 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
     briefing = pack.briefing
     labels = Labels(loaded)
     _ = labels._
+    chosen = [a for a in pack.audiences if audience_id is None or a.id == audience_id]
+    sections = [
+        AudienceSection(
+            name=audience.name,
+            url=page(f"audiences/{audience.id}", labels.audience(audience.id)),
+            implications=[
+                ImplicationItem(
+                    implication.title,
+                    page(f"audiences/{audience.id}", labels.implication(audience.id, number)),
+                    list(implication.actions) if audience_id else [],
+                )
+                for number, implication in enumerate(audience.implications, start=1)
+            ],
+        )
+        for audience in chosen
+    ]
+    # An audience's email lists the findings its implications rest on, under their own numbers.
+    behind = {f for audience in chosen for i in audience.implications for f in i.findings} if audience_id else None
     headlines = [
         Headline(
             number,
@@ -90,64 +170,68 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
             plain_tables(pack, finding.id),
         )
         for number, finding in enumerate(pack.findings, start=1)
-    ]
-    chosen = [a for a in pack.audiences if audience_id is None or a.id == audience_id]
-    sections = [
-        AudienceSection(
-            name=audience.name,
-            url=page(f"audiences/{audience.id}", labels.audience(audience.id)),
-            points=[implication.title for implication in audience.implications],
-            actions=[action for implication in audience.implications for action in implication.actions]
-            if audience_id
-            else [],
-        )
-        for audience in chosen
+        if behind is None or finding.id in behind
     ]
     pdfs = [e for e in editions(loaded) if e.audience in (None, audience_id)]
-    links = [Link(_("Read the full briefing online"), page("overview", labels.overview()))]
+    links = [Link(_(READ_ONLINE), page("overview", labels.overview()))]
     if audience_id:
-        links.append(Link(_("What it means for {audience}, online", audience=chosen[0].name), sections[0].url))
-    links += [*_pdf_links(pdfs, pdf, _), Link(_("The sources"), page("sources", labels.sources()))]
+        links.append(Link(_(AUDIENCE_ONLINE, audience=chosen[0].name), sections[0].url))
+    links += [*_pdf_links(pdfs, pdf, _), Link(_(SOURCES), page("sources", labels.sources()))]
     if pack.methodology:
         links.append(Link(words(briefing.language).methodology_heading, page("overview", methodology_label(labels))))
-    subject = (
-        briefing.title
-        if audience_id is None
-        else _("{title}: for {audience}", title=briefing.title, audience=chosen[0].name)
-    )
     email = Newsletter(
-        subject=subject,
+        subject=subject(loaded, chosen[0].name if audience_id else None, _),
         preheader=paragraphs(briefing.summary)[0][:150],
         title=briefing.title,
         masthead=_("{series}, number {number}", series=briefing.series.name, number=briefing.series.number),
         date=long_date(briefing.edition_date, briefing.language),
         intro=paragraphs(briefing.summary),
         headlines=headlines,
-        headlines_heading=labels.headings.findings or "",
+        headlines_heading=_(FINDINGS_BEHIND) if audience_id else labels.headings.findings or "",
         implications_heading=labels.headings.audiences or "",
-        about_implications=fold(briefing.about_implications),
+        about_implications=paragraphs(briefing.about_implications),
         audiences=sections,
         links=links,
         publisher=briefing.publisher,
         language=briefing.language,
         slug_name=loaded.slug if audience_id is None else f"{loaded.slug}--{audience_id}",
-        words={
-            "actions": _("What you could do"),
-            "read_more": _("Read more"),
-            "published_by": _("Published by {publisher}.", publisher=briefing.publisher),
-        },
+        lead=_(LEAD_HEADING, audience=chosen[0].name) if audience_id else "",
+        actions_heading=_(ACTIONS_HEADING),
+        about_research=_(ABOUT_RESEARCH),
+        read_more=_(READ_MORE),
+        published_by=_(PUBLISHED_BY, publisher=briefing.publisher),
     )
     return spell_out_first_uses(email, pack.glossary)
 
 
 def spell_out_first_uses(email: Newsletter, glossary: list[GlossaryEntry]) -> Newsletter:
-    """The email as it is read, top to bottom, with each abbreviation's first use spelled out."""
+    """The email as it is read, top to bottom, with each abbreviation's first use spelled out.
+
+    An audience's email reads its implications, the caveat and the summary before the findings;
+    the membership's email reads the summary and findings first.
+    """
     expand = FirstUse(glossary)
-    intro = [expand(paragraph) for paragraph in email.intro]
-    headlines = [replace(headline, statement=expand(headline.statement)) for headline in email.headlines]
-    about = expand(email.about_implications)
-    audiences = [
-        replace(section, points=[expand(p) for p in section.points], actions=[expand(a) for a in section.actions])
-        for section in email.audiences
-    ]
+
+    def sections() -> list[AudienceSection]:
+        return [
+            replace(
+                section,
+                implications=[
+                    replace(i, title=expand(i.title), actions=[expand(a) for a in i.actions])
+                    for i in section.implications
+                ],
+            )
+            for section in email.audiences
+        ]
+
+    if email.lead:
+        audiences = sections()
+        about = [expand(paragraph) for paragraph in email.about_implications]
+        intro = [expand(paragraph) for paragraph in email.intro]
+        headlines = [replace(headline, statement=expand(headline.statement)) for headline in email.headlines]
+    else:
+        intro = [expand(paragraph) for paragraph in email.intro]
+        headlines = [replace(headline, statement=expand(headline.statement)) for headline in email.headlines]
+        about = [expand(paragraph) for paragraph in email.about_implications]
+        audiences = sections()
     return replace(email, intro=intro, headlines=headlines, about_implications=about, audiences=audiences)

@@ -61,30 +61,51 @@ def _numbers(headline: Headline, language: str) -> list[str]:
     return [*lines, ""] if lines else lines
 
 
-def text_body(newsletter: Newsletter) -> str:
-    """A body that reads well on its own: wrapped at 72 characters, links written out."""
-    lines = [*_wrap(newsletter.title), f"{newsletter.masthead} · {newsletter.date}", ""]
-    for paragraph in newsletter.intro:
-        lines += [*_wrap(paragraph), ""]
-    lines += _heading(newsletter.headlines_heading)
+def _headlines(newsletter: Newsletter) -> list[str]:
+    lines = _heading(newsletter.headlines_heading)
     for headline in newsletter.headlines:
         lines += _wrap(headline.statement, indent="    ", first=f"{headline.number:>2}. ")
         lines += _numbers(headline, newsletter.language)
-    lines += _heading(newsletter.implications_heading)
-    lines += [*_wrap(newsletter.about_implications), ""]
-    for audience in newsletter.audiences:
-        lines += [audience.name, f"<{audience.url}>"]
-        for point in audience.points:
-            lines += _wrap(point, indent="  ", first="- ")
-        if audience.actions:
-            lines += ["", newsletter.words["actions"] + ":"]
-            for action in audience.actions:
-                lines += _wrap(action, indent="  ", first="- ")
-        lines.append("")
-    lines += _heading(newsletter.words["read_more"])
+    return lines
+
+
+def text_body(newsletter: Newsletter) -> str:
+    """A body that reads well on its own: wrapped at 72 characters, links written out.
+
+    An audience's email leads with its implications, each with its actions, like the HTML.
+    """
+    lines = [*_wrap(newsletter.title), f"{newsletter.masthead} · {newsletter.date}", ""]
+    intro = [line for paragraph in newsletter.intro for line in (*_wrap(paragraph), "")]
+    if not newsletter.lead:
+        lines += intro
+    if newsletter.lead:
+        audience = newsletter.audiences[0]
+        lines += [*_heading(newsletter.lead), f"<{audience.url}>", ""]
+        for number, implication in enumerate(audience.implications, start=1):
+            lines += _wrap(implication.title, indent="    ", first=f"{number:>2}. ")
+            if implication.actions:
+                lines += [f"    {newsletter.actions_heading}:"]
+                for action in implication.actions:
+                    lines += _wrap(action, indent="      ", first="    - ")
+            lines.append("")
+        for paragraph in newsletter.about_implications:
+            lines += [*_wrap(paragraph), ""]
+        lines += [*_heading(newsletter.about_research), *intro]
+        lines += _headlines(newsletter)
+    else:
+        lines += _headlines(newsletter)
+        lines += _heading(newsletter.implications_heading)
+        for paragraph in newsletter.about_implications:
+            lines += [*_wrap(paragraph), ""]
+        for audience in newsletter.audiences:
+            lines += [audience.name, f"<{audience.url}>"]
+            for point in audience.points:
+                lines += _wrap(point, indent="  ", first="- ")
+            lines.append("")
+    lines += _heading(newsletter.read_more)
     for link in newsletter.links:
         lines += [*_wrap(link.text, first="- ", indent="  "), f"  <{link.url}>"]
-    lines += ["", "--", newsletter.words["published_by"]]
+    lines += ["", "--", newsletter.published_by]
     return "\n".join(lines) + "\n"
 
 
@@ -116,7 +137,7 @@ def email_message(newsletter: Newsletter, sent: dt.date, sender: str = "") -> by
     message["X-Unsent"] = "1"
     message.set_content(text_body(newsletter), charset="utf-8")
     message.add_alternative(html_body(newsletter), subtype="html", charset="utf-8")
-    # After the bodies: set_content() clears every Content-* header set before it.
+    # After set_content(), which clears the headers it considers its own (Content-Language among them).
     message["Content-Language"] = newsletter.language
     # The parts as they will be written (after their transfer encoding), headers included.
     written = [part.as_string(policy=SMTP) for part in message.iter_parts()]

@@ -1,7 +1,9 @@
 """Write each pack's newsletter edition after the HTML build, with absolute links to the site.
 
-Links are built from Sphinx's ``html_baseurl``. Without it they can only be relative, which
-works when the files are opened from the built site but not in an email, and the build says so.
+Links are built from Sphinx's ``html_baseurl``, which ``conf.py`` takes from
+``LCSI_BRIEFS_SITE_URL``. Without it the ``.html`` and ``.txt`` bodies are written with links
+relative to the built site (to preview them there), but no ``.eml``: a message ready to send
+must not carry links that cannot work once sent. The build says once how to set the address.
 """
 
 from __future__ import annotations
@@ -30,7 +32,14 @@ def _write_if_changed(path: Path, data: bytes) -> None:
         path.write_bytes(data)
 
 
-def write_pack_newsletters(app: Sphinx, loaded: LoadedPack, base: str) -> list[str]:
+#: The one note a build without a site address gives (the README and manual use the same name).
+NO_SITE_URL = (
+    "no site address, so no .eml newsletter emails were written (their links would not "
+    "work once sent); build with LCSI_BRIEFS_SITE_URL=https://your.site/ to write them"
+)
+
+
+def write_pack_newsletters(app: Sphinx, loaded: LoadedPack, base: str, *, eml: bool = True) -> list[str]:
     builder = app.builder
     pages_dir = briefs_config(app.config).pages_dir
     folder = Path(app.outdir, FOLDER)
@@ -52,7 +61,10 @@ def write_pack_newsletters(app: Sphinx, loaded: LoadedPack, base: str) -> list[s
         _write_if_changed(stem.with_suffix(".html"), html_body(newsletter).encode("utf-8"))
         _write_if_changed(stem.with_suffix(".txt"), text_body(newsletter).encode("utf-8"))
         sent = loaded.pack.briefing.edition_date
-        _write_if_changed(stem.with_suffix(".eml"), email_message(newsletter, sent, sender))
+        if eml:
+            _write_if_changed(stem.with_suffix(".eml"), email_message(newsletter, sent, sender))
+        else:
+            stem.with_suffix(".eml").unlink(missing_ok=True)
         written.append(newsletter.slug_name)
     return written
 
@@ -65,14 +77,10 @@ def write_newsletters(app: Sphinx, exception: Exception | None) -> None:
         base = base.rstrip("/") + "/"
     else:
         base = "../"
-        note(
-            logger,
-            "html_baseurl is not set in conf.py, so links in the newsletter emails are "
-            "relative and will not work once sent; set it to the address where the site is published",
-        )
+        note(logger, NO_SITE_URL)
     packs: dict[str, LoadedPack] = getattr(app.env, "lcsi_briefs_packs", {})
     for loaded in packs.values():
-        write_pack_newsletters(app, loaded, base)
+        write_pack_newsletters(app, loaded, base, eml=bool(app.config.html_baseurl))
 
 
 def setup_newsletter(app: Sphinx) -> None:
