@@ -101,6 +101,8 @@ def test_preview_server_follows_an_edit_and_stops_cleanly(tmp_path: Path) -> Non
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}/briefings/small/index.html"
     try:
+        # The server answers at once (the site is built after it starts), then shows the site.
+        assert wait_for(f"http://127.0.0.1:{port}/", "<html", 30) < 30
         wait_for(url, "Regular library visits go with less loneliness.", 90)
         edited: dict[str, Any] = small_pack()
         edited["findings"][0]["statement"] = "An edited statement, seen live."
@@ -120,3 +122,6 @@ def test_preview_server_follows_an_edit_and_stops_cleanly(tmp_path: Path) -> Non
             pytest.fail(f"the preview server did not stop on Ctrl+C:\n{output}")
     assert "Traceback" not in output
     assert fetch(url) is None
+    # Quiet, and one rebuild for one save: the first build, then the edit.
+    assert output.count("site rebuilt") == 2, output
+    assert "MdParserConfig" not in output and "The configuration has changed" not in output
