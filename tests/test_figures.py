@@ -187,6 +187,9 @@ def test_directive_payload_is_one_line_that_cannot_close_a_fence() -> None:
 def _example_project(root: Path) -> Path:
     pack = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     project = make_project(root, {SLUG: pack})
+    # A site address, so the newsletter's .eml (written only with one) is there to check.
+    with (project / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nhtml_baseurl = "https://briefings.example.org/"\n')
     assert build_all(project, pdf=True) == 0
     return project
 
@@ -197,7 +200,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _page(built: Path, name: str) -> BeautifulSoup:
-    path = built / "build" / "html" / "_briefings" / SLUG / name
+    path = built / "build" / "html" / "briefings" / SLUG / name
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -300,7 +303,7 @@ def test_email_has_the_tables_as_text_not_pictures(built: Path) -> None:
 
 def test_two_builds_of_the_example_are_byte_identical(built: Path, tmp_path: Path) -> None:
     second = _example_project(tmp_path / "again")
-    for folder in ("pdf", "newsletter", f"html/_briefings/{SLUG}"):
+    for folder in ("pdf", "newsletter", f"html/briefings/{SLUG}"):
         first_files = {
             p.relative_to(built / "build" / folder): p.read_bytes()
             for p in (built / "build" / folder).rglob("*")
