@@ -8,9 +8,12 @@ holds on the site's light and dark pages alike (``colour_pairs`` lists them for 
 
 from __future__ import annotations
 
+import base64
+import functools
 import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from pathlib import Path
 
 from lcsi_briefs.model import Pack
 
@@ -28,8 +31,27 @@ EDGE_COLOUR = "#5f6368"
 PANEL_COLOUR = "#ffffff"
 #: The PDFs' typeface first (the site and the PDFs bundle it), then common fallbacks.
 FONT_FAMILY = "Atkinson Hyperlegible, DejaVu Sans, Verdana, Arial, sans-serif"
+#: The Latin faces the diagram embeds: a picture on a web page cannot use the page's fonts.
+FONT_FILES = {
+    "400": "atkinson-hyperlegible-latin-400-normal.woff",
+    "700": "atkinson-hyperlegible-latin-700-normal.woff",
+}
+FONT_DIR = Path(__file__).parent / "pdf" / "fonts"
 #: Roughly how many characters of the diagram font fit across a box.
 CHARS_PER_LINE = int((BOX_WIDTH - 2 * PADDING) / (FONT_SIZE * 0.56))
+
+
+@functools.cache
+def embedded_fonts() -> str:
+    """``@font-face`` rules with the bundled face inline, so the diagram is set in it everywhere."""
+    rules = []
+    for weight, name in FONT_FILES.items():
+        data = base64.b64encode((FONT_DIR / name).read_bytes()).decode("ascii")
+        rules.append(
+            f'@font-face {{ font-family: "Atkinson Hyperlegible"; font-weight: {weight}; '
+            f'src: url("data:font/woff;base64,{data}") format("woff"); unicode-range: U+0020-007E, U+00A0-00FF; }}'
+        )
+    return "\n".join(rules)
 
 
 def colour_pairs() -> list[tuple[str, str, str]]:
@@ -111,6 +133,7 @@ def pathways_svg(pack: Pack, title: str, description: str, headings: tuple[str, 
     )
     ET.SubElement(svg, "title", {"id": "diagram-title"}).text = title
     ET.SubElement(svg, "desc", {"id": "diagram-desc"}).text = description
+    ET.SubElement(svg, "style").text = embedded_fonts()
     ET.SubElement(svg, "rect", {"x": "0", "y": "0", "width": "100%", "height": "100%", "fill": PANEL_COLOUR})
     for x, heading in zip(COLUMN_X, headings, strict=True):
         text = ET.SubElement(svg, "text", {"x": str(x), "y": "24", "font-weight": "bold", "fill": TEXT_COLOUR})
