@@ -334,7 +334,7 @@ def test_bundled_pack_carries_only_verified_figures_and_no_charts() -> None:
 
 def test_bundled_site_shows_its_figures_and_methodology(bundled_build: Path) -> None:
     page = BeautifulSoup(
-        (bundled_build / "build" / "html" / "_briefings" / "lcsi-2025" / "index.html").read_text(encoding="utf-8"),
+        (bundled_build / "build" / "html" / "briefings" / "lcsi-2025" / "index.html").read_text(encoding="utf-8"),
         "html.parser",
     )
     values = [header.get_text(strip=True) for header in page.select(".lcsi-figures .sd-card-header")]
