@@ -56,13 +56,13 @@ def test_every_page_of_a_pack_is_generated(loaded: LoadedPack) -> None:
 
 @pytest.mark.parametrize("name", SNAPSHOTS)
 def test_generated_myst_matches_its_snapshot(loaded: LoadedPack, file_regression: Any, name: str) -> None:
-    text = render_pages([loaded], "_briefings")[name]
+    text = render_pages([loaded], "briefings")[name]
     basename = name.removesuffix(".md").replace("/", "__").lstrip("_")
     file_regression.check(text, basename=basename, extension=".md")
 
 
 def test_overview_numbers_findings_in_order_with_their_targets(loaded: LoadedPack) -> None:
-    overview = render_pages([loaded], "_briefings")["small/index.md"]
+    overview = render_pages([loaded], "briefings")["small/index.md"]
     first = overview.index("(small-finding-regular-visits)=")
     second = overview.index("(small-finding-staff-matter)=")
     assert first < second
@@ -70,7 +70,7 @@ def test_overview_numbers_findings_in_order_with_their_targets(loaded: LoadedPac
 
 
 def test_an_audience_page_holds_only_its_own_implications(loaded: LoadedPack) -> None:
-    councils = render_pages([loaded], "_briefings")["small/audiences/councils.md"]
+    councils = render_pages([loaded], "briefings")["small/audiences/councils.md"]
     assert "Count visits\\, not loans" in councils
     assert "Your library is a place to meet people" not in councils
 
@@ -78,7 +78,7 @@ def test_an_audience_page_holds_only_its_own_implications(loaded: LoadedPack) ->
 def test_pages_escape_markup_from_the_data(tmp_path: Path) -> None:
     pack = small_pack()
     pack["findings"][0]["statement"] = "{raw}`<b>x</b>` and *stars*"
-    pages = render_pages([load_pack(write_pack(tmp_path / "small.yaml", pack))], "_briefings")
+    pages = render_pages([load_pack(write_pack(tmp_path / "small.yaml", pack))], "briefings")
     assert "\\{raw\\}\\`\\<b\\>x\\<\\/b\\>\\` and \\*stars\\*" in pages["small/index.md"]
 
 
@@ -91,7 +91,7 @@ def test_the_members_newsletter_lists_every_headline_and_audience(loaded: Loaded
     assert [h.statement for h in newsletter.headlines] == [f["statement"] for f in pack["findings"]]
     assert [h.number for h in newsletter.headlines] == [1, 2]
     assert [a.name for a in newsletter.audiences] == ["Councils", "Residents"]
-    assert all(not a.actions for a in newsletter.audiences), "actions belong to an audience's own edition"
+    assert all(not i.actions for a in newsletter.audiences for i in a.implications), "actions: an audience's own"
     assert newsletter.subject == pack["briefing"]["title"]
     assert newsletter.slug_name == "small"
     assert newsletter.headlines[0].url == "https://site.example/overview#small-finding-regular-visits"
@@ -101,8 +101,8 @@ def test_the_members_newsletter_lists_every_headline_and_audience(loaded: Loaded
 def test_an_audience_newsletter_holds_its_actions_and_its_pdfs(loaded: LoadedPack) -> None:
     newsletter = build_newsletter(loaded, "councils", page(), lambda name: f"https://site.example/pdf/{name}")
     [section] = newsletter.audiences
-    assert section.actions == ["Measure weekly visitors"]
-    assert newsletter.subject.endswith(": for Councils")
+    assert [i.actions for i in section.implications] == [["Measure weekly visitors"]]
+    assert newsletter.subject.endswith("\N{EN DASH} for Councils")
     assert newsletter.slug_name == "small--councils"
     pdfs = [link.url.rsplit("/", 1)[1] for link in newsletter.links if "/pdf/" in link.url]
     assert pdfs == ["small.pdf", "small--large-print.pdf", "small--councils.pdf", "small--councils--large-print.pdf"]
@@ -124,8 +124,8 @@ def test_the_diagram_has_a_box_per_used_item_and_an_edge_per_link(loaded: Loaded
     assert svg.get("role") == "img"
     assert svg.findtext(f"{SVG}title") == "Pathways: diagram"
     assert svg.findtext(f"{SVG}desc") == "What feeds what."
-    # lending and hosting feed one pathway, which benefits councils and residents.
-    assert len(svg.findall(f"{SVG}rect")) == 2 + 1 + 2
+    # The panel, then: lending and hosting feed one pathway, which benefits councils and residents.
+    assert len(svg.findall(f"{SVG}rect")) == 1 + 2 + 1 + 2
     assert len(svg.findall(f"{SVG}g/{SVG}path")) == 2 + 2
     texts = " ".join(t.text or "" for t in svg.iter(f"{SVG}text"))
     assert "Hosting groups" in texts and "Stronger connection" in texts

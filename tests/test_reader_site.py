@@ -12,7 +12,7 @@ from lcsi_briefs.diagram import COLOURS, PANEL_COLOUR, colour_pairs, pathways_sv
 from lcsi_briefs.loader import load_pack
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.audience import ACTIONS_LABEL, QUESTIONS_LABEL
-from lcsi_briefs.site import FONT_SHEET, font_files, label_captions, page_language, site_font_sheet
+from lcsi_briefs.site import FONT_SHEET, font_files, label_captions, site_font_sheet
 
 from .conftest import REPO
 
@@ -60,7 +60,7 @@ def test_every_diagram_colour_meets_wcag_aa_on_its_background(foreground: str, b
 @pytest.mark.parametrize("page", sorted(PAGE_BACKGROUNDS))
 def test_diagram_draws_every_colour_on_its_own_opaque_panel_whatever_the_page(page: str, bundled: LoadedPack) -> None:
     """On either page background, what lies behind the diagram's colours is its panel."""
-    svg = BeautifulSoup(pathways_svg(bundled.pack, "t", "d"), "html.parser").svg
+    svg = BeautifulSoup(pathways_svg(bundled.pack, "t", "d", ("a", "b", "c")), "html.parser").svg
     assert svg is not None
     first = svg.find(["rect", "path", "text", "g"])
     assert first is not None
@@ -86,13 +86,6 @@ def test_site_font_sheet_is_the_pdf_sheet_with_site_paths() -> None:
 def test_sidebar_captions_get_a_heading_level() -> None:
     html = '<p class="caption" role="heading"><span class="caption-text">Briefings</span></p>'
     assert 'role="heading" aria-level="2">' in label_captions(html)
-
-
-def test_page_language_is_the_packs(bundled: LoadedPack) -> None:
-    packs = {"lcsi-2025": bundled}
-    assert page_language("briefings/lcsi-2025/audiences/funders", "briefings", packs) == "en-GB"
-    assert page_language("about", "briefings", packs) == "en-GB"
-    assert page_language("about", "briefings", {}) is None
 
 
 def test_published_site_holds_reader_pages_and_not_the_manual(site: Path) -> None:

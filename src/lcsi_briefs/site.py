@@ -2,7 +2,6 @@
 
 - The bundled Atkinson Hyperlegible, the face of the PDFs, is published with the site: the
   PDFs' own ``@font-face`` sheet is copied with its font paths rewritten, so both read one file.
-- Each briefing page declares its pack's language (``lang``); other pages the newest pack's.
 - Furo's sidebar captions carry ``role="heading"`` without the ``aria-level`` that role needs.
 """
 
@@ -13,12 +12,8 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lcsi_briefs.config import briefs_config
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-    from lcsi_briefs.model import LoadedPack
 
 PDF_DIR = Path(__file__).parent / "pdf"
 #: The PDFs' font sheet; its ``url("../fonts/…")`` paths are relative to its own folder.
@@ -60,17 +55,6 @@ def _publish_fonts(app: Sphinx, exception: Exception | None) -> None:
         path.write_text(sheet, encoding="utf-8")
 
 
-def page_language(pagename: str, pages_dir: str, packs: dict[str, LoadedPack]) -> str | None:
-    """The language of the pack a page belongs to, else of the newest pack; None without packs."""
-    parts = pagename.split("/")
-    if len(parts) > 2 and parts[0] == pages_dir and parts[1] in packs:
-        return packs[parts[1]].pack.briefing.language
-    if not packs:
-        return None
-    newest = max(packs.values(), key=lambda p: (p.pack.briefing.edition_date, p.pack.briefing.series.number))
-    return newest.pack.briefing.language
-
-
 def label_captions(navigation: str) -> str:
     """Give the sidebar captions the heading level their role requires (they head the sidebar's lists)."""
     return navigation.replace('role="heading">', 'role="heading" aria-level="2">')
@@ -81,9 +65,6 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
         return
     if "furo_navigation_tree" in context:
         context["furo_navigation_tree"] = label_captions(context["furo_navigation_tree"])
-    language = page_language(pagename, briefs_config(app.config).pages_dir, getattr(app.env, "lcsi_briefs_packs", {}))
-    if language:
-        context["language"] = language
 
 
 def setup_site(app: Sphinx) -> None:
