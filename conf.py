@@ -63,4 +63,4 @@ if html_baseurl:
     ogp_social_cards = {"enable": False}
 
 # lcsi_briefs_packs_dir = "briefings"   # where the pack files are, relative to this file
-# lcsi_briefs_pages_dir = "briefings"  # generated pages, inside docs/ (git-ignored)
+# lcsi_briefs_pages_dir = "briefing"  # generated pages, inside docs/ (git-ignored)

@@ -127,7 +127,7 @@ def minimal_docs(root: Path, conf: str = "") -> Path:
     docs.mkdir(parents=True)
     settings = 'extensions = ["lcsi_briefs"]\nlcsi_briefs_packs_dir = "../briefings"\n' + conf
     (docs / "conf.py").write_text(settings, encoding="utf-8")
-    (docs / "index.md").write_text("# Home\n\n```{include} briefings/_includes/series.md\n```\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n\n```{include} briefing/_includes/series.md\n```\n", encoding="utf-8")
     return docs
 
 
@@ -146,7 +146,7 @@ def make_project(root: Path, packs: dict[str, dict[str, Any]]) -> Path:
     """A copy of this project's conf.py and docs/ with the given packs in briefings/."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "conf.py", root / "conf.py")
-    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("briefings"))
+    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("briefing"))
     for slug, pack in packs.items():
         write_pack(root / "briefings" / f"{slug}.yaml", pack)
     return root
@@ -176,7 +176,7 @@ def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled packs built once, site and PDFs, exactly as ``nox -s build`` does."""
     root = tmp_path_factory.mktemp("bundled")
     shutil.copy2(REPO / "conf.py", root / "conf.py")
-    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("briefings"))
+    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("briefing"))
     shutil.copytree(REPO / "briefings", root / "briefings")
     assert build_all(root) == 0
     return root

@@ -59,7 +59,7 @@ def test_a_failed_pdf_render_keeps_the_previous_pdfs(project: Any, monkeypatch: 
 
 def test_rebuild_with_nothing_changed_rewrites_no_generated_page(project: Any) -> None:
     root = project()
-    generated = root / "docs" / "briefings"
+    generated = root / "docs" / "briefing"
     times = {path: path.stat().st_mtime_ns for path in generated.rglob("*.md")}
     assert build_all(root, pdf=False) == 0
     assert {path: path.stat().st_mtime_ns for path in generated.rglob("*.md")} == times
@@ -67,7 +67,7 @@ def test_rebuild_with_nothing_changed_rewrites_no_generated_page(project: Any) -
 
 def test_editing_one_finding_rewrites_only_the_pages_that_show_it(project: Any) -> None:
     root = project()
-    generated = root / "docs" / "briefings"
+    generated = root / "docs" / "briefing"
     times = {path.relative_to(generated): path.stat().st_mtime_ns for path in generated.rglob("*.md")}
     changed = small_pack()
     changed["findings"][1]["explanation"] = "An edited explanation."
@@ -79,7 +79,7 @@ def test_editing_one_finding_rewrites_only_the_pages_that_show_it(project: Any) 
         if path.stat().st_mtime_ns != times[path.relative_to(generated)]
     }
     assert rewritten == {Path("small/index.md")}
-    assert "An edited explanation." in (root / "build" / "html" / "briefings" / "small" / "index.html").read_text(
+    assert "An edited explanation." in (root / "build" / "html" / "briefing" / "small" / "index.html").read_text(
         encoding="utf-8"
     )
 
@@ -91,8 +91,8 @@ def test_removed_audience_pages_are_deleted(project: Any) -> None:
     fewer["pathways"][0]["beneficiaries"] = ["councils"]
     write_pack(root / "briefings" / "small.yaml", fewer)
     assert build_all(root, pdf=False) == 0
-    assert not (root / "docs" / "briefings" / "small" / "audiences" / "residents.md").exists()
-    assert not (root / "build" / "html" / "briefings" / "small" / "audiences" / "residents.html").exists()
+    assert not (root / "docs" / "briefing" / "small" / "audiences" / "residents.md").exists()
+    assert not (root / "build" / "html" / "briefing" / "small" / "audiences" / "residents.html").exists()
 
 
 def test_generated_folder_never_replaces_files_it_did_not_write(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_parallel_build_gives_the_same_pages(tmp_path: Path) -> None:
             assert "WARNING" not in app.warning.getvalue()
         finally:
             app.cleanup()
-        html = docs / "_build" / "html" / "briefings"
+        html = docs / "_build" / "html" / "briefing"
         pages.append({str(p.relative_to(html)): p.read_text(encoding="utf-8") for p in html.rglob("*.html")})
     assert pages[0] == pages[1]
     assert len(pages[0]) == 9

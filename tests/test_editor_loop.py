@@ -43,7 +43,7 @@ def test_new_pack_continues_the_series_and_builds(
     assert "# quote:" in text and "# functions:" in text
     assert main(["validate"]) == 0
     assert build_all(root, pdf=False) == 0
-    assert (root / "build" / "html" / "briefings" / "small-2027" / "index.html").is_file()
+    assert (root / "build" / "html" / "briefing" / "small-2027" / "index.html").is_file()
 
 
 def test_new_pack_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_preview_server_follows_an_edit_and_stops_cleanly(tmp_path: Path) -> Non
     port = free_port()
     command = [sys.executable, "-m", "lcsi_briefs.cli", "serve", "--project", str(root), "--port", str(port)]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}/briefings/small/index.html"
+    url = f"http://127.0.0.1:{port}/briefing/small/index.html"
     try:
         # The server answers at once (the site is built after it starts), then shows the site.
         assert wait_for(f"http://127.0.0.1:{port}/", "<html", 30) < 30

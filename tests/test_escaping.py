@@ -101,7 +101,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[s
 
 def page_texts(site: Path) -> dict[Path, BeautifulSoup]:
     pages = {}
-    for path in sorted((site / "briefings").rglob("*.html")):
+    for path in sorted((site / "briefing").rglob("*.html")):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         pages[path] = page.select_one("div.body") or page
     pages[site / "index.html"] = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -128,7 +128,7 @@ def test_no_markup_from_the_data_reaches_the_page(hostile_site: tuple[Path, list
 
 def test_glossary_term_with_markup_is_literal(hostile_site: tuple[Path, list[str]]) -> None:
     site, _ = hostile_site
-    glossary = BeautifulSoup((site / "briefings" / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    glossary = BeautifulSoup((site / "briefing" / "glossary.html").read_text(encoding="utf-8"), "html.parser")
     terms = [fold(dt.get_text("")).rstrip("¶") for dt in glossary.select("dl.glossary dt")]
     assert "R&D <i>x</i> *y* `z`" in terms
 

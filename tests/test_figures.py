@@ -200,7 +200,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _page(built: Path, name: str) -> BeautifulSoup:
-    path = built / "build" / "html" / "briefings" / SLUG / name
+    path = built / "build" / "html" / "briefing" / SLUG / name
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -303,7 +303,7 @@ def test_email_has_the_tables_as_text_not_pictures(built: Path) -> None:
 
 def test_two_builds_of_the_example_are_byte_identical(built: Path, tmp_path: Path) -> None:
     second = _example_project(tmp_path / "again")
-    for folder in ("pdf", "newsletter", f"html/briefings/{SLUG}"):
+    for folder in ("pdf", "newsletter", f"html/briefing/{SLUG}"):
         first_files = {
             p.relative_to(built / "build" / folder): p.read_bytes()
             for p in (built / "build" / folder).rglob("*")
@@ -334,7 +334,7 @@ def test_bundled_pack_carries_only_verified_figures_and_no_charts() -> None:
 
 def test_bundled_site_shows_its_figures_and_methodology(bundled_build: Path) -> None:
     page = BeautifulSoup(
-        (bundled_build / "build" / "html" / "briefings" / "lcsi-2025" / "index.html").read_text(encoding="utf-8"),
+        (bundled_build / "build" / "html" / "briefing" / "lcsi-2025" / "index.html").read_text(encoding="utf-8"),
         "html.parser",
     )
     values = [header.get_text(strip=True) for header in page.select(".lcsi-figures .sd-card-header")]

@@ -67,12 +67,12 @@ def unicode_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_script_appears_literally_in_the_html(unicode_build: Path) -> None:
-    page = (unicode_build / "html" / "briefings" / "uni" / "index.html").read_text(encoding="utf-8")
+    page = (unicode_build / "html" / "briefing" / "uni" / "index.html").read_text(encoding="utf-8")
     text = BeautifulSoup(page, "html.parser").get_text("")
     for sample in SCRIPTS.values():
         assert sample in text
     assert LONG_WORD in text
-    sources = (unicode_build / "html" / "briefings" / "uni" / "sources.html").read_text(encoding="utf-8")
+    sources = (unicode_build / "html" / "briefing" / "uni" / "sources.html").read_text(encoding="utf-8")
     assert f'href="{LONG_URL}"' in sources
 
 
@@ -154,7 +154,7 @@ def folded(text: str) -> str:
 def test_generated_valid_packs_load_and_keep_their_text(tmp_path: Path, pack: dict[str, Any]) -> None:
     loaded = load_pack(write_pack(tmp_path / "generated.yaml", pack))
     assert [folded(f.statement) for f in loaded.pack.findings] == [folded(f["statement"]) for f in pack["findings"]]
-    pages = render_pages([loaded], "briefings")
+    pages = render_pages([loaded], "briefing")
     assert "generated/index.md" in pages
 
 
@@ -209,7 +209,7 @@ def test_whatever_validates_builds_and_shows_its_text(
 
     root = make_project(tmp_path_factory.mktemp("property") / "project", {"generated": pack})
     assert build_all(root, pdf=False) == 0
-    page = (root / "build" / "html" / "briefings" / "generated" / "index.html").read_text(encoding="utf-8")
+    page = (root / "build" / "html" / "briefing" / "generated" / "index.html").read_text(encoding="utf-8")
     text = folded(BeautifulSoup(page, "html.parser").get_text(""))
     for finding in pack["findings"]:
         assert folded(finding["statement"]) in text

@@ -162,7 +162,7 @@ def welsh(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
 
 def test_welsh_pages_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None:
     build, data = welsh
-    pages = sorted((build / "html" / "briefings" / "cymraeg").rglob("*.html"))
+    pages = sorted((build / "html" / "briefing" / "cymraeg").rglob("*.html"))
     assert len(pages) == 4
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -171,7 +171,7 @@ def test_welsh_pages_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None
         assert article is not None
         assert english_left(article.get_text(" "), data) == [], page.name
     overview = BeautifulSoup(
-        (build / "html" / "briefings" / "cymraeg" / "index.html").read_text(encoding="utf-8"), "html.parser"
+        (build / "html" / "briefing" / "cymraeg" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
     assert "Prif ganfyddiadau" in overview.get_text()
     downloads = overview.select_one("nav.lcsi-downloads")

@@ -125,7 +125,7 @@ def test_without_a_site_url_no_eml_is_written_and_one_note_names_the_setting(
     assert list(folder.glob("*.eml")) == []
     # The bodies stay, with links relative to the built site, to preview them there.
     html = (folder / "small.html").read_text(encoding="utf-8")
-    assert 'href="../briefings/small/index.html#small"' in html
+    assert 'href="../briefing/small/index.html#small"' in html
 
 
 def test_eml_declares_its_language(newsletter: Path) -> None:

@@ -51,18 +51,18 @@ SNAPSHOTS = [
 
 def test_every_page_of_a_pack_is_generated(loaded: LoadedPack) -> None:
     expected = {*SNAPSHOTS, "_includes/data-reference.md", "_includes/coverage.md", "small/pathways.svg"}
-    assert set(render_pages([loaded], "_briefings")) == expected
+    assert set(render_pages([loaded], "briefing")) == expected
 
 
 @pytest.mark.parametrize("name", SNAPSHOTS)
 def test_generated_myst_matches_its_snapshot(loaded: LoadedPack, file_regression: Any, name: str) -> None:
-    text = render_pages([loaded], "briefings")[name]
+    text = render_pages([loaded], "briefing")[name]
     basename = name.removesuffix(".md").replace("/", "__").lstrip("_")
     file_regression.check(text, basename=basename, extension=".md")
 
 
 def test_overview_numbers_findings_in_order_with_their_targets(loaded: LoadedPack) -> None:
-    overview = render_pages([loaded], "briefings")["small/index.md"]
+    overview = render_pages([loaded], "briefing")["small/index.md"]
     first = overview.index("(small-finding-regular-visits)=")
     second = overview.index("(small-finding-staff-matter)=")
     assert first < second
@@ -70,7 +70,7 @@ def test_overview_numbers_findings_in_order_with_their_targets(loaded: LoadedPac
 
 
 def test_an_audience_page_holds_only_its_own_implications(loaded: LoadedPack) -> None:
-    councils = render_pages([loaded], "briefings")["small/audiences/councils.md"]
+    councils = render_pages([loaded], "briefing")["small/audiences/councils.md"]
     assert "Count visits\\, not loans" in councils
     assert "Your library is a place to meet people" not in councils
 
@@ -78,7 +78,7 @@ def test_an_audience_page_holds_only_its_own_implications(loaded: LoadedPack) ->
 def test_pages_escape_markup_from_the_data(tmp_path: Path) -> None:
     pack = small_pack()
     pack["findings"][0]["statement"] = "{raw}`<b>x</b>` and *stars*"
-    pages = render_pages([load_pack(write_pack(tmp_path / "small.yaml", pack))], "briefings")
+    pages = render_pages([load_pack(write_pack(tmp_path / "small.yaml", pack))], "briefing")
     assert "\\{raw\\}\\`\\<b\\>x\\<\\/b\\>\\` and \\*stars\\*" in pages["small/index.md"]
 
 

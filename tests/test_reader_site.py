@@ -89,7 +89,7 @@ def test_sidebar_captions_get_a_heading_level() -> None:
 
 
 def test_published_site_holds_reader_pages_and_not_the_manual(site: Path) -> None:
-    for page in ("about.html", "formats.html", "accessibility.html", "briefings/lcsi-2025/index.html"):
+    for page in ("about.html", "formats.html", "accessibility.html", "briefing/lcsi-2025/index.html"):
         assert (site / page).is_file(), page
     for page in ("performance.html", "workflow.html", "editing.html", "data-reference.html"):
         assert not (site / page).exists(), page
@@ -101,7 +101,7 @@ def test_published_site_holds_reader_pages_and_not_the_manual(site: Path) -> Non
 
 
 def test_every_page_declares_the_packs_language_and_uses_the_bundled_typeface(site: Path) -> None:
-    for path in (site / "index.html", site / "briefings" / "lcsi-2025" / "audiences" / "funders.html"):
+    for path in (site / "index.html", site / "briefing" / "lcsi-2025" / "audiences" / "funders.html"):
         page = soup(path)
         assert page.html is not None
         assert page.html["lang"] == "en-GB"
@@ -112,7 +112,7 @@ def test_every_page_declares_the_packs_language_and_uses_the_bundled_typeface(si
 
 def test_actions_and_questions_are_labelled_lists_not_tabs(site: Path, bundled: LoadedPack) -> None:
     audience = next(a for a in bundled.pack.audiences if any(i.actions and i.questions for i in a.implications))
-    page = soup(site / "briefings" / "lcsi-2025" / "audiences" / f"{audience.id}.html")
+    page = soup(site / "briefing" / "lcsi-2025" / "audiences" / f"{audience.id}.html")
     assert page.select(".sd-tab-set") == []
     implication = next(i for i in audience.implications if i.actions and i.questions)
     for label, items in ((ACTIONS_LABEL, implication.actions), (QUESTIONS_LABEL, implication.questions)):
@@ -125,7 +125,7 @@ def test_actions_and_questions_are_labelled_lists_not_tabs(site: Path, bundled: 
 
 
 def test_diagram_scrolls_in_a_focusable_labelled_region_on_a_phone(site: Path) -> None:
-    page = soup(site / "briefings" / "lcsi-2025" / "index.html")
+    page = soup(site / "briefing" / "lcsi-2025" / "index.html")
     region = page.select_one(".lcsi-diagram-scroll")
     assert region is not None
     assert (region["role"], region["tabindex"]) == ("region", "0")

@@ -50,7 +50,7 @@ def test_landing_page_lists_the_briefing_with_summary_date_and_pdfs(site: Path, 
 
 
 def test_every_headline_is_on_the_overview_in_order(site: Path, bundled: LoadedPack) -> None:
-    page = soup(site / "briefings" / "lcsi-2025" / "index.html")
+    page = soup(site / "briefing" / "lcsi-2025" / "index.html")
     headings = [text_of(h).rstrip("#¶ ") for h in page.select("section[id='lcsi-2025-findings'] h3")]
     statements = [f"{n}. {f.statement}" for n, f in enumerate(bundled.pack.findings, start=1)]
     # Headings spell out their own first uses (an abbreviation's first heading on the page).
@@ -59,7 +59,7 @@ def test_every_headline_is_on_the_overview_in_order(site: Path, bundled: LoadedP
 
 
 def test_functions_pathways_and_audiences_are_on_the_overview(site: Path, bundled: LoadedPack) -> None:
-    page = text_of(soup(site / "briefings" / "lcsi-2025" / "index.html"))
+    page = text_of(soup(site / "briefing" / "lcsi-2025" / "index.html"))
     pack = bundled.pack
     for name in [f.name for f in pack.functions] + [p.name for p in pack.pathways] + [a.name for a in pack.audiences]:
         assert name in page
@@ -70,7 +70,7 @@ def test_each_audience_page_shows_its_implications_and_the_findings_they_rest_on
     site: Path, bundled: LoadedPack
 ) -> None:
     for audience in bundled.pack.audiences:
-        page = soup(site / "briefings" / "lcsi-2025" / "audiences" / f"{audience.id}.html")
+        page = soup(site / "briefing" / "lcsi-2025" / "audiences" / f"{audience.id}.html")
         body = page.select_one("article") or page
         assert audience.name in text_of(body.find("h1"))
         titles = [text_of(h).rstrip("#¶ ") for h in body.select("h2")]
@@ -82,7 +82,7 @@ def test_each_audience_page_shows_its_implications_and_the_findings_they_rest_on
 
 
 def test_sources_page_lists_every_report_with_its_address(site: Path, bundled: LoadedPack) -> None:
-    page = soup(site / "briefings" / "lcsi-2025" / "sources.html")
+    page = soup(site / "briefing" / "lcsi-2025" / "sources.html")
     hrefs = {a["href"] for a in page.select("a.reference.external")}
     for source in bundled.pack.sources:
         assert source.url in hrefs
@@ -90,19 +90,19 @@ def test_sources_page_lists_every_report_with_its_address(site: Path, bundled: L
 
 
 def test_glossary_terms_link_from_the_text(site: Path) -> None:
-    overview = soup(site / "briefings" / "lcsi-2025" / "index.html")
+    overview = soup(site / "briefing" / "lcsi-2025" / "index.html")
     term_links = overview.select("a[href*='glossary.html#term-']")
     assert any(text_of(a) == "LCSI" for a in term_links)
-    glossary = soup(site / "briefings" / "glossary.html")
+    glossary = soup(site / "briefing" / "glossary.html")
     assert glossary.select_one("dl.glossary dt#term-LCSI") is not None
 
 
 def test_diagram_is_svg_without_script_with_alt_text_and_text_alternative(site: Path, bundled: LoadedPack) -> None:
-    page = soup(site / "briefings" / "lcsi-2025" / "index.html")
+    page = soup(site / "briefing" / "lcsi-2025" / "index.html")
     image = page.select_one(".lcsi-diagram img")
     assert image is not None
     assert "text after the diagram" in image["alt"]
-    svg = (site / "briefings" / "lcsi-2025" / image["src"]).resolve()
+    svg = (site / "briefing" / "lcsi-2025" / image["src"]).resolve()
     drawing = BeautifulSoup(svg.read_text(encoding="utf-8"), "html.parser")
     assert drawing.find("script") is None
     assert drawing.find("title") is not None
@@ -137,7 +137,7 @@ def test_every_internal_link_resolves(site: Path) -> None:
 
 
 def test_every_pdf_edition_is_linked_from_the_overview(site: Path, bundled: LoadedPack) -> None:
-    page = soup(site / "briefings" / "lcsi-2025" / "index.html")
+    page = soup(site / "briefing" / "lcsi-2025" / "index.html")
     linked = {a["href"].rsplit("/", 1)[-1] for a in page.select("a.lcsi-pdf")}
     assert linked == {edition.filename for edition in editions(bundled)}
 

@@ -82,5 +82,5 @@ def test_site_and_email_split_a_blank_line_holding_a_space_alike(tmp_path: Path)
     loaded = load_pack(write_pack(tmp_path / "small.yaml", pack))
     newsletter = build_newsletter(loaded, None, lambda page, anchor: f"https://x.example/{page}#{anchor}", str)
     assert newsletter.intro == ["First paragraph.", "Second paragraph."]
-    overview = render_pages([loaded], "briefings")["small/index.md"]
+    overview = render_pages([loaded], "briefing")["small/index.md"]
     assert "\nFirst paragraph\\.\n\nSecond paragraph\\.\n" in overview

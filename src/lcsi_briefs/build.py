@@ -51,7 +51,7 @@ def inputs_digest(project: Path, *, pdf: bool, strict: bool = False) -> str:
             digest.update(f"{tool}={version(tool)}".encode())
         except PackageNotFoundError:
             digest.update(f"{tool}=none".encode())
-    generated = project / "docs" / "briefings"
+    generated = project / "docs" / "briefing"
     folders = [project / "docs", project / "briefings", Path(__file__).parent]
     files = [project / "conf.py"] + [
         path

@@ -46,7 +46,7 @@ def _folder(value: Any) -> str | None:
 def _pages_folder(value: Any) -> str | None:
     path = PurePosixPath(value) if isinstance(value, str) else None
     if path is None or _folder(value) or path.is_absolute() or ".." in path.parts or "\\" in value:
-        return "a folder inside the source folder, such as 'briefings' (no '..', no absolute path)"
+        return "a folder inside the source folder, such as 'briefing' (no '..', no absolute path)"
     return None
 
 
@@ -89,7 +89,7 @@ class BriefsConfig:
     #: Folder holding the pack files, relative to the folder of ``conf.py``.
     packs_dir: str = _setting("briefings", _folder)
     #: Folder inside the source tree for generated pages (git-ignored; rewritten each build).
-    pages_dir: str = _setting("briefings", _pages_folder)
+    pages_dir: str = _setting("briefing", _pages_folder)
     #: Seconds one PDF render may take before the build gives up on it.
     pdf_timeout: float = _setting(600.0, _seconds)
     #: How many PDFs to render at once; 0 means one per CPU core.

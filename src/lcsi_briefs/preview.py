@@ -116,7 +116,7 @@ def _app(project: Path, builder: PreviewBuilder, host: str, port: int) -> Any:
 
     package = Path(__file__).parent
     watched = [project / "docs", project / "briefings", project / "conf.py", package]
-    ignored = [project / "docs" / "briefings", project / "build", project / "docs" / "_build"]
+    ignored = [project / "docs" / "briefing", project / "build", project / "docs" / "_build"]
     watcher = RebuildServer(
         [path for path in watched if path.exists()],
         IgnoreFilter([str(path) for path in ignored], IGNORED_PATTERNS),

@@ -75,7 +75,7 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 html_theme = "furo"
 # Included by pages, not pages themselves (the site's extension excludes them the same way).
-exclude_patterns = ["briefings/_includes/*"]
+exclude_patterns = ["briefing/_includes/*"]
 """
 
 #: The generated pages' download links need the lcsi-briefs extension; the floor goes without.
@@ -351,7 +351,7 @@ def make_project(root: Path, size: Size) -> tuple[Path, dict[str, Any]]:
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
     shutil.copy2(REPO / "conf.py", root / "conf.py")
-    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("briefings"))
+    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("briefing"))
     pack = size.pack()
     write_pack(root, pack)
     return root, pack
