@@ -72,6 +72,9 @@ def test_a_pack_is_refused_with_located_problems_or_builds(
     tmp_path_factory: pytest.TempPathFactory, pack: dict[str, Any], raw: bool
 ) -> None:
     root = make_project(tmp_path_factory.mktemp("anytext") / "project", {})
+    # A site address, so the .eml (written only with one) is built and checked.
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nhtml_baseurl = "https://briefings.example.org/"\n')
     path = root / "briefings" / "generated.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     text = yaml.safe_dump(pack, allow_unicode=raw, sort_keys=False)

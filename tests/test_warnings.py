@@ -19,7 +19,7 @@ SOURCE = REPO / "src" / "lcsi_briefs"
 
 
 def test_every_subtype_is_documented_and_every_documented_one_exists() -> None:
-    documented = set(re.findall(r"`lcsi\.([a-z-]+)`", (REPO / "docs" / "editing.md").read_text(encoding="utf-8")))
+    documented = set(re.findall(r"`lcsi\.([a-z-]+)`", (REPO / "manual" / "editing.md").read_text(encoding="utf-8")))
     assert documented == {member.value for member in BriefsWarnings}
 
 
@@ -65,6 +65,6 @@ def test_weasyprint_warnings_name_the_edition_and_its_place_in_the_pack(
         re.sub(r"\x1b\[[0-9;]*m", "", err),
     ), err
     # Our notes reach the terminal through the logging channel; Sphinx's own progress does not.
-    assert "html_baseurl is not set in conf.py" in out
+    assert "LCSI_BRIEFS_SITE_URL" in out
     assert "PDFs: 6 printed, 0 unchanged" in out
     assert "reading sources" not in out and "writing output" not in out
