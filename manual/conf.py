@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lcsi_briefs.loader import load_packs
+from lcsi_briefs.pages.coverage import render_coverage
 from lcsi_briefs.pages.reference import render_reference
+from lcsi_briefs.pages.series import newest_first
 from lcsi_briefs.pages.write import sync_folder
 
 project = "lcsi-briefs manual"
@@ -29,5 +32,10 @@ html_title = "lcsi-briefs manual"
 html_show_sourcelink = False
 html_copy_source = False
 
-# The data reference is generated from the model, like the JSON Schema, so it cannot drift.
-sync_folder(Path(__file__).parent / "_generated", {"data-reference.md": render_reference()})
+# The data reference is generated from the model, like the JSON Schema, so it cannot drift; the
+# coverage matrix from the packs in briefings/.
+_packs = newest_first(load_packs([Path(__file__).parent.parent / "briefings"]))
+sync_folder(
+    Path(__file__).parent / "_generated",
+    {"data-reference.md": render_reference(), "coverage.md": render_coverage(_packs)},
+)
