@@ -29,7 +29,7 @@ EVIL_PART = "Content-Type: text/html\n\n<a href='https://evil.example/phish'>Ren
 
 def message_for(tmp_path: Path, pack: dict[str, Any], audience: str | None = None) -> EmailMessage:
     loaded = load_pack(write_pack(tmp_path / "small.yaml", pack))
-    newsletter = build_newsletter(loaded, audience, lambda page, anchor: f"https://x.example/{page}#{anchor}", str)
+    newsletter = build_newsletter(loaded, audience, lambda label: f"https://x.example/#{label}", str)
     raw = email_message(newsletter, dt.date(2026, 1, 15))
     parsed = email.message_from_bytes(raw, policy=default)
     assert isinstance(parsed, EmailMessage)
@@ -96,7 +96,7 @@ def test_a_boundary_found_in_a_part_is_derived_again() -> None:
 
 def test_the_message_is_reproducible_and_both_bodies_are_as_rendered(tmp_path: Path) -> None:
     loaded = load_pack(write_pack(tmp_path / "small.yaml", small_pack()))
-    newsletter = build_newsletter(loaded, None, lambda page, anchor: f"https://x.example/{page}#{anchor}", str)
+    newsletter = build_newsletter(loaded, None, lambda label: f"https://x.example/#{label}", str)
     first = email_message(newsletter, dt.date(2026, 1, 15))
     assert first == email_message(newsletter, dt.date(2026, 1, 15))
     parsed = email.message_from_bytes(first, policy=default)

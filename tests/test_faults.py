@@ -23,7 +23,8 @@ from typing import Any
 import pytest
 
 from lcsi_briefs import faults
-from lcsi_briefs.build import LOCK, build_all
+from lcsi_briefs.build import build_all
+from lcsi_briefs.layout import ProjectLayout
 from lcsi_briefs.newsletter import writer
 from lcsi_briefs.pdf import pool
 from lcsi_briefs.pdf.render import RenderFailedError, RenderJob
@@ -156,7 +157,7 @@ def test_an_interrupt_while_publishing_leaves_no_partial_folder(changed: Path, m
 
 
 def test_a_second_build_at_once_says_one_is_running(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with (built / LOCK).open("a+", encoding="utf-8") as held:
+    with ProjectLayout(built).lock.open("a+", encoding="utf-8") as held:
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
         held.truncate(0)
         held.write("4242\n")

@@ -184,13 +184,16 @@ def test_welsh_pages_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None
 def test_welsh_pdfs_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None:
     build, data = welsh
     pdfs = sorted((build / "pdf").glob("cymraeg*.pdf"))
-    assert len(pdfs) == 6
+    # The full briefing, and for each of the two audiences its edition and one-sheet brief; each twice.
+    assert len(pdfs) == 10
     for path in pdfs:
         with pikepdf.open(path) as pdf:
             assert str(pdf.Root.Lang) == "cy"
         text = " ".join(page.extract_text() for page in PdfReader(path).pages)
         assert english_left(text, data) == [], path.name
-        assert "Tudalen 2 o " in text and "Cynnwys" in text
+        assert "Tudalen 2 o " in text
+        # Only the full briefing has a contents page; the short editions and briefs go without.
+        assert ("Cynnwys" in text) == (path.stem.removesuffix("--large-print") == "cymraeg"), path.name
 
 
 def test_welsh_emails_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None:

@@ -52,7 +52,8 @@ def outline_titles(outline: list[Any]) -> list[str]:
 def test_every_edition_is_written(pdf_dir: Path, bundled: LoadedPack) -> None:
     expected = {edition.filename for edition in editions(bundled)}
     assert {path.name for path in pdf_dir.glob("*.pdf")} == expected
-    assert len(expected) == 2 + 2 * len(bundled.pack.audiences)
+    # The full briefing, then per audience its edition and its one-sheet brief, each in two sizes.
+    assert len(expected) == 2 + 4 * len(bundled.pack.audiences)
 
 
 def test_metadata_language_and_tags(pdf_dir: Path, bundled: LoadedPack) -> None:

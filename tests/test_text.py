@@ -80,7 +80,7 @@ def test_site_and_email_split_a_blank_line_holding_a_space_alike(tmp_path: Path)
     pack = small_pack()
     pack["briefing"]["summary"] = "First paragraph.\n \nSecond paragraph."
     loaded = load_pack(write_pack(tmp_path / "small.yaml", pack))
-    newsletter = build_newsletter(loaded, None, lambda page, anchor: f"https://x.example/{page}#{anchor}", str)
+    newsletter = build_newsletter(loaded, None, lambda label: f"https://x.example/#{label}", str)
     assert newsletter.intro == ["First paragraph.", "Second paragraph."]
     overview = render_pages([loaded], "briefing")["small/index.md"]
     assert "\nFirst paragraph\\.\n\nSecond paragraph\\.\n" in overview

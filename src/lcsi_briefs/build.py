@@ -21,23 +21,17 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import SimpleNamespace
 
-from lcsi_briefs.editions import PDF_URL_DIR
 from lcsi_briefs.faults import BuildRunningError, fault_sentence, find_os_error, one_build_at_a_time
+from lcsi_briefs.layout import NEWSLETTER_DIR, PDF_URL_DIR, ProjectLayout
 from lcsi_briefs.warnings_ import is_note
 
-NEWSLETTER_DIR = "newsletter"
-
-WORK = Path("build") / ".work"
-STAMP = WORK / "inputs.sha256"
-#: Held for the whole of a build, so a second build of the same project says so and stops.
-LOCK = WORK / "build.lock"
 #: Environment variables that change what a build writes (conf.py reads the site URL ones).
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LCSI_BRIEFS_SITE_URL", "READTHEDOCS_CANONICAL_URL")
 #: Packages whose version changes what a build writes.
 TOOLS = ("lcsi-briefs", "sphinx", "myst-parser", "sphinx-design", "furo", "weasyprint", "docutils")
 
 
-def inputs_digest(project: Path, *, pdf: bool, strict: bool = False) -> str:
+def inputs_digest(layout: ProjectLayout, *, pdf: bool, strict: bool = False) -> str:
     """A digest of everything a build reads: data, pages, settings, this package, tool versions.
 
     When it matches the last successful build, the outputs are already what a build would
@@ -51,8 +45,8 @@ def inputs_digest(project: Path, *, pdf: bool, strict: bool = False) -> str:
             digest.update(f"{tool}={version(tool)}".encode())
         except PackageNotFoundError:
             digest.update(f"{tool}=none".encode())
-    generated = project / "docs" / "briefing"
-    folders = [project / "docs", project / "briefings", Path(__file__).parent]
+    project, generated = layout.root, layout.generated
+    folders = [layout.srcdir, layout.packs, Path(__file__).parent]
     files = [project / "conf.py"] + [
         path
         for folder in folders
@@ -96,7 +90,11 @@ def _notes_shown() -> Iterator[None]:
 
 
 def _sphinx(
-    project: Path, builder: str, outdir: Path, doctrees: Path | None = None, overrides: dict[str, object] | None = None
+    layout: ProjectLayout,
+    builder: str,
+    outdir: Path,
+    doctrees: Path | None = None,
+    overrides: dict[str, object] | None = None,
 ) -> int:
     """One Sphinx build with warnings as errors; our own errors print as plain messages."""
     from sphinx.application import Sphinx  # noqa: PLC0415 - a build with nothing to do never loads Sphinx
@@ -106,12 +104,12 @@ def _sphinx(
 
     app = None
     try:
-        with patch_docutils(project), docutils_namespace(), _notes_shown():
+        with patch_docutils(layout.root), docutils_namespace(), _notes_shown():
             app = Sphinx(
-                srcdir=project / "docs",
-                confdir=project,
+                srcdir=layout.srcdir,
+                confdir=layout.root,
                 outdir=outdir,
-                doctreedir=doctrees or project / WORK / "doctrees",
+                doctreedir=doctrees or layout.work / "doctrees",
                 buildername=builder,
                 status=_Quiet(),
                 warning=sys.stderr,
@@ -195,11 +193,27 @@ def _publish(staged: dict[Path, Callable[[Path], None]]) -> None:
 
 def build_pdfs(project: Path, outdir: Path, doctrees: Path) -> int:
     """Render the PDFs from the doctrees of an HTML build, straight into ``outdir`` (for previews)."""
+    layout = _layout(project.resolve())
+    if layout is None:
+        return 1
     try:
-        return _sphinx(project.resolve(), "briefing-pdf", outdir.resolve(), doctrees.resolve())
+        return _sphinx(layout, "briefing-pdf", outdir.resolve(), doctrees.resolve())
     except OSError as error:
         print(fault_sentence(error, project.resolve()), file=sys.stderr)
         return 1
+
+
+def _layout(project: Path) -> ProjectLayout | None:
+    """The project's folders as its ``conf.py`` sets them; None (after saying why) if it cannot be read."""
+    from sphinx.errors import ConfigError  # noqa: PLC0415
+
+    from lcsi_briefs.project import read_layout  # noqa: PLC0415
+
+    try:
+        return read_layout(project)
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
 
 
 def build_all(project: Path, *, pdf: bool = True, strict: bool = False) -> int:
@@ -208,9 +222,12 @@ def build_all(project: Path, *, pdf: bool = True, strict: bool = False) -> int:
     if not (project / "conf.py").is_file():
         print(f"error: {project} has no conf.py; run this from the project folder or pass --project", file=sys.stderr)
         return 2
+    layout = _layout(project)
+    if layout is None:
+        return 1
     try:
-        with one_build_at_a_time(project, project / LOCK):
-            return _build(project, pdf=pdf, strict=strict)
+        with one_build_at_a_time(project, layout.lock):
+            return _build(layout, pdf=pdf, strict=strict)
     except BuildRunningError as error:
         print(error, file=sys.stderr)
         return 1
@@ -219,24 +236,24 @@ def build_all(project: Path, *, pdf: bool = True, strict: bool = False) -> int:
         return 1
 
 
-def _build(project: Path, *, pdf: bool, strict: bool) -> int:
-    work = project / WORK
+def _build(layout: ProjectLayout, *, pdf: bool, strict: bool) -> int:
+    work = layout.work
     html_work, pdf_work = work / "html", work / "pdf"
-    for published in ("html", "pdf", NEWSLETTER_DIR):
-        _recover(project / "build" / published)
-    digest = inputs_digest(project, pdf=pdf, strict=strict)
-    stamp = project / STAMP
-    outputs = [project / "build" / "html" / "index.html"] + ([project / "build" / "pdf"] if pdf else [])
+    for published in layout.published:
+        _recover(published)
+    digest = inputs_digest(layout, pdf=pdf, strict=strict)
+    stamp = layout.stamp
+    outputs = [layout.html / "index.html"] + ([layout.pdf] if pdf else [])
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest and all(p.exists() for p in outputs):
         print("Nothing has changed since the last build: build/ is up to date.")
         return 0
     stamp.unlink(missing_ok=True)
     print("Building the site...")
     overrides: dict[str, object] = {"lcsi_briefs_strict": strict, "lcsi_briefs_pdf_build": pdf}
-    status = _sphinx(project, "html", html_work, overrides=overrides)
+    status = _sphinx(layout, "html", html_work, overrides=overrides)
     if status == 0 and pdf:
         print("Rendering the PDFs...")
-        status = _sphinx(project, "briefing-pdf", pdf_work, overrides=overrides)
+        status = _sphinx(layout, "briefing-pdf", pdf_work, overrides=overrides)
     if status != 0:
         print("Build failed: nothing in build/html or build/pdf was changed.", file=sys.stderr)
         return 1
@@ -253,18 +270,18 @@ def _build(project: Path, *, pdf: bool, strict: bool) -> int:
         for path in pdfs:
             shutil.copy2(path, fresh / path.name)
 
-    staged: dict[Path, Callable[[Path], None]] = {project / "build" / "html": partial(_copytree, html_work)}
+    staged: dict[Path, Callable[[Path], None]] = {layout.html: partial(_copytree, html_work)}
     if pdf:
-        staged[project / "build" / "pdf"] = pdf_folder
+        staged[layout.pdf] = pdf_folder
     if (html_work / NEWSLETTER_DIR).is_dir():
-        staged[project / "build" / NEWSLETTER_DIR] = partial(_copytree, html_work / NEWSLETTER_DIR)
+        staged[layout.newsletter] = partial(_copytree, html_work / NEWSLETTER_DIR)
     _publish(staged)
     try:
         stamp.write_text(digest, encoding="utf-8")
     except OSError:
         stamp.unlink(missing_ok=True)  # without the stamp the next build simply runs in full
-    print(f"Site: {project / 'build' / 'html' / 'index.html'}")
+    print(f"Site: {layout.html / 'index.html'}")
     if pdf:
-        print(f"PDFs: {project / 'build' / 'pdf'}")
-    print(f"Newsletter emails: {project / 'build' / 'newsletter'}")
+        print(f"PDFs: {layout.pdf}")
+    print(f"Newsletter emails: {layout.newsletter}")
     return 0

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lcsi_briefs import __version__
+from lcsi_briefs.layout import ProjectLayout
 from lcsi_briefs.loader import load_packs
 from lcsi_briefs.problems import PackError
 from lcsi_briefs.schema import pack_schema
@@ -26,8 +27,21 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+def _packs_folder() -> Path:
+    """The packs folder that ``conf.py`` in the current folder names (``briefings/`` by default)."""
+    from sphinx.errors import ConfigError  # noqa: PLC0415
+
+    from lcsi_briefs.project import read_layout  # noqa: PLC0415
+
+    try:
+        return Path(read_layout(Path()).packs_dir)
+    except ConfigError:
+        # The build reports a broken conf.py; checking the data needs only the default folder.
+        return Path(ProjectLayout(Path()).packs_dir)
+
+
 def _validate(arguments: argparse.Namespace) -> int:
-    paths = [Path(p) for p in arguments.paths] or [Path("briefings")]
+    paths = [Path(p) for p in arguments.paths] or [_packs_folder()]
     try:
         packs = load_packs(paths)
     except PackError as error:
@@ -78,7 +92,7 @@ def _build(arguments: argparse.Namespace) -> int:
 def _new(arguments: argparse.Namespace) -> int:
     from lcsi_briefs.scaffold import ScaffoldError, new_pack  # noqa: PLC0415
 
-    folder = Path(arguments.folder)
+    folder = Path(arguments.folder) if arguments.folder else _packs_folder()
     try:
         path = new_pack(folder, arguments.slug, dt.date.today())
     except ScaffoldError as error:
@@ -115,7 +129,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser("validate", help="check briefing packs and report every problem")
-    validate.add_argument("paths", nargs="*", metavar="PATH", help="pack files or folders (default: briefings/)")
+    validate.add_argument(
+        "paths", nargs="*", metavar="PATH", help="pack files or folders (default: the packs folder conf.py names)"
+    )
     validate.set_defaults(run=_validate)
     check = commands.add_parser("check", help="editorial checks: coverage, reading age, terms, provenance")
     check.add_argument("paths", nargs="*", metavar="PATH", help="pack files or folders (default: briefings/)")
@@ -130,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_build)
     new = commands.add_parser("new", help="start the next briefing in the series")
     new.add_argument("slug", help="the new pack's name, e.g. lcsi-2026 (lower-case letters, digits, hyphens)")
-    new.add_argument("--folder", default="briefings", help="where packs live (default: briefings/)")
+    new.add_argument("--folder", help="where packs live (default: the packs folder conf.py names)")
     new.set_defaults(run=_new)
     serve = commands.add_parser("serve", help="live preview: rebuild and reload the browser on every edit")
     serve.add_argument("--project", default=".", help="the folder holding conf.py (default: the current one)")

@@ -15,8 +15,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from lcsi_briefs.editions import PDF_URL_DIR, Edition, editions
+from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.i18n import Translator, translator_for
+from lcsi_briefs.layout import PDF_URL_DIR
 from lcsi_briefs.warnings_ import BriefsWarnings, warn
 
 if TYPE_CHECKING:
@@ -80,12 +81,22 @@ class BriefingDownloads(SphinxDirective):
         container += nodes.paragraph("", "", nodes.strong("", _("Printable editions")))
         container += _groups(main, _)
         if which == "all":
-            others = [e for e in every if e.audience is not None]
+            others = [e for e in every if e.audience is not None and not e.brief]
             summary = _.plural(
                 "Editions for each audience ({count} PDF)", "Editions for each audience ({count} PDFs)", len(others)
             )
             more = pdf_more(summary=summary)
             more += _groups(others, _)
+            container += more
+        if which in ("all", "full"):
+            briefs = [e for e in every if e.brief]
+            summary = _.plural(
+                "One-sheet briefs for each audience, two pages each ({count} PDF)",
+                "One-sheet briefs for each audience, two pages each ({count} PDFs)",
+                len(briefs),
+            )
+            more = pdf_more(summary=summary)
+            more += _groups(briefs, _)
             container += more
         return [container]
 

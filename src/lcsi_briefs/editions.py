@@ -1,7 +1,8 @@
-"""Which PDF editions a pack has, and what their files are called.
+"""Which PDF editions a pack has, and what they are called.
 
 Kept apart from both the PDF builder and the page generator so that the download links on
-the site and the files the builder writes can never disagree.
+the site and the files the builder writes can never disagree; the file names themselves come
+from :mod:`lcsi_briefs.layout`.
 """
 
 from __future__ import annotations
@@ -9,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lcsi_briefs.i18n import translator_for
+from lcsi_briefs.layout import PDF_URL_DIR, PackLayout
 from lcsi_briefs.model import LoadedPack
 
-#: Where the site keeps its copy of the PDFs, relative to the site root.
-PDF_URL_DIR = "pdf"
+__all__ = ["PDF_URL_DIR", "Edition", "editions"]
 
 
 @dataclass(frozen=True)
 class Edition:
-    """One printable PDF: the full briefing or one audience's, in standard or large print."""
+    """One printable PDF: the full briefing, an audience's edition or its one-sheet brief."""
 
     slug: str
     audience: str | None
@@ -26,6 +27,8 @@ class Edition:
     label: str
     #: The pack's language, which the edition's own words are in.
     language: str = "en"
+    #: The audience's one-sheet brief (two A4 pages) rather than its edition.
+    brief: bool = False
 
     @property
     def title(self) -> str:
@@ -34,18 +37,19 @@ class Edition:
 
     @property
     def filename(self) -> str:
-        name = self.slug if self.audience is None else f"{self.slug}--{self.audience}"
-        return f"{name}--large-print.pdf" if self.large_print else f"{name}.pdf"
+        return PackLayout(self.slug).pdf_name(self.audience, large_print=self.large_print, brief=self.brief)
 
 
 def editions(loaded: LoadedPack) -> list[Edition]:
-    """The full briefing first, then each audience's, each followed by its large-print twin."""
+    """The full briefing, then each audience's edition and brief, each followed by its large-print twin."""
     result: list[Edition] = []
     language = loaded.pack.briefing.language
     _ = translator_for(language)
-    people: list[tuple[str | None, str]] = [(None, _("Full briefing"))]
-    people += [(a.id, _("Edition for {audience}", audience=a.name)) for a in loaded.pack.audiences]
-    for audience, label in people:
-        result.append(Edition(loaded.slug, audience, False, label, language))
-        result.append(Edition(loaded.slug, audience, True, label, language))
+    kinds: list[tuple[str | None, str, bool]] = [(None, _("Full briefing"), False)]
+    for audience in loaded.pack.audiences:
+        kinds += [(audience.id, _("Edition for {audience}", audience=audience.name), False)]
+        kinds += [(audience.id, _("One-sheet brief for {audience}", audience=audience.name), True)]
+    for audience_id, label, brief in kinds:
+        result.append(Edition(loaded.slug, audience_id, False, label, language, brief))
+        result.append(Edition(loaded.slug, audience_id, True, label, language, brief))
     return result

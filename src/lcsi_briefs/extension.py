@@ -76,10 +76,14 @@ def generate_pages(app: Sphinx) -> None:
 def note_removed_pages(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Remember generated pages that no longer exist (an audience was deleted, say)."""
+    """Remember generated pages that no longer exist (an audience was deleted, say).
+
+    Every other page links to them from its sidebar, so every page is read and written again.
+    """
     prefix = briefs_config(app.config).pages_dir + "/"
-    app.env.lcsi_briefs_removed = sorted(d for d in removed if d.startswith(prefix))  # type: ignore[attr-defined]
-    return []
+    gone = sorted(d for d in removed if d.startswith(prefix))
+    app.env.lcsi_briefs_removed = gone  # type: ignore[attr-defined]
+    return sorted(env.found_docs - removed - added - changed) if gone else []
 
 
 def delete_removed_output(app: Sphinx, exception: Exception | None) -> None:

@@ -19,8 +19,8 @@ from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.figures import methodology_label
 from lcsi_briefs.text import long_date, paragraphs
 
-#: (page, anchor) → address; page is "overview", "sources" or "audiences/<id>".
-PageLink = Callable[[str, str], str]
+#: A label of the pack (see :mod:`lcsi_briefs.layout`) → the address of what it marks.
+PageLink = Callable[[str], str]
 #: PDF file name → address.
 PdfLink = Callable[[str], str]
 
@@ -165,7 +165,7 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
         Headline(
             number,
             finding.statement,
-            page("overview", labels.finding(finding.id)),
+            page(labels.finding(finding.id)),
             plain_notes(pack, finding.id),
             plain_tables(pack, finding.id),
         )
@@ -173,12 +173,12 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
         if behind is None or finding.id in behind
     ]
     pdfs = [e for e in editions(loaded) if e.audience in (None, audience_id)]
-    links = [Link(_(READ_ONLINE), page("overview", labels.overview()))]
+    links = [Link(_(READ_ONLINE), page(labels.overview()))]
     if audience_id:
         links.append(Link(_(AUDIENCE_ONLINE, audience=chosen[0].name), sections[0].url))
-    links += [*_pdf_links(pdfs, pdf, _), Link(_(SOURCES), page("sources", labels.sources()))]
+    links += [*_pdf_links(pdfs, pdf, _), Link(_(SOURCES), page(labels.sources()))]
     if pack.methodology:
-        links.append(Link(words(briefing.language).methodology_heading, page("overview", methodology_label(labels))))
+        links.append(Link(words(briefing.language).methodology_heading, page(methodology_label(labels))))
     email = Newsletter(
         subject=subject(loaded, chosen[0].name if audience_id else None, _),
         preheader=paragraphs(briefing.summary)[0][:150],
@@ -194,7 +194,7 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
         links=links,
         publisher=briefing.publisher,
         language=briefing.language,
-        slug_name=loaded.slug if audience_id is None else f"{loaded.slug}--{audience_id}",
+        slug_name=labels.edition_stem(audience_id),
         lead=_(LEAD_HEADING, audience=chosen[0].name) if audience_id else "",
         actions_heading=_(ACTIONS_HEADING),
         about_research=_(ABOUT_RESEARCH),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from lcsi_briefs.config import briefs_config
-from lcsi_briefs.editions import PDF_URL_DIR
+from lcsi_briefs.layout import NEWSLETTER_DIR, PDF_URL_DIR, PackLayout
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.newsletter.content import build_newsletter
 from lcsi_briefs.newsletter.render import email_message, html_body, text_body
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
-FOLDER = "newsletter"
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:
@@ -40,14 +39,15 @@ NO_SITE_URL = (
 
 
 def write_pack_newsletters(app: Sphinx, loaded: LoadedPack, base: str, *, eml: bool = True) -> list[str]:
+    """Write one pack's newsletter files; return their names."""
     builder = app.builder
-    pages_dir = briefs_config(app.config).pages_dir
-    folder = Path(app.outdir, FOLDER)
+    folder = Path(app.outdir, NEWSLETTER_DIR)
     folder.mkdir(exist_ok=True)
+    labels = app.env.domains.standard_domain.labels
 
     # ``base`` ends with "/", and is either the site's address or "../" from this folder.
-    def page(name: str, anchor: str) -> str:
-        document = f"{pages_dir}/{loaded.slug}/{'index' if name == 'overview' else name}"
+    def page(label: str) -> str:
+        document, anchor, _title = labels[label]
         return f"{base}{builder.get_target_uri(document)}#{anchor}"
 
     def pdf(filename: str) -> str:
@@ -55,17 +55,17 @@ def write_pack_newsletters(app: Sphinx, loaded: LoadedPack, base: str, *, eml: b
 
     written = []
     sender = briefs_config(app.config).newsletter_from
+    layout = PackLayout(loaded.slug)
     for audience in [None, *(a.id for a in loaded.pack.audiences)]:
         newsletter = build_newsletter(loaded, audience, page, pdf)
-        stem = folder / newsletter.slug_name
-        _write_if_changed(stem.with_suffix(".html"), html_body(newsletter).encode("utf-8"))
-        _write_if_changed(stem.with_suffix(".txt"), text_body(newsletter).encode("utf-8"))
+        html_name, text_name, email_name = layout.newsletter_files(audience)
         sent = loaded.pack.briefing.edition_date
+        _write_if_changed(folder / html_name, html_body(newsletter).encode("utf-8"))
+        _write_if_changed(folder / text_name, text_body(newsletter).encode("utf-8"))
+        written += [html_name, text_name]
         if eml:
-            _write_if_changed(stem.with_suffix(".eml"), email_message(newsletter, sent, sender))
-        else:
-            stem.with_suffix(".eml").unlink(missing_ok=True)
-        written.append(newsletter.slug_name)
+            _write_if_changed(folder / email_name, email_message(newsletter, sent, sender))
+            written.append(email_name)
     return written
 
 
@@ -79,8 +79,13 @@ def write_newsletters(app: Sphinx, exception: Exception | None) -> None:
         base = "../"
         note(logger, NO_SITE_URL)
     packs: dict[str, LoadedPack] = getattr(app.env, "lcsi_briefs_packs", {})
-    for loaded in packs.values():
-        write_pack_newsletters(app, loaded, base, eml=bool(app.config.html_baseurl))
+    eml = bool(app.config.html_baseurl)
+    written = {name for loaded in packs.values() for name in write_pack_newsletters(app, loaded, base, eml=eml)}
+    # A removed pack or audience must not leave its emails behind to be published again.
+    folder = Path(app.outdir, NEWSLETTER_DIR)
+    for path in folder.iterdir() if folder.is_dir() else []:
+        if path.is_file() and path.name not in written:
+            path.unlink()
 
 
 def setup_newsletter(app: Sphinx) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lcsi_briefs.diagram import pathways_svg
 from lcsi_briefs.i18n import Translator, translator_for
+from lcsi_briefs.layout import COVERAGE_FILE, GLOSSARY_FILE, INCLUDES_DIR, REFERENCE_FILE, SERIES_FILE, PackLayout
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.audience import render_audience
 from lcsi_briefs.pages.common import Labels
@@ -15,11 +16,7 @@ from lcsi_briefs.pages.series import newest_first, render_series
 from lcsi_briefs.pages.sources import render_sources
 
 #: Fragments included by hand-written pages; excluded from the build as pages of their own.
-INCLUDES_DIR = "_includes"
-SERIES_FILE = f"{INCLUDES_DIR}/series.md"
-REFERENCE_FILE = f"{INCLUDES_DIR}/data-reference.md"
-COVERAGE_FILE = f"{INCLUDES_DIR}/coverage.md"
-GLOSSARY_FILE = "glossary.md"
+__all__ = ["INCLUDES_DIR", "render_pages"]
 
 
 def render_pages(packs: list[LoadedPack], pages_dir: str, site: Translator | None = None) -> dict[str, str]:
@@ -39,16 +36,16 @@ def render_pages(packs: list[LoadedPack], pages_dir: str, site: Translator | Non
         GLOSSARY_FILE: render_glossary(glossary, site),
     }
     for loaded in ordered:
-        base = loaded.slug
-        files[f"{base}/index.md"] = render_overview(loaded, terms)
-        files[f"{base}/sources.md"] = render_sources(loaded)
+        layout = PackLayout(loaded.slug, pages_dir)
+        files[layout.overview_file()] = render_overview(loaded, terms)
+        files[layout.sources_file()] = render_sources(loaded)
         for audience in loaded.pack.audiences:
-            files[f"{base}/audiences/{audience.id}.md"] = render_audience(loaded, audience, terms)
+            files[layout.audience_file(audience.id)] = render_audience(loaded, audience, terms)
         labels = Labels(loaded)
         _, named = labels._, labels.headings
         columns = (named.functions or "", named.pathways or "", _("Who benefits"))
         title = _("{heading}: diagram", heading=named.pathways or "")
         diagram = pathways_svg(loaded.pack, title, _(DIAGRAM_ALT), columns)
         if diagram:
-            files[f"{base}/{DIAGRAM_FILE}"] = diagram
+            files[layout.page_file(DIAGRAM_FILE)] = diagram
     return files

@@ -12,6 +12,8 @@ from lcsi_briefs.pages.overview import front_matter
 
 ACTIONS_LABEL = N_("What you could do")
 QUESTIONS_LABEL = N_("Questions to discuss")
+#: Marks the "About these implications" note, which a printed edition prints only once.
+ABOUT_CLASS = "lcsi-about"
 
 
 def _lists(actions: list[str], questions: list[str], _: Translator) -> list[str]:
@@ -42,7 +44,7 @@ def render_audience(loaded: LoadedPack, audience: Audience, glossary_terms: list
     lines += methodology_link(loaded)
     lines += [p for paragraph in linker.paragraphs(audience.description) for p in (paragraph, "")]
     note = [p for paragraph in linker.paragraphs(pack.briefing.about_implications) for p in (paragraph, "")]
-    lines += [*fence("admonition", escape(_("About these implications")), {"class": "note"}, note), ""]
+    lines += [*fence("admonition", escape(_("About these implications")), {"class": f"note {ABOUT_CLASS}"}, note), ""]
     for number, implication in enumerate(audience.implications, start=1):
         lines += [target(labels.implication(audience.id, number)), heading(2, f"{number}. {implication.title}"), ""]
         lines += [p for paragraph in linker.paragraphs(implication.text) for p in (paragraph, "")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lcsi_briefs.i18n import N_, Translator, translator_for
+from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model import Briefing, Headings, LoadedPack, Pack
 from lcsi_briefs.pages.markup import escape, link
 
@@ -21,39 +22,15 @@ def section_headings(briefing: Briefing, _: Translator) -> Headings:
     return Headings(**{key: getattr(named, key) or _(default) for key, default in DEFAULT_HEADINGS.items()})
 
 
-class Labels:
-    """Every cross-reference label of one pack, prefixed with its slug so packs never clash."""
+class Labels(PackLayout):
+    """Every cross-reference label of one pack (from :mod:`lcsi_briefs.layout`), and links to them."""
 
     def __init__(self, loaded: LoadedPack) -> None:
-        self.slug = loaded.slug
+        super().__init__(loaded.slug)
         self.pack: Pack = loaded.pack
         #: Interface text in the pack's language (see :mod:`lcsi_briefs.i18n`).
         self._ = translator_for(loaded.pack.briefing.language)
         self.headings = section_headings(loaded.pack.briefing, self._)
-
-    def overview(self) -> str:
-        return self.slug
-
-    def finding(self, finding_id: str) -> str:
-        return f"{self.slug}-finding-{finding_id}"
-
-    def function(self, function_id: str) -> str:
-        return f"{self.slug}-function-{function_id}"
-
-    def pathway(self, pathway_id: str) -> str:
-        return f"{self.slug}-pathway-{pathway_id}"
-
-    def audience(self, audience_id: str) -> str:
-        return f"{self.slug}-audience-{audience_id}"
-
-    def implication(self, audience_id: str, number: int) -> str:
-        return f"{self.slug}-audience-{audience_id}-{number}"
-
-    def source(self, source_id: str) -> str:
-        return f"{self.slug}-source-{source_id}"
-
-    def sources(self) -> str:
-        return f"{self.slug}-sources"
 
     def finding_link(self, finding_id: str) -> str:
         number = self.pack.finding_number(finding_id)

@@ -7,10 +7,11 @@ whole series: where two packs define the same term, the newest pack's definition
 from __future__ import annotations
 
 from lcsi_briefs.i18n import Translator
+from lcsi_briefs.layout import GLOSSARY_LABEL
 from lcsi_briefs.model import GlossaryEntry, LoadedPack
 from lcsi_briefs.pages.markup import escape, paragraphs
 
-GLOSSARY_LABEL = "lcsi-glossary"
+__all__ = ["GLOSSARY_LABEL", "render_glossary", "series_glossary"]
 
 
 def series_glossary(packs_newest_first: list[LoadedPack]) -> list[GlossaryEntry]:

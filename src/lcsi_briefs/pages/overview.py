@@ -57,7 +57,7 @@ def front_matter(title: str, description: str) -> list[str]:
 def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[str]:
     pack = loaded.pack
     _ = labels._
-    lines = [target(f"{labels.slug}-findings"), heading(2, labels.headings.findings or ""), ""]
+    lines = [target(labels.findings()), heading(2, labels.headings.findings or ""), ""]
     for number, finding in enumerate(pack.findings, start=1):
         lines += [target(labels.finding(finding.id)), heading(3, f"{number}. {finding.statement}"), ""]
         lines += evidence_line(finding.evidence, pack.briefing.language) if finding.evidence else []
@@ -88,7 +88,8 @@ def _functions(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[s
         if function.examples:
             body += [escape(labels._("For example:")), ""] + [f"- {escape(example)}" for example in function.examples]
         cards += grid_card(header, body)
-    return [heading(2, labels.headings.functions or ""), "", *grid("1 1 2 3", cards, "lcsi-functions"), ""]
+    title = [target(labels.functions()), heading(2, labels.headings.functions or ""), ""]
+    return [*title, *grid("1 1 2 3", cards, "lcsi-functions"), ""]
 
 
 def _pathways(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[str]:
@@ -98,7 +99,7 @@ def _pathways(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
     _ = labels._
     # The alt text is a directive option: one folded line, which the figure directive takes as text.
     options = {"alt": fold(_(DIAGRAM_ALT)), "figclass": "lcsi-diagram"}
-    lines = [heading(2, labels.headings.pathways or ""), ""]
+    lines = [target(labels.pathways()), heading(2, labels.headings.pathways or ""), ""]
     # On a phone the diagram keeps a legible size and scrolls sideways: a region the keyboard can reach.
     region = html.escape(_(DIAGRAM_REGION), quote=True)
     lines += ["```{raw} html", f'<div class="lcsi-diagram-scroll" role="region" tabindex="0" aria-label="{region}">']
@@ -122,7 +123,8 @@ def _audiences(loaded: LoadedPack, labels: Labels) -> list[str]:
         header = [f"**{link(audience.name, labels.audience(audience.id))}**"]
         footer = [escape(labels._.plural("{count} implication", "{count} implications", count))]
         cards += grid_card(header, paragraphs(audience.description), footer)
-    return [heading(2, labels.headings.audiences or ""), "", *grid("1 1 2 3", cards, "lcsi-audiences"), ""]
+    title = [target(labels.audiences()), heading(2, labels.headings.audiences or ""), ""]
+    return [*title, *grid("1 1 2 3", cards, "lcsi-audiences"), ""]
 
 
 def render_overview(loaded: LoadedPack, glossary_terms: list[str]) -> str:
@@ -144,6 +146,6 @@ def render_overview(loaded: LoadedPack, glossary_terms: list[str]) -> str:
     lines += _functions(loaded, labels, linker)
     lines += _pathways(loaded, labels, linker)
     lines += _audiences(loaded, labels)
-    toc = [f"audiences/{audience.id}" for audience in pack.audiences] + ["sources"]
+    toc = labels.toc_entries([audience.id for audience in pack.audiences])
     lines += ["```{toctree}", ":hidden:", "", *toc, "```", ""]
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lcsi_briefs.i18n import Translator
+from lcsi_briefs.layout import PackLayout, glossary_docname
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import Labels, language_class
 from lcsi_briefs.pages.markup import escape, grid, grid_card, link, paragraphs
@@ -37,7 +38,8 @@ def render_series(packs_newest_first: list[LoadedPack], pages_dir: str, _: Trans
         cards += grid_card(header, body, options={"class-card": language_class(briefing.language)})
     lines = grid("1", cards, "lcsi-series") if cards else [escape(_("No briefings yet."))]
     # Included from docs/index.md: entries are absolute so they do not depend on who includes them.
-    toc = [f"/{pages_dir}/{loaded.slug}/index" for loaded in packs_newest_first] + [f"/{pages_dir}/glossary"]
+    docs = [PackLayout(loaded.slug, pages_dir).overview_doc() for loaded in packs_newest_first]
+    toc = [f"/{doc}" for doc in [*docs, glossary_docname(pages_dir)]]
     caption = escape(_("Briefings"))
     lines += ["", "```{toctree}", ":hidden:", f":caption: {caption}", "", *toc, "```", ""]
     return "\n".join(lines)

@@ -1,7 +1,7 @@
 """Assemble one PDF edition's doctree from the same doctrees the HTML site is built from.
 
 The full briefing is the overview with its toctree inlined (every audience page and the
-sources), then the glossary. An audience edition keeps the overview's headlines, then that
+sources), then the glossary. An audience edition keeps the overview's summary, then that
 audience's page, the sources its findings rest on, and the glossary. Links to anything left
 out become plain text, so a printed edition never points at a page it does not contain.
 """
@@ -20,14 +20,21 @@ from sphinx.util.nodes import inline_all_toctrees
 from lcsi_briefs.downloads import pdf_downloads
 from lcsi_briefs.editions import Edition
 from lcsi_briefs.expansion import expand_tree
-from lcsi_briefs.figures import evidence_note
+from lcsi_briefs.i18n import N_
+from lcsi_briefs.layout import GLOSSARY_LABEL, PackLayout, glossary_docname
 from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.pages.audience import ABOUT_CLASS
 from lcsi_briefs.pages.common import Labels
-from lcsi_briefs.pages.glossary import GLOSSARY_LABEL
 from lcsi_briefs.pages.overview import AFFECTS_CLASS
 
 if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
+
+
+#: The contents entry of the overview, whose own title is the briefing's, already on the cover.
+SUMMARY_ENTRY = N_("Summary")
+#: A finding in the one-line list that replaces, on paper, an implication's list of findings.
+IMPLICATION_FINDING = N_("Finding {number}")
 
 
 @dataclass(frozen=True)
@@ -58,35 +65,16 @@ def _keep_glossary_terms(tree: nodes.document, terms: set[str]) -> None:
             item.parent.remove(item)
 
 
-def _keep_sources(tree: nodes.Element, wanted_ids: set[str]) -> None:
+def _keep_sources(tree: nodes.Element, every_source: set[str], wanted: set[str]) -> None:
+    """Leave out the source sections not in ``wanted``, picked by their exact labels."""
+    unwanted = every_source - wanted
     for section in list(tree.findall(nodes.section)):
-        ids = set(section["ids"])
-        if ids & wanted_ids:
-            continue
-        if any("-source-" in i for i in ids):
+        if unwanted & set(section["ids"]):
             section.parent.remove(section)
 
 
 def _section(tree: nodes.Element, section_id: str) -> nodes.section:
     return next(node for node in tree.findall(nodes.section) if section_id in node["ids"])
-
-
-def _headlines(loaded: LoadedPack, cited: set[str]) -> nodes.section:
-    """Every headline in one numbered list; those the audience's implications rest on link on."""
-    slug = loaded.slug
-    section = nodes.section(ids=[f"{slug}-headlines"])
-    section += nodes.title("", Labels(loaded).headings.findings or "")
-    items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
-    for finding in loaded.pack.findings:
-        text: nodes.Node = nodes.Text(finding.statement)
-        if finding.id in cited:
-            text = nodes.reference("", "", text, refid=f"{slug}-finding-{finding.id}")
-        items += nodes.list_item(
-            "",
-            nodes.paragraph("", "", text, nodes.Text(evidence_note(finding.evidence, loaded.pack.briefing.language))),
-        )
-    section += items
-    return section
 
 
 class PackDoctrees:
@@ -125,17 +113,20 @@ def _without(parent: nodes.Element, unwanted: Callable[[nodes.Node], bool]) -> n
 
 
 def _audience_edition(
-    builder: StandaloneHTMLBuilder, doctrees: PackDoctrees, loaded: LoadedPack, audience_id: str, base: str
+    builder: StandaloneHTMLBuilder, doctrees: PackDoctrees, loaded: LoadedPack, audience_id: str, layout: PackLayout
 ) -> nodes.document:
-    """Cover matter and headlines, the audience's page, then only the findings and sources it rests on."""
-    slug = loaded.slug
+    """The summary, the audience's page, then only the findings and sources it rests on.
+
+    The full list of headlines is left out: the findings this audience's implications rest
+    on follow in full, numbered as in the full briefing, and the rest are not this reader's.
+    """
     audience = loaded.pack.audience(audience_id)
     cited = {finding for implication in audience.implications for finding in implication.findings}
-    wanted = {f"{slug}-finding-{f}" for f in cited}
-    overview = doctrees.shared(f"{base}/index")
+    wanted = {layout.finding(f) for f in cited}
+    overview = doctrees.shared(layout.overview_doc())
     top = next(overview.findall(nodes.section))
     # The audience's own page, read afresh, becomes the edition: its content moves down a level.
-    audience_doc = f"{base}/audiences/{audience_id}"
+    audience_doc = layout.audience_doc(audience_id)
     tree = _doc(builder, audience_doc)
     page = list(tree.children)
     tree.children = []
@@ -145,7 +136,9 @@ def _audience_edition(
     for child in overview.children:
         if child is top:
             cover = _without(top, _section_or_contents)
-            cover += _headlines(loaded, cited)
+            # The edition's masthead carries the briefing's title.
+            if cover.children and isinstance(cover[0], nodes.title):
+                cover.remove(cover[0])
             tree += cover
         else:
             tree += child.deepcopy()
@@ -153,7 +146,7 @@ def _audience_edition(
     included.extend(page)
     tree += included
     findings = _without(
-        _section(overview, f"{slug}-findings"),
+        _section(overview, layout.findings()),
         lambda child: isinstance(child, nodes.section) and not wanted & set(child["ids"]),
     )
     for finding_section in list(findings.findall(nodes.section)):
@@ -162,13 +155,14 @@ def _audience_edition(
     for node in list(findings.findall(nodes.container)):
         if AFFECTS_CLASS in node["classes"]:
             node.parent.remove(node)
-    findings["ids"] = [f"{slug}-findings-detail"]
+    findings["ids"] = [layout.findings_detail()]
     findings[0] = nodes.title("", Labels(loaded)._("The findings behind these implications"))
     tree += findings
     cited_sources = {s for finding in loaded.pack.findings if finding.id in cited for s in finding.sources}
-    sources = addnodes.start_of_file(docname=f"{base}/sources")
-    sources.extend(child.deepcopy() for child in doctrees.shared(f"{base}/sources").children)
-    _keep_sources(sources, {f"{slug}-source-{s}" for s in cited_sources})
+    sources = addnodes.start_of_file(docname=layout.sources_doc())
+    sources.extend(child.deepcopy() for child in doctrees.shared(layout.sources_doc()).children)
+    every_source = {layout.source(source.id) for source in loaded.pack.sources}
+    _keep_sources(sources, every_source, {layout.source(s) for s in cited_sources})
     tree += sources
     return tree
 
@@ -177,29 +171,201 @@ def assemble(
     builder: StandaloneHTMLBuilder, doctrees: PackDoctrees, loaded: LoadedPack, edition: Edition, pages_dir: str
 ) -> nodes.document:
     """The resolved doctree of one edition."""
-    base = f"{pages_dir}/{loaded.slug}"
-    overview = f"{base}/index"
+    layout = PackLayout(loaded.slug, pages_dir)
+    overview = layout.overview_doc()
     if edition.audience is None:
         tree = _doc(builder, overview)
         tree = inline_all_toctrees(builder, set(), overview, tree, darkgreen, [overview])
     else:
-        tree = _audience_edition(builder, doctrees, loaded, edition.audience, base)
-    glossary_doc = f"{pages_dir}/glossary"
+        tree = _audience_edition(builder, doctrees, loaded, edition.audience, layout)
+    glossary_doc = glossary_docname(pages_dir)
     glossary = _doc(builder, glossary_doc)
     _keep_glossary_terms(glossary, {entry.term.casefold() for entry in loaded.pack.glossary})
     # The glossary page speaks the site's language; the pack's edition, the pack's.
     for title in glossary.findall(nodes.title):
         title.replace_self(nodes.title("", Labels(loaded)._("Glossary")))
         break
-    if loaded.pack.glossary:
-        tree += _as_included(glossary_doc, glossary)
+    included_glossary = _as_included(glossary_doc, glossary) if loaded.pack.glossary else None
+    if included_glossary is not None:
+        tree += included_glossary
     for node in list(tree.findall(pdf_downloads)):
         node.parent.remove(node)
     expand_tree(tree, loaded)  # the edition read from its cover: its own first uses
+    _print_once(tree, ABOUT_CLASS)
     tree["docname"] = overview
     builder.env.resolve_references(tree, overview, builder)
+    if included_glossary is not None:
+        _keep_used_terms(tree, included_glossary)
+    _compact_back_references(tree, loaded, layout)
+    _labelled_sections(tree, layout.labels(loaded.pack) | {layout.findings_detail(), GLOSSARY_LABEL})
+    _unique_ids(tree, overview)
     _localise_links(tree)
     return tree
+
+
+def _labelled_sections(tree: nodes.document, labels: set[str]) -> None:
+    """A section with a label of the data keeps only that: no ids derived from its title.
+
+    Ids from titles are not unique across pages, and each extra id is written as an empty
+    ``<span>`` between a heading and what it heads, where the page may break: the heading is
+    left stranded at the foot of the page.
+    """
+    for section in tree.findall(nodes.section):
+        own = [i for i in section["ids"] if i in labels]
+        if own:
+            section["ids"] = own
+
+
+def _print_once(tree: nodes.Element, marker: str) -> None:
+    """Keep the first of the blocks marked ``marker`` (a note every audience page repeats)."""
+    marked = [node for node in tree.findall(nodes.Element) if marker in node.get("classes", [])]
+    for node in marked[1:]:
+        node.parent.remove(node)
+
+
+def _fragment(reference: nodes.Element) -> str:
+    """The anchor a resolved internal link points at ("" for none)."""
+    uri = reference.get("refuri")
+    if uri is None:
+        return str(reference.get("refid", ""))
+    return uri.rsplit("#", 1)[-1] if "#" in uri else ""
+
+
+def _keep_used_terms(tree: nodes.document, glossary: nodes.Element) -> None:
+    """An edition's glossary explains only the terms its own text links to."""
+    used = {
+        _fragment(reference)
+        for reference in tree.findall(nodes.reference)
+        if not any(ancestor is glossary for ancestor in _ancestors(reference))
+    }
+    for item in list(glossary.findall(nodes.definition_list_item)):
+        ids = {i for term in item.findall(nodes.term) for i in term["ids"]}
+        if not ids & used:
+            item.parent.remove(item)
+    if not any(True for _ in glossary.findall(nodes.definition_list_item)):
+        glossary.parent.remove(glossary)
+
+
+def _compact_back_references(tree: nodes.document, loaded: LoadedPack, layout: PackLayout) -> None:
+    """On paper, lists of findings become one line of their numbers, and only those printed here.
+
+    The site lists each finding in full under every source and every implication; printed,
+    that repeats the list of findings again and again (pages of it), when the findings
+    themselves are printed in the same edition. Only the lists directly inside the source and
+    implication sections, picked by their exact labels, are changed.
+    """
+    numbers = {layout.finding(finding.id): n for n, finding in enumerate(loaded.pack.findings, start=1)}
+    present: set[str] = set()
+    for element in tree.findall(nodes.Element):
+        present.update(element.get("ids", []))
+    sources = {layout.source(source.id) for source in loaded.pack.sources}
+    implications = {
+        layout.implication(audience.id, number)
+        for audience in loaded.pack.audiences
+        for number in range(1, len(audience.implications) + 1)
+    }
+    _ = Labels(loaded)._
+    for section in list(tree.findall(nodes.section)):
+        ids = set(section["ids"])
+        if ids & sources:
+            _compact(section, numbers, present, str)
+        elif ids & implications:
+            _compact(section, numbers, present, lambda number: _(IMPLICATION_FINDING, number=number))
+
+
+def _compact(section: nodes.section, numbers: dict[str, int], present: set[str], entry: Callable[[int], str]) -> None:
+    """Each list of links to findings in ``section`` becomes its lead line, then linked numbers."""
+    for listing in [node for node in section.children if isinstance(node, nodes.bullet_list)]:
+        targets = [[_fragment(r) for r in item.findall(nodes.reference)] for item in listing.children]
+        if not targets or not all(len(t) == 1 and t[0] in numbers for t in targets):
+            continue
+        printed = [t[0] for t in targets if t[0] in present]
+        position = section.index(listing)
+        lead = section[position - 1] if position else None
+        if not isinstance(lead, nodes.paragraph):
+            lead = None
+        line = nodes.paragraph(classes=["lcsi-resting"])
+        if lead is not None:
+            line.extend(child.deepcopy() for child in lead.children)
+            section.remove(lead)
+        for index, label in enumerate(printed):
+            line += nodes.Text(" " if index == 0 else ", ")
+            line += nodes.reference("", entry(numbers[label]), refid=label)
+        if printed:
+            section.replace(listing, line)
+        else:
+            section.remove(listing)
+
+
+def _page_of(reference: nodes.Element, docname: str) -> tuple[str, str] | None:
+    """The page and anchor a resolved link points at, or None for a link out of the site."""
+    uri = reference.get("refuri")
+    if uri is None:
+        return (docname, reference["refid"]) if reference.get("refid") else None
+    # The single-file builder resolves links as ``index.html#document-<docname>#<anchor>``.
+    marker = "#document-"
+    if marker not in uri or uri.count("#") < 2:  # the page's anchor, then the target's
+        return None
+    page, anchor = uri.split(marker, 1)[1].rsplit("#", 1)
+    return page, anchor
+
+
+def _unique_ids(tree: nodes.document, docname: str) -> None:
+    """One anchor per id in the printed edition, whatever the text of the pages it joins.
+
+    Each page of the site is its own HTML document, so two pages may both have a heading
+    ``Share this briefing`` and the id docutils derives from it. Joined into one edition,
+    the later one is renamed, and the links from its own page follow it; the labels of the
+    data (:mod:`lcsi_briefs.layout`) are unique across the pack and never renamed.
+    """
+    taken: set[str] = set()
+    for element in tree.findall(nodes.Element):
+        taken.update(element.get("ids", []))
+    seen: set[str] = set()
+    renamed: dict[tuple[str, str], str] = {}
+    pages: list[tuple[nodes.Element, str]] = [(tree, docname)]
+    while pages:
+        element, page = pages.pop()
+        if isinstance(element, addnodes.start_of_file):
+            page = element["docname"]
+        ids: list[str] = []
+        anchor: str
+        for anchor in element.get("ids", []):
+            unique: str = anchor
+            number = 1
+            while unique in seen or (unique != anchor and unique in taken):
+                number += 1
+                unique = f"{anchor}-{number}"
+            if unique != anchor:
+                renamed[(page, anchor)] = unique
+            seen.add(unique)
+            ids.append(unique)
+        if ids:
+            element["ids"] = ids
+        pages.extend((child, page) for child in reversed(element.children) if isinstance(child, nodes.Element))
+    if not renamed:
+        return
+    for reference, page in _with_pages(tree, docname, nodes.reference):
+        target = _page_of(reference, page)
+        if target in renamed:
+            if reference.get("refuri") is None:
+                reference["refid"] = renamed[target]
+            else:
+                reference["refuri"] = f"#{renamed[target]}"
+
+
+def _with_pages(tree: nodes.document, docname: str, kind: type[nodes.Element]) -> list[tuple[nodes.Element, str]]:
+    """Every ``kind`` node of an edition, with the page it came from."""
+    found: list[tuple[nodes.Element, str]] = []
+    stack: list[tuple[nodes.Element, str]] = [(tree, docname)]
+    while stack:
+        element, page = stack.pop()
+        if isinstance(element, addnodes.start_of_file):
+            page = element["docname"]
+        if isinstance(element, kind):
+            found.append((element, page))
+        stack.extend((child, page) for child in reversed(element.children) if isinstance(child, nodes.Element))
+    return found
 
 
 def _localise_links(tree: nodes.document) -> None:
@@ -223,14 +389,22 @@ def _localise_links(tree: nodes.document) -> None:
         reference.replace_self(reference.children)
 
 
-def contents(tree: nodes.document) -> list[TocEntry]:
-    """Headings for the printed contents: each page's title and its sections."""
+def contents(tree: nodes.document, overview_label: str, summary: str) -> list[TocEntry]:
+    """The printed contents, one page at most: each page's title, and the overview's sections.
+
+    The overview's own title is the briefing's, already on the cover: its entry says Summary.
+    """
     entries: list[TocEntry] = []
     for section in tree.findall(nodes.section):
-        depth = sum(1 for ancestor in _ancestors(section) if isinstance(ancestor, nodes.section))
-        if depth <= 1 and section["ids"] and GLOSSARY_LABEL not in section["ids"][1:]:
-            title = section[0].astext() if section.children and isinstance(section[0], nodes.title) else ""
-            entries.append(TocEntry(depth + 1, title, section["ids"][0]))
+        parents = [ancestor for ancestor in _ancestors(section) if isinstance(ancestor, nodes.section)]
+        if not section["ids"] or GLOSSARY_LABEL in section["ids"][1:]:
+            continue
+        if parents and (len(parents) > 1 or overview_label not in parents[0]["ids"]):
+            continue
+        title = section[0].astext() if section.children and isinstance(section[0], nodes.title) else ""
+        if overview_label in section["ids"]:
+            title = summary
+        entries.append(TocEntry(len(parents) + 1, title, section["ids"][0]))
     return entries
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Set
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -29,13 +29,16 @@ from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.errors import PdfRenderError
 from lcsi_briefs.first_use import FirstUse
 from lcsi_briefs.i18n import translator_for
+from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model import LoadedPack
-from lcsi_briefs.pdf.assemble import PackDoctrees, TocEntry, assemble, contents
+from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, TocEntry, assemble, contents
+from lcsi_briefs.pdf.brief import audience_url, brief_html
 from lcsi_briefs.pdf.page_labels import page_labels_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
-from lcsi_briefs.pdf.render import RenderJob, fast_font_subsetting, weasyprint_version
+from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, weasyprint_version
 from lcsi_briefs.text import long_date
 from lcsi_briefs.warnings_ import BriefsWarnings, note, pack_location, warn
+from lcsi_briefs.yaml_reader import read_yaml
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,13 +49,27 @@ FONTS_STYLESHEET = HERE / "static" / "fonts.css"
 STYLESHEET = HERE / "static" / "print.css"
 LARGE_PRINT_STYLESHEET = HERE / "static" / "large-print.css"
 FIGURES_STYLESHEET = HERE / "static" / "figures.css"
+BRIEF_STYLESHEET = HERE / "static" / "brief.css"
+#: The one step down a brief may take to fit two pages: body text at 10pt, never smaller.
+BRIEF_SMALLER_STYLESHEET = HERE / "static" / "brief-10pt.css"
+#: A one-sheet brief: both sides of one A4 sheet.
+BRIEF_PAGES = 2
 #: Digests of each PDF's input at its last successful render, kept beside the PDFs.
 MANIFEST = ".lcsi-pdf-inputs.json"
 
 
-def print_stylesheets(*, large_print: bool) -> tuple[Path, ...]:
-    """The stylesheets of a standard or large-print edition, in the order they apply."""
-    return (FONTS_STYLESHEET, STYLESHEET, FIGURES_STYLESHEET) + ((LARGE_PRINT_STYLESHEET,) if large_print else ())
+def print_stylesheets(*, large_print: bool, brief: bool = False) -> tuple[Path, ...]:
+    """The stylesheets of a standard or large-print edition or brief, in the order they apply."""
+    own = (BRIEF_STYLESHEET,) if brief else ()
+    base = (FONTS_STYLESHEET, STYLESHEET, FIGURES_STYLESHEET, *own)
+    return base + ((LARGE_PRINT_STYLESHEET,) if large_print else ())
+
+
+def brief_limit(*, large_print: bool) -> PageLimit | None:
+    """Two pages, stepping down once to 10pt; large print may run longer (it must stay large)."""
+    if large_print:
+        return None
+    return PageLimit(BRIEF_PAGES, ((*print_stylesheets(large_print=False, brief=True), BRIEF_SMALLER_STYLESHEET),))
 
 
 def creation_time(edition_date: dt.date) -> dt.datetime:
@@ -61,6 +78,18 @@ def creation_time(edition_date: dt.date) -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     return dt.datetime.combine(edition_date, dt.time(), tzinfo=dt.UTC)
+
+
+def brief_too_long(loaded: LoadedPack, edition: Edition, how_long: str) -> str:
+    """A brief over two pages, located at its audience in the pack: the editor shortens it there."""
+    index = next(i for i, a in enumerate(loaded.pack.audiences) if a.id == edition.audience)
+    line, column = read_yaml(loaded.path).position(("audiences", index))
+    name = loaded.pack.audiences[index].name
+    return (
+        f"{loaded.path}:{line}:{column}: audiences[{index}]: the one-sheet brief for {name} "
+        f"does not fit on two A4 pages even with body text at 10pt (the smallest it may print): "
+        f"it runs to {how_long}. Shorten this audience's implications, actions or questions."
+    )
 
 
 @dataclass(frozen=True)
@@ -104,18 +133,13 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         jobs: list[RenderJob] = []
         # Where each edition comes from in its pack, for the location of WeasyPrint's warnings.
         origins: dict[str, str] = {}
+        briefs: dict[str, tuple[LoadedPack, Edition]] = {}
         for loaded in packs.values():
-            # The standard and large-print twins print the same content: assemble it once.
-            assembled: dict[str | None, _Assembled] = {}
-            doctrees = PackDoctrees(self)
-            for edition in editions(loaded):
-                if edition.audience not in assembled:
-                    assembled[edition.audience] = self._assemble(doctrees, loaded, edition)
-                # The large-print twin comes second: after it, the assembly is no longer needed.
-                content = assembled.pop(edition.audience) if edition.large_print else assembled[edition.audience]
-                job, digest = self._prepare(loaded, edition, content)
+            for edition, job, digest in self._pack_jobs(loaded):
                 current[edition.filename] = digest
                 origins[edition.filename] = pack_location(loaded.path, edition.audience)
+                if edition.brief:
+                    briefs[edition.filename] = (loaded, edition)
                 if previous.get(edition.filename) != digest or not job.target.is_file():
                     jobs.append(job)
         for stale in outdir.glob("*.pdf"):
@@ -149,6 +173,8 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                 current.pop(name, None)
             if result.fault:
                 faults.append(OSError(*result.fault))
+            elif result.error and name in briefs and result.error.startswith(TOO_LONG):
+                failures.append(brief_too_long(*briefs[name], result.error.removeprefix(TOO_LONG)))
             elif result.error:
                 failures.append(f"{name}: {result.error}")
             for message in result.warnings:
@@ -167,20 +193,67 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         if failures:
             raise PdfRenderError("\n".join(failures))
 
+    def _pack_jobs(self, loaded: LoadedPack) -> Iterator[tuple[Edition, RenderJob, str]]:
+        """Every edition of a pack with its render job and the digest of its input."""
+        # The standard and large-print twins print the same content: assemble it once.
+        assembled: dict[str | None, _Assembled] = {}
+        doctrees = PackDoctrees(self)
+        for edition in editions(loaded):
+            if edition.brief:
+                yield edition, *self._prepare_brief(loaded, edition)
+                continue
+            if edition.audience not in assembled:
+                assembled[edition.audience] = self._assemble(doctrees, loaded, edition)
+            # The large-print twin comes second: after it, the assembly is no longer needed.
+            content = assembled.pop(edition.audience) if edition.large_print else assembled[edition.audience]
+            yield edition, *self._prepare(loaded, edition, content)
+
     def _assemble(self, doctrees: PackDoctrees, loaded: LoadedPack, edition: Edition) -> _Assembled:
         """An edition's content as HTML, with its contents entries and the images it shows."""
         tree = assemble(self, doctrees, loaded, edition, briefs_config(self.config).pages_dir)
         self.post_process_images(tree)
         images = tuple(Path(self.srcdir, image["uri"]) for image in tree.findall(nodes.image))
-        return _Assembled(body=self._body(tree["docname"], tree), toc=contents(tree), images=images)
+        return _Assembled(
+            body=self._body(tree["docname"], tree),
+            toc=contents(
+                tree, PackLayout(loaded.slug).overview(), translator_for(loaded.pack.briefing.language)(SUMMARY_ENTRY)
+            ),
+            images=images,
+        )
+
+    def _prepare_brief(self, loaded: LoadedPack, edition: Edition) -> tuple[RenderJob, str]:
+        """The render job of an audience's one-sheet brief, built from the pack alone."""
+        audience = edition.audience or ""
+        suffix = self.config.html_file_suffix or ".html"
+        pages_dir = briefs_config(self.config).pages_dir
+        url = audience_url(self.config.html_baseurl, loaded, audience, pages_dir, suffix)
+        created = creation_time(loaded.pack.briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
+        html = brief_html(loaded, audience, url=url, large_print=edition.large_print, created=created)
+        stylesheets = print_stylesheets(large_print=edition.large_print, brief=True)
+        limit = brief_limit(large_print=edition.large_print)
+        return self._job(loaded, edition, html, stylesheets, limit=limit)
 
     def _prepare(self, loaded: LoadedPack, edition: Edition, content: _Assembled) -> tuple[RenderJob, str]:
         """The render job of one edition, and a digest of everything its PDF depends on."""
         html = self._print_html(loaded, edition, content)
         stylesheets = print_stylesheets(large_print=edition.large_print)
+        return self._job(loaded, edition, html, stylesheets, images=content.images)
+
+    def _job(
+        self,
+        loaded: LoadedPack,
+        edition: Edition,
+        html: str,
+        stylesheets: tuple[Path, ...],
+        *,
+        images: tuple[Path, ...] = (),
+        limit: PageLimit | None = None,
+    ) -> tuple[RenderJob, str]:
+        """A render job, and a digest of everything its PDF depends on."""
         outdir = Path(self.outdir)
         digest = hashlib.sha256(f"{weasyprint_version()}\n{html}".encode())
-        for path in [*stylesheets, *content.images]:
+        smaller = [path for paths in (limit.smaller if limit else ()) for path in paths]
+        for path in [*stylesheets, *images, *smaller]:
             digest.update(path.read_bytes() if path.is_file() else path.as_posix().encode())
         # The print HTML is kept beside the PDF (not published): handy to inspect a layout.
         (outdir / edition.filename).with_suffix(".html").write_text(html, encoding="utf-8")
@@ -191,6 +264,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             stylesheets=stylesheets,
             allowed_roots=(outdir, HERE, Path(self.srcdir), Path(self.confdir)),
             source_date_epoch=int(creation_time(loaded.pack.briefing.edition_date).timestamp()),
+            limit=limit,
         )
         return job, digest.hexdigest()
 
@@ -223,6 +297,8 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             title=title,
             audience=audience,
             large_print=edition.large_print,
+            # An audience's edition is short: no cover page or contents, a masthead instead.
+            short=edition.audience is not None,
             edition_label=edition.title,
             edition_date=long_date(briefing.edition_date, briefing.language),
             created=created,

@@ -14,8 +14,11 @@ import os
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.formatting_structure.boxes import LineBox
 from weasyprint.text import ffi as weasyprint_ffi
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
@@ -55,6 +58,22 @@ class _Collect(logging.Handler):
 
 
 @dataclass(frozen=True)
+class PageLimit:
+    """At most ``pages`` pages; else try each of ``smaller`` (sets of stylesheets) in turn."""
+
+    pages: int
+    smaller: tuple[tuple[Path, ...], ...] = ()
+
+
+#: How a render that broke its page limit begins its message (the builder locates it in the data).
+TOO_LONG = "too long: "
+
+
+class TooLongError(RenderFailedError):
+    """The document does not fit its page limit even with its smallest stylesheets."""
+
+
+@dataclass(frozen=True)
 class RenderJob:
     """Everything one render needs; plain data so it can be sent to a worker process."""
 
@@ -66,6 +85,29 @@ class RenderJob:
     #: Seconds since 1970 to stamp into the PDF's fonts, so two builds give the same bytes.
     source_date_epoch: int | None = None
     warnings: list[str] = field(default_factory=list, compare=False)
+    #: A page limit the PDF must keep (a one-sheet brief); None for no limit.
+    limit: PageLimit | None = None
+
+
+def _last_page_fill(document: Document) -> float:
+    """How much of the last page's content area its text reaches down, from 0 to 1."""
+    page = document.pages[-1]._page_box
+    top, height = page.content_box_y(), page.height
+    bottoms = [box.position_y + box.height for box in page.descendants() if isinstance(box, LineBox)]
+    return min(1.0, max(0.0, (max(bottoms, default=top) - top) / height)) if height else 1.0
+
+
+def _fit(html: HTML, job: RenderJob, fetcher: ProjectFetcher, options: dict[str, Any]) -> Document:
+    """Lay the pages out; with a page limit, step through the smaller stylesheets until it fits."""
+    attempts = [job.stylesheets, *(job.limit.smaller if job.limit else ())]
+    for stylesheets in attempts:
+        fonts = FontConfiguration()
+        css = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in stylesheets]
+        document = html.render(font_config=fonts, stylesheets=css, **options)
+        if job.limit is None or len(document.pages) <= job.limit.pages:
+            return document
+    over = len(document.pages) - 1 - job.limit.pages + _last_page_fill(document)  # type: ignore[union-attr]
+    raise TooLongError(f"{TOO_LONG}{len(document.pages)} pages, about {over:.1f} of a page too long")
 
 
 def render_pdf(job: RenderJob) -> list[str]:
@@ -88,20 +130,14 @@ def render_pdf(job: RenderJob) -> list[str]:
     if job.source_date_epoch is not None and epoch_was is None:
         os.environ["SOURCE_DATE_EPOCH"] = str(job.source_date_epoch)
     try:
-        document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
-        # @font-face rules only take effect through a font configuration shared with write_pdf.
-        fonts = FontConfiguration()
-        stylesheets = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in job.stylesheets]
+        html = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
         # A stable identifier derived from the input keeps two builds byte-identical.
         identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        options: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier}
+        # @font-face rules only take effect through a font configuration shared with the layout.
+        document = _fit(html, job, fetcher, options)
         job.target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(
-            temporary,
-            stylesheets=stylesheets,
-            font_config=fonts,
-            pdf_variant=PDF_VARIANT,
-            pdf_identifier=identifier,
-        )
+        document.write_pdf(temporary, **options)
         temporary.replace(job.target)
     except FatalURLFetchingError as error:
         cause = error.__cause__ or error

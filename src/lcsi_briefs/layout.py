@@ -1,0 +1,240 @@
+"""Where everything built from the briefing packs lives: docnames, labels, file names, folders.
+
+One pure module (no Sphinx import) that every output asks, so a rule is known in one place:
+the pages, the PDF assembly, the editions, the newsletter, the build, the preview and the CLI
+never format these names themselves. A test pins each rule once (``tests/test_layout.py``).
+
+Labels are built only from a pack's slug and the ids of its data, which validation keeps
+unique, never from titles: two audiences may share an implication title, and a printed
+edition that inlines both pages still has one anchor per heading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lcsi_briefs.model import Pack
+
+#: The folder beside ``conf.py`` that holds the published output and the build's work.
+BUILD_DIR = "build"
+#: Inside the generated pages folder: fragments included by hand-written pages.
+INCLUDES_DIR = "_includes"
+#: Where the site keeps its copy of the PDFs, relative to the site root.
+PDF_URL_DIR = "pdf"
+#: Where the newsletter files are written, in the HTML output and in ``build/``.
+NEWSLETTER_DIR = "newsletter"
+#: The label of the series glossary (shared by every pack).
+GLOSSARY_LABEL = "lcsi-glossary"
+#: The suffix of a large-print twin's file name.
+LARGE_PRINT = "large-print"
+#: The suffix of an audience's one-sheet brief.
+BRIEF = "brief"
+#: The kinds of file each newsletter edition is written as.
+NEWSLETTER_SUFFIXES = (".html", ".txt", ".eml")
+
+
+@dataclass(frozen=True)
+class ProjectLayout:
+    """The folders of one project, from the settings in its ``conf.py``.
+
+    ``root`` holds ``conf.py``; ``packs_dir`` is relative to it and ``pages_dir`` to the
+    source folder, exactly as the extension reads them.
+    """
+
+    root: Path
+    packs_dir: str = "briefings"
+    pages_dir: str = "briefing"
+    source_dir: str = "docs"
+
+    @property
+    def srcdir(self) -> Path:
+        return self.root / self.source_dir
+
+    @property
+    def packs(self) -> Path:
+        return self.root / self.packs_dir
+
+    @property
+    def generated(self) -> Path:
+        """The git-ignored folder of generated pages, rewritten by every build."""
+        return self.srcdir / self.pages_dir
+
+    @property
+    def build(self) -> Path:
+        return self.root / BUILD_DIR
+
+    @property
+    def work(self) -> Path:
+        """Where Sphinx works; kept between runs so rebuilds are incremental."""
+        return self.build / ".work"
+
+    @property
+    def stamp(self) -> Path:
+        """The digest of the inputs of the last successful build."""
+        return self.work / "inputs.sha256"
+
+    @property
+    def lock(self) -> Path:
+        """Held for the whole of a build, so a second build of the same project says so and stops."""
+        return self.work / "build.lock"
+
+    @property
+    def html(self) -> Path:
+        return self.build / "html"
+
+    @property
+    def pdf(self) -> Path:
+        return self.build / "pdf"
+
+    @property
+    def newsletter(self) -> Path:
+        return self.build / NEWSLETTER_DIR
+
+    @property
+    def preview(self) -> Path:
+        return self.build / "preview"
+
+    @property
+    def published(self) -> tuple[Path, ...]:
+        """Every folder a build publishes, each swapped into place whole."""
+        return (self.html, self.pdf, self.newsletter)
+
+
+def series_docname(pages_dir: str, name: str) -> str:
+    """A generated page shared by the whole series (``glossary``)."""
+    return f"{pages_dir}/{name}"
+
+
+def glossary_docname(pages_dir: str) -> str:
+    return series_docname(pages_dir, "glossary")
+
+
+#: Generated files that are not pages of a pack, relative to the generated folder.
+SERIES_FILE = f"{INCLUDES_DIR}/series.md"
+REFERENCE_FILE = f"{INCLUDES_DIR}/data-reference.md"
+COVERAGE_FILE = f"{INCLUDES_DIR}/coverage.md"
+GLOSSARY_FILE = "glossary.md"
+
+
+class PackLayout:
+    """The names of everything built from one pack, whose file name gives ``slug``."""
+
+    def __init__(self, slug: str, pages_dir: str = "briefing") -> None:
+        self.slug = slug
+        self.pages_dir = pages_dir
+
+    # Pages: paths relative to the generated folder, and docnames relative to the source folder.
+
+    @property
+    def folder(self) -> str:
+        return self.slug
+
+    def overview_file(self) -> str:
+        return f"{self.slug}/index.md"
+
+    def sources_file(self) -> str:
+        return f"{self.slug}/sources.md"
+
+    def audience_file(self, audience_id: str) -> str:
+        return f"{self.slug}/audiences/{audience_id}.md"
+
+    def page_file(self, name: str) -> str:
+        """Another file of the pack's folder (its diagram, say)."""
+        return f"{self.slug}/{name}"
+
+    @staticmethod
+    def _docname(file: str) -> str:
+        return file.removesuffix(".md")
+
+    def overview_doc(self) -> str:
+        return f"{self.pages_dir}/{self._docname(self.overview_file())}"
+
+    def sources_doc(self) -> str:
+        return f"{self.pages_dir}/{self._docname(self.sources_file())}"
+
+    def audience_doc(self, audience_id: str) -> str:
+        return f"{self.pages_dir}/{self._docname(self.audience_file(audience_id))}"
+
+    def toc_entries(self, audience_ids: list[str]) -> list[str]:
+        """The overview's toctree: its audience pages and sources, relative to the overview."""
+        here = f"{self.slug}/"
+        files = [self.audience_file(a) for a in audience_ids] + [self.sources_file()]
+        return [self._docname(file).removeprefix(here) for file in files]
+
+    # Labels (also the HTML ids of the sections they mark).
+
+    def overview(self) -> str:
+        return self.slug
+
+    def findings(self) -> str:
+        return f"{self.slug}-findings"
+
+    def finding(self, finding_id: str) -> str:
+        return f"{self.slug}-finding-{finding_id}"
+
+    def functions(self) -> str:
+        return f"{self.slug}-functions"
+
+    def function(self, function_id: str) -> str:
+        return f"{self.slug}-function-{function_id}"
+
+    def pathways(self) -> str:
+        return f"{self.slug}-pathways"
+
+    def pathway(self, pathway_id: str) -> str:
+        return f"{self.slug}-pathway-{pathway_id}"
+
+    def audiences(self) -> str:
+        return f"{self.slug}-audiences"
+
+    def audience(self, audience_id: str) -> str:
+        return f"{self.slug}-audience-{audience_id}"
+
+    def implication(self, audience_id: str, number: int) -> str:
+        return f"{self.slug}-audience-{audience_id}-{number}"
+
+    def sources(self) -> str:
+        return f"{self.slug}-sources"
+
+    def source(self, source_id: str) -> str:
+        return f"{self.slug}-source-{source_id}"
+
+    def labels(self, pack: Pack) -> set[str]:
+        """Every label the pack's pages define: the only ids a printed section needs."""
+        found = {self.overview(), self.findings(), self.functions(), self.pathways(), self.audiences()}
+        found.add(self.sources())
+        found |= {self.finding(f.id) for f in pack.findings}
+        found |= {self.function(f.id) for f in pack.functions}
+        found |= {self.pathway(p.id) for p in pack.pathways}
+        found |= {self.source(s.id) for s in pack.sources}
+        for audience in pack.audiences:
+            found.add(self.audience(audience.id))
+            found |= {self.implication(audience.id, n) for n in range(1, len(audience.implications) + 1)}
+        return found
+
+    # Sections that only the printed editions have.
+
+    def findings_detail(self) -> str:
+        return f"{self.slug}-findings-detail"
+
+    # Output files.
+
+    def edition_stem(self, audience_id: str | None = None) -> str:
+        """The name shared by an edition's PDF and its newsletter files."""
+        return self.slug if audience_id is None else f"{self.slug}--{audience_id}"
+
+    def pdf_name(self, audience_id: str | None = None, *, large_print: bool = False, brief: bool = False) -> str:
+        """``lcsi-2025.pdf``, ``lcsi-2025--funders--large-print.pdf``, ``lcsi-2025--funders--brief.pdf``."""
+        if brief and audience_id is None:
+            raise ValueError("only an audience has a one-sheet brief")
+        parts = [self.edition_stem(audience_id)]
+        parts += [BRIEF] if brief else []
+        parts += [LARGE_PRINT] if large_print else []
+        return "--".join(parts) + ".pdf"
+
+    def newsletter_files(self, audience_id: str | None = None) -> list[str]:
+        stem = self.edition_stem(audience_id)
+        return [stem + suffix for suffix in NEWSLETTER_SUFFIXES]

@@ -1,0 +1,126 @@
+"""The one-sheet brief: two A4 pages per audience, or a located error saying how far over it is."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from lcsi_briefs.editions import editions
+from lcsi_briefs.layout import PackLayout
+from lcsi_briefs.loader import load_pack
+from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.pdf.brief import audience_url, brief_html, first_sentence
+from lcsi_briefs.pdf.builder import HERE, brief_limit, brief_too_long, print_stylesheets
+from lcsi_briefs.pdf.render import TOO_LONG, RenderJob, TooLongError, render_pdf
+
+from .conftest import REPO, small_pack, write_pack
+
+CREATED = "2026-01-15T00:00:00Z"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> LoadedPack:
+    return load_pack(REPO / "briefings" / "lcsi-2025.yaml")
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_first_sentence_is_the_point_of_an_implication() -> None:
+    assert first_sentence("It helps. It also costs.\n\nMore.") == "It helps."
+    assert first_sentence("No full stop at all") == "No full stop at all"
+    assert first_sentence("Ask: who (e.g. councils) pays? Then act.") == "Ask: who (e.g. councils) pays?"
+
+
+def test_front_lists_only_the_findings_it_rests_on_numbered_as_in_the_full_briefing(bundled: LoadedPack) -> None:
+    audience = bundled.pack.audiences[-1]
+    html = brief_html(bundled, audience.id, url="", large_print=False, created=CREATED)
+    page = BeautifulSoup(html, "html.parser")
+    cited = {f for implication in audience.implications for f in implication.findings}
+    expected = [bundled.pack.finding_number(f) for f in sorted(cited, key=bundled.pack.finding_number)]
+    assert [int(li["value"]) for li in page.select("ol.brief-findings li")] == expected
+    assert f"For {audience.name}" in page.get_text()
+    assert [h3.get_text() for h3 in page.select(".brief-back h3")] == [i.title for i in audience.implications]
+    assert page.select(".brief-back img") == [], "no QR code without the site's address"
+
+
+def test_text_from_the_pack_stays_text(tmp_path: Path) -> None:
+    pack = small_pack()
+    pack["audiences"][0]["implications"][0]["title"] = "<script>alert(1)</script> & more"
+    loaded = load_pack(write_pack(tmp_path / "small.yaml", pack))
+    html = brief_html(loaded, "councils", url="", large_print=False, created=CREATED)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
+
+
+def test_qr_code_for_the_audience_page_when_the_site_address_is_known(bundled: LoadedPack) -> None:
+    url = audience_url("https://example.org/site/", bundled, "funders", "_briefings", ".html")
+    assert url == "https://example.org/site/_briefings/lcsi-2025/audiences/funders.html"
+    assert audience_url("", bundled, "funders", "_briefings", ".html") == ""
+    page = BeautifulSoup(brief_html(bundled, "funders", url=url, large_print=False, created=CREATED), "html.parser")
+    qr = page.select_one(".brief-more img")
+    assert qr is not None
+    assert qr["src"].startswith("data:image/svg+xml;base64,")
+    assert qr["alt"] == f"QR code for {url}"
+    assert page.select_one(f'.brief-more a[href="{url}"]') is not None
+
+
+def test_every_audience_has_a_two_page_brief_and_a_large_print_twin(bundled_build: Path, bundled: LoadedPack) -> None:
+    pdf_dir = bundled_build / "build" / "pdf"
+    for audience in bundled.pack.audiences:
+        layout = PackLayout(bundled.slug)
+        reader = PdfReader(pdf_dir / layout.pdf_name(audience.id, brief=True))
+        assert len(reader.pages) == 2
+        front, back = (_fold(page.extract_text()) for page in reader.pages)
+        assert f"For {audience.name}" in front
+        assert bundled.pack.briefing.publisher in front
+        for implication in audience.implications:
+            assert _fold(implication.title)[:40] in back
+        assert (pdf_dir / layout.pdf_name(audience.id, brief=True, large_print=True)).is_file()
+
+
+def test_the_site_links_each_brief(bundled_build: Path, bundled: LoadedPack) -> None:
+    site = bundled_build / "build" / "html"
+    briefs = {e.filename for e in editions(bundled) if e.brief}
+    landing = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert briefs <= {a["href"].rsplit("/", 1)[-1] for a in landing.select("a.lcsi-pdf")}
+    for audience in bundled.pack.audiences:
+        page = site / "_briefings" / "lcsi-2025" / "audiences" / f"{audience.id}.html"
+        linked = {
+            a["href"].rsplit("/", 1)[-1]
+            for a in BeautifulSoup(page.read_text("utf-8"), "html.parser").select("a.lcsi-pdf")
+        }
+        assert PackLayout(bundled.slug).pdf_name(audience.id, brief=True) in linked
+
+
+def test_a_brief_that_cannot_fit_two_pages_is_a_located_error_saying_how_far_over(tmp_path: Path) -> None:
+    pack = small_pack()
+    long_action = "Write down, with the people who use it, what the library does for them in each season. " * 3
+    pack["audiences"][1]["implications"][0]["actions"] = [long_action] * 40
+    path = write_pack(tmp_path / "briefings" / "small.yaml", pack)
+    loaded = load_pack(path)
+    html = brief_html(loaded, "residents", url="", large_print=False, created=CREATED)
+    job = RenderJob(
+        html=html,
+        target=tmp_path / "brief.pdf",
+        base_url=tmp_path.as_uri() + "/",
+        stylesheets=print_stylesheets(large_print=False, brief=True),
+        allowed_roots=(tmp_path, HERE),
+        limit=brief_limit(large_print=False),
+    )
+    with pytest.raises(TooLongError) as raised:
+        render_pdf(job)
+    assert not job.target.exists(), "never a shrunk or partial brief"
+    how_long = str(raised.value).removeprefix(TOO_LONG)
+    assert re.fullmatch(r"\d+ pages, about \d+\.\d of a page too long", how_long)
+    edition = next(e for e in editions(loaded) if e.brief and e.audience == "residents")
+    message = brief_too_long(loaded, edition, how_long)
+    line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1) if "id: residents" in text)
+    assert message.startswith(f"{path}:{line}:")
+    assert "audiences[1]: the one-sheet brief for Residents does not fit on two A4 pages" in message
+    assert how_long in message
