@@ -32,7 +32,7 @@ def loaded(tmp_path: Path) -> LoadedPack:
 
 
 def page(anchor: str = "") -> Any:
-    return lambda name, label: f"https://site.example/{name}#{label}"
+    return lambda label: f"https://site.example/#{label}"
 
 
 # --- pages -----------------------------------------------------------------------------------------
@@ -94,7 +94,7 @@ def test_the_members_newsletter_lists_every_headline_and_audience(loaded: Loaded
     assert all(not i.actions for a in newsletter.audiences for i in a.implications), "actions: an audience's own"
     assert newsletter.subject == pack["briefing"]["title"]
     assert newsletter.slug_name == "small"
-    assert newsletter.headlines[0].url == "https://site.example/overview#small-finding-regular-visits"
+    assert newsletter.headlines[0].url == "https://site.example/#small-finding-regular-visits"
     assert newsletter.intro == ["A study of how public libraries reduce loneliness.", "A second paragraph."]
 
 
@@ -105,7 +105,14 @@ def test_an_audience_newsletter_holds_its_actions_and_its_pdfs(loaded: LoadedPac
     assert newsletter.subject.endswith("\N{EN DASH} for Councils")
     assert newsletter.slug_name == "small--councils"
     pdfs = [link.url.rsplit("/", 1)[1] for link in newsletter.links if "/pdf/" in link.url]
-    assert pdfs == ["small.pdf", "small--large-print.pdf", "small--councils.pdf", "small--councils--large-print.pdf"]
+    assert pdfs == [
+        "small.pdf",
+        "small--large-print.pdf",
+        "small--councils.pdf",
+        "small--councils--large-print.pdf",
+        "small--councils--brief.pdf",
+        "small--councils--brief--large-print.pdf",
+    ]
 
 
 def test_the_preheader_is_the_first_paragraph_cut_to_150_characters(tmp_path: Path) -> None:
