@@ -66,5 +66,6 @@ def test_weasyprint_warnings_name_the_edition_and_its_place_in_the_pack(
     ), err
     # Our notes reach the terminal through the logging channel; Sphinx's own progress does not.
     assert "LCSI_BRIEFS_SITE_URL" in out
-    assert "PDFs: 6 printed, 0 unchanged" in out
+    # The full briefing, then per audience its edition and one-sheet brief, each in two sizes.
+    assert "PDFs: 10 printed, 0 unchanged" in out
     assert "reading sources" not in out and "writing output" not in out

@@ -147,11 +147,11 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
     sections = [
         AudienceSection(
             name=audience.name,
-            url=page(f"audiences/{audience.id}", labels.audience(audience.id)),
+            url=page(labels.audience(audience.id)),
             implications=[
                 ImplicationItem(
                     implication.title,
-                    page(f"audiences/{audience.id}", labels.implication(audience.id, number)),
+                    page(labels.implication(audience.id, number)),
                     list(implication.actions) if audience_id else [],
                 )
                 for number, implication in enumerate(audience.implications, start=1)
