@@ -131,7 +131,8 @@ def verify_pdf(path: Path, *, large_print: bool) -> PdfFacts:
             if text.strip():
                 sizes.append(round(size * abs(tm[3]) * abs(cm[3] or 1), 1))
 
-        for page in reader.pages[2:6]:
+        # Past the cover and contents; a short PDF (a two-page brief) is read whole.
+        for page in reader.pages[2:6] if len(reader.pages) > 2 else reader.pages:
             page.extract_text(visitor_text=visit)
         body = statistics.median(sizes) if sizes else None
         if body is None or body < LARGE_PRINT_POINTS:

@@ -21,6 +21,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
+from lcsi_briefs.first_use import FirstUse, exempt_texts
 from lcsi_briefs.i18n import N_, translator_for
 from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model import LoadedPack
@@ -82,14 +83,24 @@ def brief_html(loaded: LoadedPack, audience_id: str, *, url: str, large_print: b
     briefing = pack.briefing
     audience = pack.audience(audience_id)
     cited = {finding for implication in audience.implications for finding in implication.findings}
+    # Abbreviations are spelled out at their first use in the brief's own reading order.
+    first, exempt = FirstUse(pack.glossary), exempt_texts(pack)
+
+    def spelled(text: str) -> str:
+        return text if text in exempt else first.block([text])[0]
+
+    summary = [spelled(paragraph) for paragraph in paragraphs(briefing.summary)]
     findings = [
-        BriefFinding(number, fold(finding.statement))
+        BriefFinding(number, spelled(fold(finding.statement)))
         for number, finding in enumerate(pack.findings, start=1)
         if finding.id in cited
     ]
     implications = [
         BriefImplication(
-            fold(i.title), first_sentence(i.text), [fold(a) for a in i.actions], [fold(q) for q in i.questions]
+            spelled(fold(i.title)),
+            spelled(first_sentence(i.text)),
+            [spelled(fold(a)) for a in i.actions],
+            [spelled(fold(q)) for q in i.questions],
         )
         for i in audience.implications
     ]
@@ -101,7 +112,7 @@ def brief_html(loaded: LoadedPack, audience_id: str, *, url: str, large_print: b
         briefing=briefing,
         audience=audience,
         large_print=large_print,
-        summary=paragraphs(briefing.summary),
+        summary=summary,
         edition_date=long_date(briefing.edition_date, briefing.language),
         findings=findings,
         implications=implications,
