@@ -19,11 +19,11 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from lcsi_briefs.build import build_all
-from lcsi_briefs.i18n import LOCALE_DIR, available_languages, catalogue_path, translator_for
-from lcsi_briefs.pages.markup import escape_format
+from lcsi_briefs.i18n import LOCALE_DIR, available_languages, catalogue_path, language_runs, translator_for
+from lcsi_briefs.pages.markup import TermLinker, escape_format
 from lcsi_briefs.pdf.page_labels import css_string, page_labels_css
 
-from .conftest import REPO, make_project
+from .conftest import REPO, make_project, small_pack
 
 PACKAGE = REPO / "src" / "lcsi_briefs"
 KEYWORDS = {"_": None, "N_": None, "plural": (1, 2)}
@@ -212,3 +212,56 @@ def test_welsh_emails_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> Non
         assert english_left(plain.get_content(), data) == [], path.name
         assert english_left(soup.get_text(" "), data) == [], path.name
         assert english_left(str(message["Subject"]), data) == [], path.name
+
+
+# --- Words in another language ----------------------------------------------------------------
+
+
+def test_language_runs_mark_the_longest_words_only_where_whole() -> None:
+    parts = [("Anna", "pl"), ("Anna Nowak", "pl"), ("Ελένη", "el")]
+    runs = language_runs("Anna Nowak met Ελένη; Annabel did not.", parts)
+    assert runs == [("Anna Nowak", "pl"), (" met ", None), ("Ελένη", "el"), ("; Annabel did not.", None)]
+
+
+def test_marked_words_stay_text_in_myst() -> None:
+    linker = TermLinker(["library"], [("*Kraków* [x](y)", "pl")])
+    written = linker.inline("The library in *Kraków* [x](y) opened.")
+    assert written == r"The {term}`library` in [\*Kraków\* \[x\]\(y\)]{.language-pl} opened\."
+
+
+@pytest.fixture(scope="module")
+def polish_and_greek(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small pack naming a Polish and a Greek researcher, one name written hostile."""
+    pack = small_pack()
+    pack["findings"][0]["explanation"] = "Wojciech Kowalski and <i>Ελένη</i> led the visits study."
+    pack["findings"][1]["quote"]["text"] = "Staff are the service, said Wojciech Kowalski."
+    pack["briefing"]["summary"] = "Led by Wojciech Kowalski.\n\nA second paragraph."
+    pack["other_languages"] = [
+        {"text": "Wojciech Kowalski", "language": "pl"},
+        {"text": "<i>Ελένη</i>", "language": "el"},
+    ]
+    root = make_project(tmp_path_factory.mktemp("parts"), {"small": pack})
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nhtml_baseurl = "https://briefings.example.org/"\n')
+    assert build_all(root, pdf=False) == 0
+    return root / "build"
+
+
+def test_words_in_another_language_carry_their_lang_on_the_site(polish_and_greek: Path) -> None:
+    page = polish_and_greek / "html" / "_briefings" / "small" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    polish = [span.get_text() for span in soup.select('article [lang="pl"]')]
+    greek = [span.get_text() for span in soup.select('article [lang="el"]')]
+    assert polish.count("Wojciech Kowalski") == 3  # summary, explanation, quote
+    assert greek == ["<i>Ελένη</i>"]
+    assert soup.select("article i") == []
+
+
+def test_words_in_another_language_carry_their_lang_in_the_email(polish_and_greek: Path) -> None:
+    message = email.message_from_bytes((polish_and_greek / "newsletter" / "small.eml").read_bytes(), policy=default)
+    assert isinstance(message, EmailMessage)
+    html = message.get_body(preferencelist=("html",))
+    assert html is not None
+    soup = BeautifulSoup(html.get_content(), "html.parser")
+    assert [span.get_text() for span in soup.select('span[lang="pl"]')] == ["Wojciech Kowalski"]
+    assert soup.select("i") == []

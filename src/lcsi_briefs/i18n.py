@@ -35,6 +35,8 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,3 +128,27 @@ def translator_for(language: str) -> Translator:
     if found is None or found == SOURCE_LANGUAGE:
         return Translator(language, found, gettext.NullTranslations())
     return Translator(language, found, _translations(found))
+
+
+def language_runs(text: str, parts: Iterable[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    """``text`` cut into runs, each with the language of the words in it (None: the pack's own).
+
+    ``parts`` are (words, language tag) pairs from the pack's ``other_languages``; the longest
+    words win where two overlap. Renderers write each marked run with its language attribute.
+    """
+    languages = {words: language for words, language in parts if words}
+    if not languages:
+        return [(text, None)] if text else []
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(languages, key=len, reverse=True)) + r")(?!\w)"
+    )
+    runs: list[tuple[str, str | None]] = []
+    position = 0
+    for match in pattern.finditer(text):
+        if match.start() > position:
+            runs.append((text[position : match.start()], None))
+        runs.append((match.group(1), languages[match.group(1)]))
+        position = match.end()
+    if position < len(text):
+        runs.append((text[position:], None))
+    return runs

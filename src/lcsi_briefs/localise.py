@@ -19,6 +19,7 @@ from lcsi_briefs.config import briefs_config
 from lcsi_briefs.i18n import DOMAIN, Translator, available_languages, catalogue_language, catalogue_path
 from lcsi_briefs.i18n import compile_catalogue as _compile
 from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.warnings_ import note
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,8 +52,9 @@ def note_missing_catalogues(packs: list[LoadedPack]) -> None:
     """One note per language that has no catalogue: its packs' interface text stays English."""
     missing = sorted({p.pack.briefing.language for p in packs if catalogue_language(p.pack.briefing.language) is None})
     for language in missing:
-        logger.info(
-            "lcsi-briefs: no interface catalogue for language %r, so its packs' headings and labels are in "
+        note(
+            logger,
+            "no interface catalogue for language %r, so its packs' headings and labels are in "
             "English; add src/lcsi_briefs/locale/<lang>/LC_MESSAGES/%s.po to translate them",
             language,
             DOMAIN,

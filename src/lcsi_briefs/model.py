@@ -497,6 +497,13 @@ class Editorial(Strict):
     )
 
 
+class LanguagePart(Strict):
+    """Words in another language than the pack's, such as a name or a quoted title."""
+
+    text: Line = Field(description="The words exactly as they appear in the text, e.g. 'Wojciech Kowalski'.")
+    language: LanguageTag = Field(description="Their language, e.g. 'pl' for Polish.")
+
+
 class Pack(Strict):
     """One briefing pack: everything needed to build its pages and PDFs."""
 
@@ -509,6 +516,13 @@ class Pack(Strict):
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     methodology: Methodology | None = Field(default=None, description="How the research was done.")
     editorial: Editorial = Field(default_factory=Editorial)
+    other_languages: list[LanguagePart] = Field(
+        default_factory=list,
+        description=(
+            "Words in another language inside the text (names, titles, quoted phrases). Wherever they "
+            "appear in prose, they are marked with their language so screen readers pronounce them right."
+        ),
+    )
 
     def finding_number(self, finding_id: str) -> int:
         """Findings are numbered by their order, so references never go out of step."""

@@ -110,6 +110,8 @@ class Newsletter:
     about_research: str = ""
     read_more: str = ""
     published_by: str = ""
+    #: Words in another language, marked where they appear: (text, language tag).
+    other_languages: tuple[tuple[str, str], ...] = ()
 
 
 def _pdf_links(chosen: list[Edition], pdf: PdfLink, _: Translator) -> list[Link]:
@@ -200,6 +202,7 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
         about_research=_(ABOUT_RESEARCH),
         read_more=_(READ_MORE),
         published_by=_(PUBLISHED_BY, publisher=briefing.publisher),
+        other_languages=tuple(labels.other_languages),
     )
     return spell_out_first_uses(email, pack.glossary)
 

@@ -24,8 +24,10 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from lcsi_briefs.figures import text_table, words
+from lcsi_briefs.i18n import language_runs
 from lcsi_briefs.newsletter.content import Headline, Newsletter
 
 _TEMPLATES = jinja2.Environment(
@@ -35,6 +37,17 @@ _TEMPLATES = jinja2.Environment(
     keep_trailing_newline=True,
 )
 WIDTH = 72
+
+
+def _marked(text: str, parts: Sequence[tuple[str, str]]) -> Markup:
+    """Text, escaped, with words in another language in ``<span lang="…">`` (tags are validated)."""
+    return Markup("").join(
+        Markup('<span lang="{}">{}</span>').format(language, run) if language else escape(run)
+        for run, language in language_runs(text, parts)
+    )
+
+
+_TEMPLATES.filters["marked"] = _marked
 
 
 def html_body(newsletter: Newsletter) -> str:

@@ -34,7 +34,7 @@ def _lists(actions: list[str], questions: list[str], _: Translator) -> list[str]
 def render_audience(loaded: LoadedPack, audience: Audience, glossary_terms: list[str]) -> str:
     pack = loaded.pack
     labels = Labels(loaded)
-    linker = TermLinker(glossary_terms)
+    linker = TermLinker(glossary_terms, labels.other_languages)
     _ = labels._
     lines = front_matter(
         _("{title}: for {audience}", title=pack.briefing.title, audience=audience.name), audience.description

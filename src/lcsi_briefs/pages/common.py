@@ -31,6 +31,8 @@ class Labels(PackLayout):
         #: Interface text in the pack's language (see :mod:`lcsi_briefs.i18n`).
         self._ = translator_for(loaded.pack.briefing.language)
         self.headings = section_headings(loaded.pack.briefing, self._)
+        #: Words in another language, to be marked where they appear: (text, language tag).
+        self.other_languages = [(part.text, part.language) for part in loaded.pack.other_languages]
 
     def finding_link(self, finding_id: str) -> str:
         number = self.pack.finding_number(finding_id)

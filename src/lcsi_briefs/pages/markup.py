@@ -112,9 +112,11 @@ class TermLinker:
 
     Sphinx matches glossary terms case-insensitively, so a term at the start of a sentence
     still links. Terms with characters that could not sit safely inside a role are left unlinked.
+    Words in another language (``parts``: text and language tag) are marked wherever they appear,
+    as a span whose ``language-<tag>`` class the HTML writer turns into ``lang="<tag>"``.
     """
 
-    def __init__(self, terms: Iterable[str]) -> None:
+    def __init__(self, terms: Iterable[str], parts: Iterable[tuple[str, str]] = ()) -> None:
         linkable = sorted((t for t in terms if _LINKABLE_TERM.match(t)), key=len, reverse=True)
         self.pattern = (
             re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in linkable) + r")(?![\w-])", re.IGNORECASE)
@@ -123,12 +125,30 @@ class TermLinker:
         )
         self.by_folded = {t.casefold(): t for t in linkable}
         self.linked: set[str] = set()
+        self.languages = {fold(text): language for text, language in parts if fold(text)}
+        words = sorted(self.languages, key=len, reverse=True)
+        self.parts = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)") if words else None
 
-    def inline(self, text: str) -> str:
-        """Like :func:`escape`, with first uses of glossary terms linked."""
+    def inline(self, text: str, *, link_terms: bool = True) -> str:
+        """Like :func:`escape`, with first uses of glossary terms linked and other languages marked."""
         folded = fold(text)
+        if self.parts is None:
+            return self._terms(folded) if link_terms else escape(folded)
+        pieces: list[str] = []
+        position = 0
+        for match in self.parts.finditer(folded):
+            before = folded[position : match.start()]
+            pieces.append(self._terms(before) if link_terms else before.translate(_ESCAPE))
+            # The tag is validated (letters, digits, hyphens): safe as a class name.
+            pieces.append(f"[{match.group(1).translate(_ESCAPE)}]{{.language-{self.languages[match.group(1)]}}}")
+            position = match.end()
+        rest = folded[position:]
+        pieces.append(self._terms(rest) if link_terms else rest.translate(_ESCAPE))
+        return "".join(pieces)
+
+    def _terms(self, folded: str) -> str:
         if self.pattern is None:
-            return escape(folded)
+            return folded.translate(_ESCAPE)
         pieces: list[str] = []
         position = 0
         for match in self.pattern.finditer(folded):
@@ -144,5 +164,5 @@ class TermLinker:
         pieces.append(folded[position:].translate(_ESCAPE))
         return "".join(pieces)
 
-    def paragraphs(self, text: str) -> list[str]:
-        return [self.inline(paragraph) for paragraph in split_paragraphs(text)]
+    def paragraphs(self, text: str, *, link_terms: bool = True) -> list[str]:
+        return [self.inline(paragraph, link_terms=link_terms) for paragraph in split_paragraphs(text)]

@@ -65,7 +65,7 @@ def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
             lines += [paragraph, ""]
         lines += finding_numbers(loaded, finding)
         if finding.quote:
-            lines += [f"> {p}" for p in paragraphs(finding.quote.text)]
+            lines += [f"> {p}" for p in linker.paragraphs(finding.quote.text, link_terms=False)]
             quoted = escape_format(_("— quoted from {source}"), source=labels.source_link(finding.quote.source))
             lines += [">", f"> {quoted}", ""]
         sources = ", ".join(labels.source_link(s) for s in finding.sources)
@@ -131,7 +131,7 @@ def render_overview(loaded: LoadedPack, glossary_terms: list[str]) -> str:
     pack = loaded.pack
     briefing = pack.briefing
     labels = Labels(loaded)
-    linker = TermLinker(glossary_terms)
+    linker = TermLinker(glossary_terms, labels.other_languages)
     lines = front_matter(briefing.title, briefing.summary)
     lines += [target(labels.overview()), heading(1, briefing.title), ""]
     if briefing.subtitle:

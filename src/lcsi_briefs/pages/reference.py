@@ -33,6 +33,7 @@ ORDER = [
     "Methodology",
     "Editorial",
     "PreferredTerm",
+    "LanguagePart",
 ]
 KEY_NAMES = {
     "Pack": "The pack file",
@@ -42,6 +43,7 @@ KEY_NAMES = {
     "DataTable": "Table",
     "Editorial": "Editorial rules",
     "PreferredTerm": "Preferred term",
+    "LanguagePart": "Words in another language",
 }
 
 
