@@ -45,6 +45,7 @@ def test_schema_command_prints_json_schema_of_the_pack(capsys: pytest.CaptureFix
         "glossary",
         "methodology",
         "editorial",
+        "other_languages",
     }
     assert set(schema["required"]) == {"briefing", "sources", "findings", "audiences"}
     assert schema["additionalProperties"] is False
