@@ -198,7 +198,7 @@ def test_welsh_pdfs_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None:
 
 def test_welsh_emails_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None:
     build, data = welsh
-    messages = sorted((build / "newsletter").glob("*.eml"))
+    messages = sorted((build / "html" / "newsletter").glob("*.eml"))
     assert len(messages) == 3
     for path in messages:
         message = email.message_from_bytes(path.read_bytes(), policy=default)
@@ -248,7 +248,7 @@ def polish_and_greek(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_words_in_another_language_carry_their_lang_on_the_site(polish_and_greek: Path) -> None:
-    page = polish_and_greek / "html" / "_briefings" / "small" / "index.html"
+    page = polish_and_greek / "html" / "briefing" / "small" / "index.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     polish = [span.get_text() for span in soup.select('article [lang="pl"]')]
     greek = [span.get_text() for span in soup.select('article [lang="el"]')]
@@ -258,7 +258,7 @@ def test_words_in_another_language_carry_their_lang_on_the_site(polish_and_greek
 
 
 def test_words_in_another_language_carry_their_lang_in_the_email(polish_and_greek: Path) -> None:
-    message = email.message_from_bytes((polish_and_greek / "newsletter" / "small.eml").read_bytes(), policy=default)
+    message = email.message_from_bytes((polish_and_greek / "html" / "newsletter" / "small.eml").read_bytes(), policy=default)
     assert isinstance(message, EmailMessage)
     html = message.get_body(preferencelist=("html",))
     assert html is not None
