@@ -258,7 +258,9 @@ def test_words_in_another_language_carry_their_lang_on_the_site(polish_and_greek
 
 
 def test_words_in_another_language_carry_their_lang_in_the_email(polish_and_greek: Path) -> None:
-    message = email.message_from_bytes((polish_and_greek / "html" / "newsletter" / "small.eml").read_bytes(), policy=default)
+    message = email.message_from_bytes(
+        (polish_and_greek / "html" / "newsletter" / "small.eml").read_bytes(), policy=default
+    )
     assert isinstance(message, EmailMessage)
     html = message.get_body(preferencelist=("html",))
     assert html is not None
