@@ -168,9 +168,9 @@ def test_bundled_subjects_are_short_with_one_colon_at_most() -> None:
 
     loaded = load_pack(REPO / "briefings" / "lcsi-2025.yaml")
     for audience in [None, *(a.id for a in loaded.pack.audiences)]:
-        subject = build_newsletter(loaded, audience, lambda page, anchor: "x", lambda name: "x").subject
+        subject = build_newsletter(loaded, audience, lambda label: "x", lambda name: "x").subject
         assert len(subject) < 60, subject
         assert subject.count(":") <= 1, subject
-    assert build_newsletter(loaded, "local-government", lambda p, a: "x", lambda n: "x").subject == (
+    assert build_newsletter(loaded, "local-government", lambda label: "x", lambda n: "x").subject == (
         "For Local government: DCMS LCSI research"
     )
