@@ -35,7 +35,7 @@ from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, TocEntry, asse
 from lcsi_briefs.pdf.brief import audience_url, brief_html
 from lcsi_briefs.pdf.page_labels import page_labels_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
-from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, weasyprint_version
+from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
 from lcsi_briefs.text import long_date
 from lcsi_briefs.warnings_ import BriefsWarnings, note, pack_location, warn
 from lcsi_briefs.yaml_reader import read_yaml
@@ -251,7 +251,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
     ) -> tuple[RenderJob, str]:
         """A render job, and a digest of everything its PDF depends on."""
         outdir = Path(self.outdir)
-        digest = hashlib.sha256(f"{weasyprint_version()}\n{html}".encode())
+        digest = hashlib.sha256(f"{renderer_version()}\n{html}".encode())
         smaller = [path for paths in (limit.smaller if limit else ()) for path in paths]
         for path in [*stylesheets, *images, *smaller]:
             digest.update(path.read_bytes() if path.is_file() else path.as_posix().encode())

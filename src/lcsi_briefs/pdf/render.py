@@ -23,9 +23,13 @@ from weasyprint.text import ffi as weasyprint_ffi
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
+from lcsi_briefs.pdf import tagging
 from lcsi_briefs.pdf.fetcher import ProjectFetcher
 
 PDF_VARIANT = "pdf/ua-1"
+HERE = Path(__file__).parent
+#: Applied to every PDF after the edition's own stylesheets: what correct tagging needs.
+TAGGING_STYLESHEET = HERE / "static" / "tagging.css"
 #: WeasyPrint's note that it subsets fonts with the slower fontTools. It says nothing about the
 #: briefing, only about the machine, so it must not fail a build that treats warnings as errors;
 #: the builder says it once instead (see :func:`fast_font_subsetting`).
@@ -40,6 +44,17 @@ def fast_font_subsetting() -> bool:
 def weasyprint_version() -> str:
     """Part of every PDF's input digest: a new WeasyPrint may lay pages out differently."""
     return version("weasyprint")
+
+
+def renderer_version() -> str:
+    """Part of every PDF's input digest: WeasyPrint's version and what we change in its output.
+
+    The tagging fixes run inside the render, so a change to them must render every PDF again.
+    """
+    digest = hashlib.sha256()
+    for path in (TAGGING_STYLESHEET, HERE / "tagging.py"):
+        digest.update(path.read_bytes())
+    return f"{weasyprint_version()} {digest.hexdigest()[:16]}"
 
 
 class RenderFailedError(Exception):
@@ -102,7 +117,10 @@ def _fit(html: HTML, job: RenderJob, fetcher: ProjectFetcher, options: dict[str,
     attempts = [job.stylesheets, *(job.limit.smaller if job.limit else ())]
     for stylesheets in attempts:
         fonts = FontConfiguration()
-        css = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in stylesheets]
+        css = [
+            CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts)
+            for path in (*stylesheets, TAGGING_STYLESHEET)
+        ]
         document = html.render(font_config=fonts, stylesheets=css, **options)
         if job.limit is None or len(document.pages) <= job.limit.pages:
             return document
@@ -131,13 +149,14 @@ def render_pdf(job: RenderJob) -> list[str]:
         os.environ["SOURCE_DATE_EPOCH"] = str(job.source_date_epoch)
     try:
         html = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
+        tagging.prepare(html.etree_element)
         # A stable identifier derived from the input keeps two builds byte-identical.
         identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         options: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier}
         # @font-face rules only take effect through a font configuration shared with the layout.
         document = _fit(html, job, fetcher, options)
         job.target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(temporary, **options)
+        document.write_pdf(temporary, finisher=tagging.finish, **options)
         temporary.replace(job.target)
     except FatalURLFetchingError as error:
         cause = error.__cause__ or error

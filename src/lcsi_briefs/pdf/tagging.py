@@ -1,0 +1,202 @@
+"""Make WeasyPrint's tagged PDF pass PDF/UA-1: fix the markup it reads, then the tree it writes.
+
+WeasyPrint 70 derives the structure tree from the boxes it lays out, and a few shapes of
+ordinary HTML come out wrong:
+
+- every element box inside a link (Sphinx writes ``<a><span class="std std-ref">``) gets a link
+  annotation of its own, tagged under a Span rather than a Link (veraPDF 7.18.5-1);
+- a list item holding a paragraph, ``<li><p>``, becomes ``LI`` → ``Lbl`` + ``P`` with no ``LBody``
+  (7.2-20): only text held by the list item itself becomes the item's body;
+- running headers and footers (page margin boxes) are marked as tagged content but linked to no
+  element of the tree: WeasyPrint can only call them Artifacts in PDF 2.0;
+- a link's description (``/Contents``) is its target, an id like ``term-DCMS``.
+
+:func:`prepare` fixes the first two in the parsed HTML before layout; :func:`finish` is
+WeasyPrint's documented ``finisher`` hook, run on the finished PDF objects just before they are
+written, and fixes the last two (and wraps any list item body the markup fix could not reach).
+Both run for every PDF the renderer writes, whatever the edition, so no edition can miss them.
+The contents page's page numbers are set outside its links by ``tagging.css``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from typing import Any
+
+import pydyf
+
+#: Elements that stay inside a link: replaced content a reader needs. Every other element is
+#: unwrapped, its text kept.
+_KEPT_IN_LINKS = {"img", "svg", "{http://www.w3.org/2000/svg}svg"}
+#: Block-level children of a list item that may be unwrapped into the item itself.
+_ITEM_BLOCKS = {"p", "div"}
+_SPACE = re.compile(r"\s+")
+
+
+def _unwrap(parent: ET.Element, child: ET.Element) -> None:
+    """Replace ``child`` by its text and children, keeping document order."""
+    index = list(parent).index(child)
+    text = child.text or ""
+    tail = child.tail or ""
+    grandchildren = list(child)
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + text
+    parent.remove(child)
+    for offset, grandchild in enumerate(grandchildren):
+        parent.insert(index + offset, grandchild)
+    if grandchildren:
+        last = grandchildren[-1]
+        last.tail = (last.tail or "") + tail
+    elif index == 0:
+        parent.text = (parent.text or "") + tail
+    else:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + tail
+
+
+def _flatten_link(link: ET.Element) -> None:
+    for child in list(link):
+        if child.tag in _KEPT_IN_LINKS:
+            continue
+        _flatten_link(child)
+        _unwrap(link, child)
+
+
+def prepare(root: ET.Element) -> None:
+    """Reshape the parsed print HTML, in place, into markup WeasyPrint tags correctly."""
+    for link in root.iter("a"):
+        _flatten_link(link)
+    for item in root.iter("li"):
+        blocks = [child for child in item if child.tag in _ITEM_BLOCKS]
+        # One paragraph is the whole body: its text becomes the item's own, which WeasyPrint
+        # tags as LBody. A nested list may follow it (WeasyPrint moves that up to the list).
+        if len(blocks) == 1 and not (item.text or "").strip() and item[0] is blocks[0]:
+            _unwrap(item, blocks[0])
+    for navigation in root.iter("nav"):
+        for item in navigation.iter("li"):
+            links = [child for child in item if child.tag == "a"]
+            if len(links) == 1 and str(links[0].get("href", "")).startswith("#"):
+                item.set("data-page-of", str(links[0].get("href")))
+
+
+class _Objects:
+    """Look up pydyf objects by the references WeasyPrint stores (``b"12 0 R"``)."""
+
+    def __init__(self, pdf: pydyf.PDF) -> None:
+        self._objects = pdf.objects
+
+    def __call__(self, reference: Any) -> Any:
+        if isinstance(reference, bytes) and reference.endswith(b" R"):
+            return self._objects[int(reference.split()[0])]
+        return reference
+
+
+def _kids(element: pydyf.Dictionary) -> list[Any]:
+    kids = element.get("K", [])
+    return list(kids) if isinstance(kids, list) else [kids]
+
+
+def _structure(pdf: pydyf.PDF, resolve: _Objects) -> Iterator[pydyf.Dictionary]:
+    root = resolve(pdf.catalog["StructTreeRoot"])
+    stack = [resolve(kid) for kid in reversed(_kids(root))]
+    while stack:
+        element = stack.pop()
+        if not isinstance(element, pydyf.Dictionary) or element.get("Type") != "/StructElem":
+            continue
+        yield element
+        stack.extend(resolve(kid) for kid in reversed(_kids(element)))
+
+
+def _give_list_items_bodies(pdf: pydyf.PDF, elements: list[pydyf.Dictionary], resolve: _Objects) -> None:
+    """Hold whatever a list item has besides its label in one LBody, as PDF/UA asks.
+
+    :func:`prepare` makes the usual ``<li><p>`` right in the markup; this catches the rest
+    (say, a list item of two paragraphs).
+    """
+    for item in elements:
+        if item["S"] != "/LI":
+            continue
+        kids = _kids(item)
+        roles = [resolve(kid).get("S") for kid in kids]
+        if all(role in ("/Lbl", "/LBody") for role in roles) and "/LBody" in roles:
+            continue
+        labels = [kid for kid, role in zip(kids, roles, strict=True) if role == "/Lbl"]
+        content: list[Any] = []
+        for kid, role in zip(kids, roles, strict=True):
+            if role == "/LBody":
+                content.extend(_kids(resolve(kid)))
+            elif role != "/Lbl":
+                content.append(kid)
+        body = pydyf.Dictionary({"Type": "/StructElem", "S": "/LBody", "K": pydyf.Array(content), "P": item.reference})
+        if "Pg" in item:
+            body["Pg"] = item["Pg"]
+        pdf.add_object(body)
+        for kid in content:
+            if isinstance(child := resolve(kid), pydyf.Dictionary):
+                child["P"] = body.reference
+        item["K"] = pydyf.Array([*labels, body.reference])
+
+
+def _margins_as_artifacts(pdf: pydyf.PDF, elements: list[pydyf.Dictionary], resolve: _Objects) -> None:
+    """Mark the content of page margin boxes (running header, footer) as pagination Artifacts.
+
+    WeasyPrint tags it like body text but leaves its elements out of the tree (for PDF 1.7 it
+    has no way to say Artifact); those elements are exactly the ones the parent tree names for
+    a page's marked content but that the tree does not reach.
+    """
+    reachable = {element.reference for element in elements}
+    parent_tree = resolve(resolve(pdf.catalog["StructTreeRoot"])["ParentTree"])
+    numbers = parent_tree["Nums"]
+    by_page = {numbers[index]: numbers[index + 1] for index in range(0, len(numbers), 2)}
+    for page_reference in pdf.page_references:
+        page = resolve(page_reference)
+        parents = by_page.get(page.get("StructParents"))
+        if not isinstance(parents, list):
+            continue
+        orphans = {mcid for mcid, parent in enumerate(parents) if parent not in reachable}
+        if not orphans:
+            continue
+        stream = resolve(page["Contents"]).stream
+        for index, item in enumerate(stream):
+            if item == b"BDC" and isinstance(stream[index - 1], pydyf.Dictionary):
+                properties = stream[index - 1]
+                if properties.get("MCID") in orphans:
+                    stream[index - 2] = "/Artifact"
+                    stream[index - 1] = pydyf.Dictionary({"Type": "/Pagination"})
+        for mcid in orphans:
+            # An unreferenced, empty object: the element no longer stands for any content.
+            resolve(parents[mcid]).clear()
+            parents[mcid] = "null"
+
+
+def _link_text(element: ET.Element) -> str:
+    text = " ".join(_SPACE.split("".join(element.itertext()))).strip()
+    if text:
+        return text
+    alternatives = [str(child.get("alt", "")) for child in element.iter() if child.get("alt")]
+    return " ".join(alternatives) or str(element.get("title", ""))
+
+
+def _describe_links(document: Any) -> None:
+    """A link's /Contents says what it is in words: the link's own text."""
+    for page in document.pages:
+        for _type, _target, _rectangle, box in page.links:
+            annotation = getattr(box, "link_annotation", None)
+            if annotation is not None and box.element is not None and (text := _link_text(box.element)):
+                annotation["Contents"] = pydyf.String(text)
+
+
+def finish(document: Any, pdf: pydyf.PDF) -> None:
+    """WeasyPrint's finisher: repair the tags of a tagged PDF before it is written."""
+    _describe_links(document)
+    if "StructTreeRoot" not in pdf.catalog:
+        return
+    resolve = _Objects(pdf)
+    elements = list(_structure(pdf, resolve))
+    _margins_as_artifacts(pdf, elements, resolve)
+    _give_list_items_bodies(pdf, elements, resolve)
