@@ -218,3 +218,23 @@ def artifact_text(path: Path, page_index: int) -> tuple[str, str]:
     artifacts = "".join(char["text"] for char in chars if char.get("tag") == "Artifact")
     tagged = "".join(char["text"] for char in chars if char.get("tag") != "Artifact")
     return artifacts, tagged
+
+
+def character_styles(path: Path) -> Iterator[tuple[int, str, float, str]]:
+    """Every drawn character of a PDF: page number, the character, its size in points, its font."""
+    with pdfplumber.open(path) as document:
+        for page in document.pages:
+            for char in page.chars:
+                if char["text"].strip():
+                    yield page.page_number, char["text"], float(char["size"]), str(char["fontname"])
+
+
+def large_print_problems(path: Path, minimum: float = 16.0) -> list[str]:
+    """UKAAF large print: no character under ``minimum`` points, none in an italic or oblique face."""
+    small: dict[tuple[int, float, str], str] = {}
+    for page, text, size, font in character_styles(path):
+        # pdfminer derives the size from the text matrix: allow for rounding.
+        if size < minimum - 0.05 or re.search(r"italic|oblique", font, re.IGNORECASE):
+            key = (page, round(size, 1), font.split("+")[-1])
+            small[key] = small.get(key, "") + text
+    return [f"page {page}: {size}pt {font}: {text[:40]!r}" for (page, size, font), text in small.items()]
