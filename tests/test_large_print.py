@@ -24,12 +24,21 @@ PAGE = """<html lang="en-GB"><head><title>Large print</title></head><body>
 <h2>Findings</h2><p>Body with <em>emphasis</em> and a note<sup>1</sup>.</p>
 <blockquote><p>A quotation.</p></blockquote>
 <figure><figcaption>A caption</figcaption></figure><p class="lcsi-affects">Implications for: everyone</p>
+<figure class="lcsi-chart"><img class="lcsi-chart-image" src="chart.svg" alt="Visits by year">
+<figcaption>Visits by year. Visits rose from 10 to 12.</figcaption></figure>
 </body></html>"""
+#: A chart as the figures module draws it: 16-unit labels on a 520-unit-wide drawing.
+CHART = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 520 60" width="520" height="60" font-size="16">'
+    '<title>Visits by year</title><text x="0" y="30">2024: 10 visits</text></svg>'
+)
 
 
 def render(folder: Path, *, large_print: bool) -> Path:
     target = folder / f"page-{large_print}.pdf"
-    job = RenderJob(PAGE, target, folder.as_uri() + "/", print_stylesheets(large_print=large_print), (PDF_PACKAGE,))
+    (folder / "chart.svg").write_text(CHART, encoding="utf-8")
+    sheets = print_stylesheets(large_print=large_print)
+    job = RenderJob(PAGE, target, folder.as_uri() + "/", sheets, (folder, PDF_PACKAGE))
     assert render_pdf(job) == []
     return target
 
@@ -40,6 +49,7 @@ def test_large_print_fixture_has_nothing_small_or_italic(tmp_path: Path) -> None
     standard = "\n".join(pdfua.large_print_problems(render(tmp_path, large_print=False)))
     assert "9.0pt Atkinson-Hyperlegible: 'Title1May2026Page2of2'" in standard  # header and footer
     assert "Italic" in standard
+    assert "2024:10visits" in standard  # the chart's label, about 10pt in standard print
 
 
 @pytest.fixture(scope="module")
