@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from lcsi_briefs import charts
 from lcsi_briefs.pdf.builder import HERE as PDF_PACKAGE
 from lcsi_briefs.pdf.builder import print_stylesheets
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
@@ -27,10 +28,10 @@ PAGE = """<html lang="en-GB"><head><title>Large print</title></head><body>
 <figure class="lcsi-chart"><img class="lcsi-chart-image" src="chart.svg" alt="Visits by year">
 <figcaption>Visits by year. Visits rose from 10 to 12.</figcaption></figure>
 </body></html>"""
-#: A chart as the figures module draws it: 16-unit labels on a 520-unit-wide drawing.
+#: A chart as lcsi_briefs.charts draws it: its width and its one text size.
 CHART = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 520 60" width="520" height="60" font-size="16">'
-    '<title>Visits by year</title><text x="0" y="30">2024: 10 visits</text></svg>'
+    f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {charts.WIDTH} 60" width="{charts.WIDTH}" height="60" '
+    f'font-size="{charts.FONT_SIZE}"><title>Visits by year</title><text x="0" y="30">2024: 10 visits</text></svg>'
 )
 
 
@@ -46,6 +47,7 @@ def render(folder: Path, *, large_print: bool) -> Path:
 def test_large_print_fixture_has_nothing_small_or_italic(tmp_path: Path) -> None:
     large = render(tmp_path, large_print=True)
     assert pdfua.large_print_problems(large) == []
+    assert "2024:10visits" in "".join(char for _, char, _, _ in pdfua.character_styles(large))  # the chart prints
     standard = "\n".join(pdfua.large_print_problems(render(tmp_path, large_print=False)))
     assert "9.0pt Atkinson-Hyperlegible: 'Title1May2026Page2of2'" in standard  # header and footer
     assert "Italic" in standard

@@ -7,6 +7,7 @@ WeasyPrint, so every check is seen to fail on the old output and pass on the new
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -147,8 +148,10 @@ def test_every_bundled_pdf_passes_the_structure_checks(bundled_build: Path) -> N
 
 
 def test_every_bundled_pdf_prints_its_running_header_and_footer_as_artifacts(bundled_build: Path) -> None:
+    """Read on each PDF's last page; a one-sheet edition may print no footer, but never a tagged one."""
     for path in sorted((bundled_build / "build" / "pdf").glob("*.pdf")):
         pages = len(PdfReader(path).pages)
         artifacts, tagged = pdfua.artifact_text(path, pages - 1)
-        assert f"Page {pages} of {pages}" in artifacts, path.name
-        assert f"Page {pages} of {pages}" not in tagged, path.name
+        assert not re.search(r"Page \d+ of \d+", tagged), path.name
+        if pages > 2:
+            assert f"Page {pages} of {pages}" in artifacts, path.name
