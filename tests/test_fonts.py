@@ -41,7 +41,8 @@ def render(folder: Path, stylesheets: tuple[Path, ...], body: str = BODY) -> Pat
 
 def lines(text: str) -> list[str]:
     """The text's lines, without the running footer."""
-    return [line.strip() for line in text.splitlines() if line.strip() and not re.fullmatch(r"Page \d+ of \d+", line)]
+    footer = re.compile(r"(Page )?\d+( of )?\d+")
+    return [line.strip() for line in text.splitlines() if line.strip() and not footer.fullmatch(line)]
 
 
 @pytest.mark.parametrize("large_print", [False, True], ids=["standard", "large-print"])
