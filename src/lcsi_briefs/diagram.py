@@ -31,10 +31,11 @@ EDGE_COLOUR = "#5f6368"
 PANEL_COLOUR = "#ffffff"
 #: The PDFs' typeface first (the site and the PDFs bundle it), then common fallbacks.
 FONT_FAMILY = "Atkinson Hyperlegible, DejaVu Sans, Verdana, Arial, sans-serif"
-#: The Latin faces the diagram embeds: a picture on a web page cannot use the page's fonts.
+#: The faces the diagram embeds (the same files as the PDFs, so a PDF never holds two files under
+#: one name): a picture on a web page cannot use the page's fonts.
 FONT_FILES = {
-    "400": "atkinson-hyperlegible-latin-400-normal.woff",
-    "700": "atkinson-hyperlegible-latin-700-normal.woff",
+    "400": "atkinson-hyperlegible-400-normal.woff",
+    "700": "atkinson-hyperlegible-700-normal.woff",
 }
 FONT_DIR = Path(__file__).parent / "pdf" / "fonts"
 #: Roughly how many characters of the diagram font fit across a box.
