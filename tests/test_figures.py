@@ -273,6 +273,9 @@ def test_pdf_charts_are_tagged_figures_with_alt_and_tables_follow(built: Path, n
     assert "/THead" in tags and "/TH" in tags and "/TD" in tags
     headers = [element for element in elements if element.S == "/TD"]
     assert all("/Headers" in element.A for element in headers)
+    # Every header cell says which way it points: a column in THead, its row in the body.
+    scopes = {str(element.A.get("/Scope")) for element in elements if element.S == "/TH"}
+    assert scopes == {"/Column", "/Row"}
 
 
 def test_audience_pdf_points_to_the_methodology_instead_of_printing_it(built: Path) -> None:

@@ -52,7 +52,7 @@ def renderer_version() -> str:
     The tagging fixes run inside the render, so a change to them must render every PDF again.
     """
     digest = hashlib.sha256()
-    for path in (TAGGING_STYLESHEET, HERE / "tagging.py"):
+    for path in (TAGGING_STYLESHEET, HERE / "tagging.py", HERE / "table_tags.py"):
         digest.update(path.read_bytes())
     return f"{weasyprint_version()} {digest.hexdigest()[:16]}"
 

@@ -21,8 +21,9 @@ def header_scope(ancestors: Iterable[str]) -> str:
     return "/Column" if "/THead" in ancestors else "/Row"
 
 
-def scope_table_headers(elements: Iterable[Any], resolve: Resolve) -> int:
-    """Add /Scope to every TH's table attributes; returns how many were set."""
+def scope_table_headers(elements: Iterable[Any], resolve: Resolve, new_attributes: Callable[[], Any] = dict) -> int:
+    """Add /Scope to every TH's table attributes (made with ``new_attributes`` where a TH has
+    none); returns how many were set."""
     count = 0
     for element in elements:
         if element.get("S") != "/TH":
@@ -32,9 +33,10 @@ def scope_table_headers(elements: Iterable[Any], resolve: Resolve) -> int:
         while hasattr(parent, "get") and parent.get("S") not in (None, "/Table"):
             ancestors.append(str(parent.get("S")))
             parent = resolve(parent.get("P"))
-        attributes = element.get("A")
+        attributes = resolve(element.get("A"))
         if attributes is None or not hasattr(attributes, "get"):
-            continue
+            attributes = new_attributes()
+            element["A"] = attributes
         attributes["Scope"] = header_scope(ancestors)
         count += 1
     return count

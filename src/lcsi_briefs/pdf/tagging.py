@@ -27,6 +27,8 @@ from typing import Any
 
 import pydyf
 
+from lcsi_briefs.pdf.table_tags import scope_table_headers
+
 #: Elements that stay inside a link: replaced content a reader needs. Every other element is
 #: unwrapped, its text kept.
 _KEPT_IN_LINKS = {"img", "svg", "{http://www.w3.org/2000/svg}svg"}
@@ -200,3 +202,4 @@ def finish(document: Any, pdf: pydyf.PDF) -> None:
     elements = list(_structure(pdf, resolve))
     _margins_as_artifacts(pdf, elements, resolve)
     _give_list_items_bodies(pdf, elements, resolve)
+    scope_table_headers(elements, resolve, lambda: pydyf.Dictionary({"O": "/Table"}))
