@@ -20,7 +20,7 @@ language = "en_GB"
 extensions = ["lcsi_briefs", "sphinx.ext.githubpages"]
 
 root_doc = "index"
-exclude_patterns = ["_build", "**/.*"]
+exclude_patterns = ["_build", "**/.*", "manual"]
 nitpicky = True
 
 myst_enable_extensions = ["colon_fence", "deflist"]

@@ -73,7 +73,7 @@ def serve(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """Build the tool's manual (editing, workflow, data reference, performance) into build/manual."""
     install(session)
-    session.run("sphinx-build", "-q", "-W", "-b", "html", "manual", "build/manual", *session.posargs)
+    session.run("sphinx-build", "-q", "-W", "-b", "html", "docs/manual", "build/manual", *session.posargs)
     session.log("Manual: build/manual/index.html")
 
 
@@ -94,6 +94,6 @@ def validate(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Time builds of synthetic packs against their floors; see manual/performance.md."""
+    """Time builds of synthetic packs against their floors; see docs/manual/performance.md."""
     install(session)
     session.run("python", "tests/benchmarks/bench.py", *session.posargs)

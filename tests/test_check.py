@@ -149,10 +149,10 @@ def test_the_editors_coverage_page_is_built(tmp_path: Path) -> None:
     from bs4 import BeautifulSoup  # noqa: PLC0415
     from sphinx.cmd.build import build_main  # noqa: PLC0415
 
-    shutil.copytree(REPO / "manual", tmp_path / "manual", ignore=shutil.ignore_patterns("_generated"))
+    shutil.copytree(REPO / "docs" / "manual", tmp_path / "docs" / "manual", ignore=shutil.ignore_patterns("_generated"))
     shutil.copytree(REPO / "briefings", tmp_path / "briefings")
     out = tmp_path / "out"
-    assert build_main(["-q", "-W", "-b", "html", str(tmp_path / "manual"), str(out)]) == 0
+    assert build_main(["-q", "-W", "-b", "html", str(tmp_path / "docs" / "manual"), str(out)]) == 0
     page = out / "coverage.html"
     table = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article table")
     assert table is not None

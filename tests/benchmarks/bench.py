@@ -7,7 +7,7 @@ audience's implications, and records peak memory. On the same content it times t
 floors: a plain ``sphinx-build -b html`` of the generated MyST pages, and WeasyPrint alone
 rendering the same print HTML. Every figure is shown as a ratio to those floors, so the cost
 of our own machinery is visible whatever the machine. The table goes to
-``build/bench/results.md`` (and ``manual/benchmark-results.inc`` with ``--update-docs``).
+``build/bench/results.md`` (and ``docs/manual/benchmark-results.inc`` with ``--update-docs``).
 """
 
 # ruff: noqa: T201 - a command-line script: its output is the point
@@ -686,7 +686,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=3, help="runs per size up to 100x20 (default: 3)")
     parser.add_argument("--large-runs", type=int, default=1, help="runs per bigger size (default: 1)")
     parser.add_argument("--output", type=Path, default=REPO / "build" / "bench" / "results.md")
-    parser.add_argument("--update-docs", action="store_true", help="also write manual/benchmark-results.inc")
+    parser.add_argument("--update-docs", action="store_true", help="also write docs/manual/benchmark-results.inc")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark projects in build/bench/work")
     arguments = parser.parse_args(argv)
     if arguments.runs < 1 or arguments.large_runs < 1:
@@ -710,9 +710,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(workdir, ignore_errors=True)
     text = table(results)
     if arguments.update_docs:
-        (REPO / "manual" / "benchmark-results.inc").write_text(text, encoding="utf-8")
+        (REPO / "docs" / "manual" / "benchmark-results.inc").write_text(text, encoding="utf-8")
     print(text)
-    say(f"Written to {arguments.output}" + (" and manual/benchmark-results.inc" if arguments.update_docs else ""))
+    say(f"Written to {arguments.output}" + (" and docs/manual/benchmark-results.inc" if arguments.update_docs else ""))
     return 0
 
 

@@ -34,7 +34,7 @@ html_copy_source = False
 
 # The data reference is generated from the model, like the JSON Schema, so it cannot drift; the
 # coverage matrix from the packs in briefings/.
-_packs = newest_first(load_packs([Path(__file__).parent.parent / "briefings"]))
+_packs = newest_first(load_packs([Path(__file__).parents[2] / "briefings"]))
 sync_folder(
     Path(__file__).parent / "_generated",
     {"data-reference.md": render_reference(), "coverage.md": render_coverage(_packs)},
