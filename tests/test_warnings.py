@@ -19,7 +19,9 @@ SOURCE = REPO / "src" / "lcsi_briefs"
 
 
 def test_every_subtype_is_documented_and_every_documented_one_exists() -> None:
-    documented = set(re.findall(r"`lcsi\.([a-z-]+)`", (REPO / "docs" / "manual" / "editing.md").read_text(encoding="utf-8")))
+    documented = set(
+        re.findall(r"`lcsi\.([a-z-]+)`", (REPO / "docs" / "manual" / "editing.md").read_text(encoding="utf-8"))
+    )
     assert documented == {member.value for member in BriefsWarnings}
 
 
