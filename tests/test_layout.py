@@ -166,3 +166,15 @@ def test_labels_of_a_pack_are_every_label_its_pages_define(tmp_path: Path) -> No
     generated = "\n".join(text for name, text in render_pages([loaded], "_b").items() if name.startswith("small/"))
     targets = set(re.findall(r"^\(([a-z0-9-]+)\)=$", generated, flags=re.MULTILINE))
     assert labels == targets
+
+
+def test_the_preview_watches_and_builds_the_folders_conf_py_names(tmp_path: Path) -> None:
+    """B1 for ``serve``: the live preview reads conf.py like ``build`` does."""
+    from lcsi_briefs.preview import PreviewBuilder  # noqa: PLC0415
+
+    conf = 'lcsi_briefs_packs_dir = "data"\nlcsi_briefs_pages_dir = "gen"\n'
+    (tmp_path / "conf.py").write_text(conf, encoding="utf-8")
+    builder = PreviewBuilder(tmp_path, pdfs=False)
+    assert builder.layout.packs == tmp_path / "data"
+    assert builder.layout.generated == tmp_path / "docs" / "gen"
+    assert builder.site_command()[-2:] == [str(tmp_path / "docs"), str(tmp_path / "build" / "preview")]

@@ -28,7 +28,8 @@ from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
-PREVIEW = Path("build") / "preview"
+#: The preview's own folder inside the project's build folder.
+PREVIEW = "preview"
 #: Changes in these are the build's own output or editor litter, never a reason to rebuild.
 IGNORED_PATTERNS = [r".*(\.tmp|~|\.swp|\.swx|4913)$", r".*__pycache__.*", r".*/\.#.*", r".*\.lcsi-briefs-generated$"]
 #: Reader-facing text of the page shown while the first build runs.
@@ -50,8 +51,11 @@ class PreviewBuilder:
     in a worker process, so the state between calls (the PDF render's process id) is a file."""
 
     def __init__(self, project: Path, *, pdfs: bool) -> None:
+        from lcsi_briefs.project import read_layout  # noqa: PLC0415 - reads conf.py with Sphinx
+
         self.project = project
-        self.out = project / PREVIEW
+        self.layout = read_layout(project)
+        self.out = self.layout.build / PREVIEW
         self.doctrees = self.out / ".doctrees"
         self.pdfs = pdfs
 
@@ -61,7 +65,7 @@ class PreviewBuilder:
 
     def site_command(self) -> list[str]:
         settings = ["-q", "-b", "html", "-c", str(self.project), "-d", str(self.doctrees)]
-        return [sys.executable, "-m", "sphinx", "build", *settings, str(self.project / "docs"), str(self.out)]
+        return [sys.executable, "-m", "sphinx", "build", *settings, str(self.layout.srcdir), str(self.out)]
 
     def stop_pdfs(self) -> None:
         """Stop an unfinished render: the site is about to change under it."""
@@ -115,8 +119,9 @@ def _app(project: Path, builder: PreviewBuilder, host: str, port: int) -> Any:
     from starlette.staticfiles import StaticFiles  # noqa: PLC0415
 
     package = Path(__file__).parent
-    watched = [project / "docs", project / "briefings", project / "conf.py", package]
-    ignored = [project / "docs" / "briefing", project / "build", project / "docs" / "_build"]
+    layout = builder.layout
+    watched = [layout.srcdir, layout.packs, project / "conf.py", package]
+    ignored = [layout.generated, layout.build, layout.srcdir / "_build"]
     watcher = RebuildServer(
         [path for path in watched if path.exists()],
         IgnoreFilter([str(path) for path in ignored], IGNORED_PATTERNS),
