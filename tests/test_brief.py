@@ -90,7 +90,7 @@ def test_the_site_links_each_brief(bundled_build: Path, bundled: LoadedPack) -> 
     landing = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert briefs <= {a["href"].rsplit("/", 1)[-1] for a in landing.select("a.lcsi-pdf")}
     for audience in bundled.pack.audiences:
-        page = site / "_briefings" / "lcsi-2025" / "audiences" / f"{audience.id}.html"
+        page = site / f"{PackLayout(bundled.slug).audience_doc(audience.id)}.html"
         linked = {
             a["href"].rsplit("/", 1)[-1]
             for a in BeautifulSoup(page.read_text("utf-8"), "html.parser").select("a.lcsi-pdf")

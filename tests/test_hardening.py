@@ -8,6 +8,7 @@ renders that hang, and builds interrupted half-way.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import string
 import subprocess
@@ -82,6 +83,12 @@ def test_every_script_prints_in_the_pdf_with_embedded_fonts(unicode_build: Path)
     # Extraction may give accented letters decomposed; compare in composed form.
     extracted = " ".join(page.extract_text() for page in PdfReader(path).pages)
     text = "".join(unicodedata.normalize("NFC", extracted).split())
+    # The long address runs over a page break: take out the running header and footer between
+    # (and the list markers pypdf reads out of order there).
+    running = ["".join(unicode_pack()["briefing"]["title"].split()), "15January2026", "•"]
+    text = re.sub(r"Page\d+of\d+", "", text)
+    for words in running:
+        text = text.replace(words, "")
     assert LONG_WORD in text
     assert "Cynghorauacŵyraŷd" in text
     assert LONG_URL.removeprefix("https://") in text
