@@ -20,6 +20,7 @@ from lcsi_briefs.pdf.render import TOO_LONG, RenderJob, TooLongError, render_pdf
 from .conftest import REPO, small_pack, write_pack
 
 CREATED = "2026-01-15T00:00:00Z"
+FIGURES_EXAMPLE = REPO / "tests" / "fixtures" / "valid" / "figures-example.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +125,30 @@ def test_a_brief_that_cannot_fit_two_pages_is_a_located_error_saying_how_far_ove
     assert message.startswith(f"{path}:{line}:")
     assert "audiences[1]: the one-sheet brief for Residents does not fit on two A4 pages" in message
     assert how_long in message
+
+
+def test_front_carries_the_key_figures_of_the_findings_it_rests_on() -> None:
+    from lcsi_briefs.figures import figure_value  # noqa: PLC0415
+
+    shown = 0
+    for example, audience in [
+        (loaded, audience)
+        for loaded in (load_pack(REPO / "briefings" / "lcsi-2025.yaml"), load_pack(FIGURES_EXAMPLE))
+        for audience in loaded.pack.audiences
+    ]:
+        pack = example.pack
+        cited = {f for implication in audience.implications for f in implication.findings}
+        html = brief_html(example, audience.id, url="", large_print=False, created=CREATED)
+        page = BeautifulSoup(html, "html.parser")
+        listed = [li.get_text(" ") for li in page.select(".brief-front .brief-figures li")]
+        wanted = [
+            (figure_value(figure, pack.briefing.language), figure.label)
+            for finding in pack.findings
+            if finding.id in cited
+            for figure in finding.figures
+        ]
+        assert len(listed) == len(wanted)
+        shown += len(listed)
+        for (value, label), line in zip(wanted, listed, strict=True):
+            assert line.startswith(value) and label in line
+    assert shown > 0

@@ -21,6 +21,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
+from lcsi_briefs.figures import figure_details, figure_value, source_text, words
 from lcsi_briefs.first_use import FirstUse, exempt_texts
 from lcsi_briefs.i18n import N_, translator_for
 from lcsi_briefs.layout import PackLayout
@@ -95,6 +96,14 @@ def brief_html(loaded: LoadedPack, audience_id: str, *, url: str, large_print: b
         for number, finding in enumerate(pack.findings, start=1)
         if finding.id in cited
     ]
+    language = briefing.language
+    key_figures = [
+        f"{figure_value(figure, language)} {spelled(figure_details(figure))} "
+        f"({words(language).source}: {source_text(pack, figure.source, figure.location)})"
+        for finding in pack.findings
+        if finding.id in cited
+        for figure in finding.figures
+    ]
     implications = [
         BriefImplication(
             spelled(fold(i.title)),
@@ -115,6 +124,8 @@ def brief_html(loaded: LoadedPack, audience_id: str, *, url: str, large_print: b
         summary=summary,
         edition_date=long_date(briefing.edition_date, briefing.language),
         findings=findings,
+        key_figures=key_figures,
+        figures_heading=words(language).figures_heading,
         implications=implications,
         url=url,
         created=created,
