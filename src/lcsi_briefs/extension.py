@@ -21,7 +21,7 @@ from lcsi_briefs.editorial import report_editorial, setup_accessibility
 from lcsi_briefs.errors import BriefingDataError
 from lcsi_briefs.expansion import setup_first_use
 from lcsi_briefs.loader import load_packs
-from lcsi_briefs.localise import note_missing_catalogues, setup_localisation, site_translator
+from lcsi_briefs.localise import note_missing_catalogues, note_twin_gaps, setup_localisation, site_translator
 from lcsi_briefs.newsletter.writer import setup_newsletter
 from lcsi_briefs.pages import INCLUDES_DIR, render_pages
 from lcsi_briefs.pages.write import sync_folder
@@ -63,6 +63,7 @@ def generate_pages(app: Sphinx) -> None:
     app.env.lcsi_briefs_packs = {loaded.slug: loaded for loaded in packs}  # type: ignore[attr-defined]
     note_missing_catalogues(packs)
     report_editorial(app, packs)
+    note_twin_gaps(packs)
     try:
         rendered = render_pages(packs, briefs_config(app.config).pages_dir, site_translator(app))
         pdfs_checked = briefs_config(app.config).pdf_build

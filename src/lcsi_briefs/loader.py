@@ -9,6 +9,7 @@ from pathlib import Path
 from lcsi_briefs.coverage import coverage_problems
 from lcsi_briefs.model import ID_PATTERN, LoadedPack, Pack
 from lcsi_briefs.problems import PackError, Problem
+from lcsi_briefs.twins import twin_problems
 from lcsi_briefs.validation import reference_problems, schema_problems
 from lcsi_briefs.yaml_reader import read_yaml
 
@@ -96,6 +97,7 @@ def load_packs(paths: Iterable[Path]) -> list[LoadedPack]:
             packs.append(load_pack(path))
         except PackError as error:
             problems += error.problems
+    problems += twin_problems(packs)
     if not files and not problems:
         for path in paths:
             problems.append(Problem(path, 1, 1, "", "no briefing packs (*.yaml) found here"))

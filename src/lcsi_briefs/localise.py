@@ -9,6 +9,7 @@ speaks its own language on its own pages, PDFs and emails, through
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,8 @@ from lcsi_briefs.config import briefs_config
 from lcsi_briefs.i18n import DOMAIN, Translator, available_languages, catalogue_language, catalogue_path
 from lcsi_briefs.i18n import compile_catalogue as _compile
 from lcsi_briefs.model import LoadedPack
-from lcsi_briefs.warnings_ import note
+from lcsi_briefs.twins import parity_gaps, twins, where
+from lcsi_briefs.warnings_ import BriefsWarnings, note, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -61,13 +63,51 @@ def note_missing_catalogues(packs: list[LoadedPack]) -> None:
         )
 
 
+def note_twin_gaps(packs: list[LoadedPack]) -> None:
+    """One warning per difference between a pack and its translation, at the translation's line."""
+    for loaded in packs:
+        original = twins(packs).get(loaded.slug)
+        if original is None or not loaded.pack.briefing.translation_of:
+            continue
+        path, line = where(loaded)
+        for gap in parity_gaps(loaded, original):
+            warn(logger, BriefsWarnings.TWINS, "%s", gap, location=f"{path}:{line}")
+
+
+def twin_page(app: Sphinx, pagename: str) -> str | None:
+    """The same page in the pack's twin (its overview when the twin lacks that page), if any."""
+    packs: dict[str, LoadedPack] = getattr(app.env, "lcsi_briefs_packs", {})
+    parts = pagename.split("/")
+    if len(parts) < 3 or parts[0] != briefs_config(app.config).pages_dir or parts[1] not in packs:
+        return None
+    twin = twins(list(packs.values())).get(parts[1])
+    if twin is None:
+        return None
+    same = "/".join([parts[0], twin.slug, *parts[2:]])
+    return same if same in app.env.all_docs else f"{parts[0]}/{twin.slug}/index"
+
+
 def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """A pack's pages are in the pack's language, whatever the site's is: ``<html lang>`` says so."""
+    """A pack's pages are in the pack's language, whatever the site's is: ``<html lang>`` says so.
+
+    A twin's page is announced as its alternate, with ``hreflang``, both ways.
+    """
     packs: dict[str, LoadedPack] = getattr(app.env, "lcsi_briefs_packs", {})
     parts = pagename.split("/")
     prefix = briefs_config(app.config).pages_dir
     if len(parts) >= 3 and parts[0] == prefix and parts[1] in packs:
-        context["language"] = packs[parts[1]].pack.briefing.language
+        language = packs[parts[1]].pack.briefing.language
+        context["language"] = language
+        other = twin_page(app, pagename)
+        if other is not None:
+            twin = twins(list(packs.values()))[parts[1]]
+            own = app.builder.get_relative_uri(pagename, pagename)
+            href = app.builder.get_relative_uri(pagename, other)
+            links = [(language, own), (twin.pack.briefing.language, href)]
+            context["metatags"] = context.get("metatags", "") + "".join(
+                f'<link rel="alternate" hreflang="{html.escape(lang)}" href="{html.escape(url)}">\n'
+                for lang, url in links
+            )
 
 
 def setup_localisation(app: Sphinx) -> None:

@@ -167,7 +167,9 @@ class Briefing(Strict):
         max_length=40,
         description="A short name for email subjects, e.g. 'DCMS LCSI research'; the title when left out.",
     )
-    series: Series
+    series: Series | None = Field(
+        default=None, description="Where it sits in a numbered series; leave it out for a briefing that stands alone."
+    )
     edition_date: dt.date = Field(description="The date of this edition, written YYYY-MM-DD.")
     publisher: Line = Field(description="Who publishes the briefing.")
     language: LanguageTag = Field(description="The language the text is written in.")
@@ -180,6 +182,13 @@ class Briefing(Strict):
     )
     keywords: list[Line] = Field(default_factory=list, description="Words for search and PDF metadata.")
     headings: Headings = Field(default_factory=Headings)
+    translation_of: Identifier | None = Field(
+        default=None,
+        description=(
+            "The file name (without .yaml) of the pack this one translates, e.g. 'lcsi-2025'. The two "
+            "link each other everywhere and share the series number; a build warns where they differ."
+        ),
+    )
 
 
 class Source(Strict):

@@ -36,8 +36,8 @@ def _audiences(previous: LoadedPack | None) -> list[tuple[str, str, str]]:
 
 def scaffold_text(slug: str, previous: LoadedPack | None, today: dt.date) -> str:
     briefing = previous.pack.briefing if previous else None
-    series = briefing.series.name if briefing else "Member briefings"
-    number = briefing.series.number + 1 if briefing else 1
+    series = briefing.series.name if briefing and briefing.series else "Member briefings"
+    number = briefing.series.number + 1 if briefing and briefing.series else 1
     publisher = briefing.publisher if briefing else "Your organisation"
     language = briefing.language if briefing else "en-GB"
     about = briefing.about_implications if briefing else "These implications are our own reading of the findings."

@@ -30,6 +30,8 @@ class BriefsWarnings(Enum):
     """A ``lcsi_briefs_*`` setting in ``conf.py`` has the wrong type or is out of range; the default is used."""
     DOWNLOADS = "downloads"
     """A ``{briefing-downloads}`` directive names a pack that does not exist."""
+    TWINS = "twins"
+    """A pack and its translation (``translation_of``) differ in findings, sources, implications or number."""
     WEASYPRINT = "weasyprint"
     """WeasyPrint reported a problem while printing an edition (a missing image, a font, CSS)."""
 

@@ -29,6 +29,8 @@ PdfLink = Callable[[str], str]
 class Link:
     text: str
     url: str
+    #: The language of the linked text when it is not the email's (a twin's name, "Cymraeg").
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,8 @@ class Newsletter:
     published_by: str = ""
     #: Words in another language, marked where they appear: (text, language tag).
     other_languages: tuple[tuple[str, str], ...] = ()
+    #: The same email's briefing in its twin's language, named in that language.
+    twin: Link | None = None
 
 
 def _pdf_links(chosen: list[Edition], pdf: PdfLink, _: Translator) -> list[Link]:
@@ -140,7 +144,10 @@ def subject(loaded: LoadedPack, audience_name: str | None, _: Translator) -> str
     return _fit(pattern, short, audience=audience_name)
 
 
-def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink, pdf: PdfLink) -> Newsletter:
+def build_newsletter(
+    loaded: LoadedPack, audience_id: str | None, page: PageLink, pdf: PdfLink, twin: Link | None = None
+) -> Newsletter:
+    """One email; ``twin`` links the same briefing in its other language, when it has a twin."""
     pack = loaded.pack
     briefing = pack.briefing
     labels = Labels(loaded)
@@ -185,7 +192,11 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
         subject=subject(loaded, chosen[0].name if audience_id else None, _),
         preheader=paragraphs(briefing.summary)[0][:150],
         title=briefing.title,
-        masthead=_("{series}, number {number}", series=briefing.series.name, number=briefing.series.number),
+        masthead=(
+            _("{series}, number {number}", series=briefing.series.name, number=briefing.series.number)
+            if briefing.series
+            else briefing.publisher
+        ),
         date=long_date(briefing.edition_date, briefing.language),
         intro=paragraphs(briefing.summary),
         headlines=headlines,
@@ -203,6 +214,7 @@ def build_newsletter(loaded: LoadedPack, audience_id: str | None, page: PageLink
         read_more=_(READ_MORE),
         published_by=_(PUBLISHED_BY, publisher=briefing.publisher),
         other_languages=tuple(labels.other_languages),
+        twin=twin,
     )
     return spell_out_first_uses(email, pack.glossary)
 

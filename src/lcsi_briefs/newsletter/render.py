@@ -88,6 +88,8 @@ def text_body(newsletter: Newsletter) -> str:
     An audience's email leads with its implications, each with its actions, like the HTML.
     """
     lines = [*_wrap(newsletter.title), f"{newsletter.masthead} · {newsletter.date}", ""]
+    if newsletter.twin:
+        lines += [*_wrap(newsletter.twin.text), f"<{newsletter.twin.url}>", ""]
     intro = [line for paragraph in newsletter.intro for line in (*_wrap(paragraph), "")]
     if not newsletter.lead:
         lines += intro

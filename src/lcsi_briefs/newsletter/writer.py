@@ -16,8 +16,9 @@ from sphinx.util import logging
 from lcsi_briefs.config import briefs_config
 from lcsi_briefs.layout import NEWSLETTER_DIR, PDF_URL_DIR, PackLayout
 from lcsi_briefs.model import LoadedPack
-from lcsi_briefs.newsletter.content import build_newsletter
+from lcsi_briefs.newsletter.content import Link, build_newsletter
 from lcsi_briefs.newsletter.render import email_message, html_body, text_body
+from lcsi_briefs.twins import language_name, twins
 from lcsi_briefs.warnings_ import note
 
 if TYPE_CHECKING:
@@ -56,8 +57,15 @@ def write_pack_newsletters(app: Sphinx, loaded: LoadedPack, base: str, *, eml: b
     written = []
     sender = briefs_config(app.config).newsletter_from
     layout = PackLayout(loaded.slug)
+    twin = twins(getattr(app.env, "lcsi_briefs_packs", {}).values()).get(loaded.slug)
+    twin_link = None
+    if twin is not None:
+        language = twin.pack.briefing.language
+        twin_doc = PackLayout(twin.slug, briefs_config(app.config).pages_dir).overview_doc()
+        address = f"{base}{builder.get_target_uri(twin_doc)}"
+        twin_link = Link(f"{language_name(language)}: {twin.pack.briefing.title}", address, language)
     for audience in [None, *(a.id for a in loaded.pack.audiences)]:
-        newsletter = build_newsletter(loaded, audience, page, pdf)
+        newsletter = build_newsletter(loaded, audience, page, pdf, twin_link)
         html_name, text_name, email_name = layout.newsletter_files(audience)
         sent = loaded.pack.briefing.edition_date
         _write_if_changed(folder / html_name, html_body(newsletter).encode("utf-8"))

@@ -10,13 +10,50 @@ from lcsi_briefs.pages.audience import render_audience
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.coverage import render_coverage
 from lcsi_briefs.pages.glossary import render_glossary, series_glossary
+from lcsi_briefs.pages.markup import escape, fence
 from lcsi_briefs.pages.overview import DIAGRAM_ALT, DIAGRAM_FILE, render_overview
 from lcsi_briefs.pages.reference import render_reference
 from lcsi_briefs.pages.series import newest_first, render_series
 from lcsi_briefs.pages.sources import render_sources
+from lcsi_briefs.twins import language_name, twins
 
 #: Fragments included by hand-written pages; excluded from the build as pages of their own.
 __all__ = ["INCLUDES_DIR", "render_pages"]
+
+
+TWIN_CLASS = "lcsi-twin"
+
+
+#: The page kind that ``twin_switch`` reads as the sources page (other kinds: an audience id, or none).
+SOURCES_PAGE = ""
+
+
+def twin_switch(twin: LoadedPack, page: str | None) -> list[str]:
+    """A link to the same page in the twin, named in the twin's language ("Cymraeg", "English").
+
+    ``page`` is ``None`` for the overview, ``SOURCES_PAGE`` for the sources, else an audience's
+    id; an audience the twin lacks links its overview.
+    """
+    labels = Labels(twin)
+    if page == SOURCES_PAGE:
+        label = labels.sources()
+    elif page is not None and any(a.id == page for a in twin.pack.audiences):
+        label = labels.audience(page)
+    else:
+        label = labels.overview()
+    language = twin.pack.briefing.language
+    name = escape(language_name(language))
+    # The span holds the link: a span inside link text would end the link early.
+    return [*fence("container", TWIN_CLASS, body=[f"[[{name}](#{label})]{{.language-{language}}}"]), ""]
+
+
+def _with_switch(text: str, switch: list[str]) -> str:
+    """The page with the switch to its twin right under its title."""
+    lines = text.split("\n")
+    title = next((number for number, line in enumerate(lines) if line.startswith("# ")), None)
+    if title is None:
+        return text
+    return "\n".join([*lines[: title + 2], *switch, *lines[title + 2 :]])
 
 
 def render_pages(packs: list[LoadedPack], pages_dir: str, site: Translator | None = None) -> dict[str, str]:
@@ -35,12 +72,19 @@ def render_pages(packs: list[LoadedPack], pages_dir: str, site: Translator | Non
         COVERAGE_FILE: render_coverage(ordered),
         GLOSSARY_FILE: render_glossary(glossary, site),
     }
+    pairs = twins(ordered)
     for loaded in ordered:
         layout = PackLayout(loaded.slug, pages_dir)
-        files[layout.overview_file()] = render_overview(loaded, terms)
-        files[layout.sources_file()] = render_sources(loaded)
-        for audience in loaded.pack.audiences:
-            files[layout.audience_file(audience.id)] = render_audience(loaded, audience, terms)
+        twin = pairs.get(loaded.slug)
+        pages = [
+            (layout.overview_file(), render_overview(loaded, terms), None),
+            (layout.sources_file(), render_sources(loaded), SOURCES_PAGE),
+        ]
+        pages += [
+            (layout.audience_file(a.id), render_audience(loaded, a, terms), a.id) for a in loaded.pack.audiences
+        ]
+        for file, text, page in pages:
+            files[file] = _with_switch(text, twin_switch(twin, page)) if twin else text
         labels = Labels(loaded)
         _, named = labels._, labels.headings
         columns = (named.functions or "", named.pathways or "", _("Who benefits"))

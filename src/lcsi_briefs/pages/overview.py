@@ -137,8 +137,12 @@ def render_overview(loaded: LoadedPack, glossary_terms: list[str]) -> str:
     if briefing.subtitle:
         lines += [f"*{escape(briefing.subtitle)}*", ""]
     date = long_date(briefing.edition_date, briefing.language)
-    series = labels._("{series}, number {number}", series=briefing.series.name, number=briefing.series.number)
-    lines += [f"{escape(series)} · {escape(date)} · {escape(briefing.publisher)}", ""]
+    facts = [date, briefing.publisher]
+    if briefing.series:
+        facts.insert(
+            0, labels._("{series}, number {number}", series=briefing.series.name, number=briefing.series.number)
+        )
+    lines += [" · ".join(escape(fact) for fact in facts), ""]
     lines += [p for paragraph in linker.paragraphs(briefing.summary) for p in (paragraph, "")]
     lines += ["```{briefing-downloads} " + loaded.slug, ":editions: all", "```", ""]
     lines += _findings(loaded, labels, linker)

@@ -8,12 +8,17 @@ from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.common import Labels, language_class
 from lcsi_briefs.pages.markup import escape, grid, grid_card, link, paragraphs
 from lcsi_briefs.text import long_date
+from lcsi_briefs.twins import landing_order
 
 
 def newest_first(packs: list[LoadedPack]) -> list[LoadedPack]:
     return sorted(
         packs,
-        key=lambda p: (p.pack.briefing.edition_date, p.pack.briefing.series.number, p.slug),
+        key=lambda p: (
+            p.pack.briefing.edition_date,
+            p.pack.briefing.series.number if p.pack.briefing.series else 0,
+            p.slug,
+        ),
         reverse=True,
     )
 
@@ -21,14 +26,15 @@ def newest_first(packs: list[LoadedPack]) -> list[LoadedPack]:
 def render_series(packs_newest_first: list[LoadedPack], pages_dir: str, _: Translator) -> str:
     """Each card speaks its pack's language (and says so); the rest, the site's."""
     cards: list[str] = []
-    for loaded in packs_newest_first:
+    for loaded in landing_order(packs_newest_first):
         briefing = loaded.pack.briefing
         labels = Labels(loaded)
         date = long_date(briefing.edition_date, briefing.language)
-        number = labels._("Number {number}", number=briefing.series.number)
+        number = labels._("Number {number}", number=briefing.series.number) if briefing.series else ""
+        badge = f"{{bdg-primary}}`{escape(number).replace('`', '')}` " if number else ""
         header = [f"**{link(briefing.title, labels.overview())}**"]
         body = [
-            f"{{bdg-primary}}`{escape(number).replace('`', '')}` {{bdg-secondary}}`{escape(date).replace('`', '')}`",
+            f"{badge}{{bdg-secondary}}`{escape(date).replace('`', '')}`",
             "",
             *[p for paragraph in paragraphs(briefing.summary) for p in (paragraph, "")],
             "```{briefing-downloads} " + loaded.slug,

@@ -37,6 +37,7 @@ from lcsi_briefs.pdf.page_labels import page_labels_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
 from lcsi_briefs.text import long_date
+from lcsi_briefs.twins import language_name, twins
 from lcsi_briefs.warnings_ import BriefsWarnings, note, pack_location, warn
 from lcsi_briefs.yaml_reader import read_yaml
 
@@ -283,6 +284,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         briefing = loaded.pack.briefing
         audience = loaded.pack.audience(edition.audience) if edition.audience else None
         _ = translator_for(briefing.language)
+        twin = twins(getattr(self.env, "lcsi_briefs_packs", {}).values()).get(loaded.slug)
         title = (
             briefing.title
             if audience is None
@@ -308,6 +310,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             _=_,
             # Only letters, digits, spaces and CSS escapes (see page_labels.css_string).
             page_labels=Markup(page_labels_css(_)),
+            # The twin's language and title, in that language, so a reader can ask for the other.
+            twin=twin,
+            twin_language=language_name(twin.pack.briefing.language) if twin else "",
         )
 
     def finish(self) -> None:

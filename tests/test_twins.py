@@ -1,0 +1,129 @@
+"""Language twins: a pack and its translation link each other everywhere and are kept in step."""
+
+from __future__ import annotations
+
+import copy
+import email
+from email.message import EmailMessage
+from email.policy import default
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from lcsi_briefs.build import build_all
+from lcsi_briefs.loader import load_pack, load_packs
+from lcsi_briefs.problems import PackError
+from lcsi_briefs.twins import landing_order, parity_gaps, twins
+
+from .conftest import make_project, small_pack, write_pack
+
+
+def welsh_twin() -> dict[str, Any]:
+    """The small pack's translation (its text is left in English: only the structure matters here)."""
+    pack = small_pack()
+    pack["briefing"]["title"] = "Llyfrgelloedd ac unigrwydd: beth ganfu'r astudiaeth"
+    pack["briefing"]["language"] = "cy"
+    pack["briefing"]["translation_of"] = "small"
+    return pack
+
+
+def test_twins_pair_both_ways_and_put_welsh_first(tmp_path: Path) -> None:
+    write_pack(tmp_path / "small.yaml", small_pack())
+    write_pack(tmp_path / "bach.yaml", welsh_twin())
+    packs = load_packs([tmp_path])
+    pairs = twins(packs)
+    assert pairs["small"].slug == "bach" and pairs["bach"].slug == "small"
+    assert [p.slug for p in landing_order(packs)] == ["bach", "small"]
+
+
+def test_a_twin_gap_is_named_both_ways(tmp_path: Path) -> None:
+    original = load_pack(write_pack(tmp_path / "small.yaml", small_pack()))
+    twin = welsh_twin()
+    twin["findings"].pop()
+    twin["audiences"][1]["implications"][0]["findings"] = ["regular-visits"]
+    twin["sources"].append({**copy.deepcopy(twin["sources"][0]), "id": "extra"})
+    twin["audiences"][0]["implications"].append(copy.deepcopy(twin["audiences"][0]["implications"][0]))
+    twin["briefing"]["series"]["number"] = 4
+    gaps = parity_gaps(load_pack(write_pack(tmp_path / "bach.yaml", twin)), original)
+    assert gaps == [
+        "bach is number 4 and small number 3; a translation shares its original's number",
+        "small has the finding 'staff-matter', which bach lacks",
+        "bach has the source 'extra', which small lacks",
+        "the implications for 'councils' differ: bach has 2 and small 1, or they rest on different findings",
+        "the implications for 'residents' differ: bach has 1 and small 1, or they rest on different findings",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("original", "message"),
+    [
+        ("nowhere", "the file name (without .yaml) of a pack in the same folder (small), found 'nowhere'"),
+        ("bach", "the file name of another pack, found this pack's own name"),
+    ],
+)
+def test_a_translation_must_name_another_pack(tmp_path: Path, original: str, message: str) -> None:
+    write_pack(tmp_path / "small.yaml", small_pack())
+    twin = welsh_twin()
+    twin["briefing"]["translation_of"] = original
+    write_pack(tmp_path / "bach.yaml", twin)
+    with pytest.raises(PackError) as caught:
+        load_packs([tmp_path])
+    [problem] = caught.value.problems
+    assert (problem.path.name, problem.field, problem.message) == ("bach.yaml", "briefing.translation_of", message)
+    assert "translation_of:" in problem.path.read_text(encoding="utf-8").splitlines()[problem.line - 1]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("twins"), {"small": small_pack(), "bach": welsh_twin()})
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nhtml_baseurl = "https://briefings.example.org/"\n')
+    assert build_all(root) == 0
+    return root / "build"
+
+
+def page(built: Path, slug: str, name: str) -> BeautifulSoup:
+    path = built / "html" / "_briefings" / slug / f"{name}.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("name", ["index", "sources", "audiences/councils"])
+def test_every_page_links_its_twin_both_ways(built: Path, name: str) -> None:
+    for slug, other, language in (("small", "bach", "cy"), ("bach", "small", "en-GB")):
+        soup = page(built, slug, name)
+        switch = soup.select_one("div.lcsi-twin a")
+        assert switch is not None
+        assert switch["href"].split("#")[0].endswith(f"{other}/{name}.html")
+        assert switch.find_parent(attrs={"lang": language}) is not None
+        alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
+        assert set(alternates) == {"cy", "en-GB"}
+        assert alternates[language].endswith(f"{name.rsplit('/', 1)[-1]}.html")
+
+
+def test_landing_page_lists_the_welsh_twin_first(built: Path) -> None:
+    landing = BeautifulSoup((built / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    titles = [
+        card.select_one(".sd-card-header").get_text(" ", strip=True) for card in landing.select(".lcsi-series .sd-card")
+    ]
+    assert titles[0].startswith("Llyfrgelloedd")
+
+
+def test_covers_name_the_twin(built: Path) -> None:
+    def cover(name: str) -> str:
+        return " ".join(PdfReader(built / "pdf" / name).pages[0].extract_text().split())
+
+    assert "Cymraeg: Llyfrgelloedd ac unigrwydd: beth ganfu'r astudiaeth" in cover("small.pdf")
+    assert "English: Libraries and loneliness: what the study found" in cover("bach--councils.pdf")
+
+
+def test_emails_link_the_twin(built: Path) -> None:
+    message = email.message_from_bytes((built / "newsletter" / "bach.eml").read_bytes(), policy=default)
+    assert isinstance(message, EmailMessage)
+    html, plain = message.get_body(preferencelist=("html",)), message.get_body(preferencelist=("plain",))
+    assert html is not None and plain is not None
+    link = BeautifulSoup(html.get_content(), "html.parser").select_one('a[hreflang="en-GB"]')
+    assert link is not None and link["href"] == "https://briefings.example.org/_briefings/small/index.html"
+    assert "<https://briefings.example.org/_briefings/small/index.html>" in plain.get_content()
