@@ -129,7 +129,7 @@ def test_no_markup_from_the_data_reaches_the_page(hostile_site: tuple[Path, list
 def test_glossary_term_with_markup_is_literal(hostile_site: tuple[Path, list[str]]) -> None:
     site, _ = hostile_site
     glossary = BeautifulSoup((site / "briefing" / "glossary.html").read_text(encoding="utf-8"), "html.parser")
-    terms = [fold(dt.get_text("")).rstrip("¶") for dt in glossary.select("dl.glossary dt")]
+    terms = [fold(dt.get_text("")).rstrip("¶") for dt in glossary.select(".lcsi-glossary dt")]
     assert "R&D <i>x</i> *y* `z`" in terms
 
 

@@ -126,8 +126,9 @@ def _configure(app: Sphinx, config: Any) -> None:
     # otherwise, MyST offers every link to every domain, and the C++ domain parses each target
     # as a declaration: about a third of the time it takes to assemble the PDF editions.
     # Words in another language are written as ``[words]{.language-pl}`` spans (see pages.markup).
-    if "attrs_inline" not in config.myst_enable_extensions:
-        config.myst_enable_extensions = [*config.myst_enable_extensions, "attrs_inline"]
+    # Each pack's glossary is a definition list (pages.glossary).
+    wanted = [name for name in ("attrs_inline", "deflist") if name not in config.myst_enable_extensions]
+    config.myst_enable_extensions = [*config.myst_enable_extensions, *wanted]
     if config.myst_ref_domains is None:
         config.myst_ref_domains = ["std"]
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]

@@ -11,6 +11,9 @@ edition that inlines both pages still has one anchor per heading.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +29,7 @@ INCLUDES_DIR = "_includes"
 PDF_URL_DIR = "pdf"
 #: Where the newsletter files are written, in the HTML output and in ``build/``.
 NEWSLETTER_DIR = "newsletter"
-#: The label of the series glossary (shared by every pack).
+#: The label of the site's glossary, which lists each pack's terms under its title.
 GLOSSARY_LABEL = "lcsi-glossary"
 #: The suffix of a large-print twin's file name.
 LARGE_PRINT = "large-print"
@@ -119,6 +122,13 @@ COVERAGE_FILE = f"{INCLUDES_DIR}/coverage.md"
 GLOSSARY_FILE = "glossary.md"
 
 
+def _term_key(term: str) -> str:
+    """An ASCII label part for a term: "VCSE" → "vcse"; a term with no ASCII letters, a hash."""
+    ascii_text = unicodedata.normalize("NFKD", term.casefold()).encode("ascii", "ignore").decode()
+    key = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:40].strip("-")
+    return key or hashlib.sha256(term.encode("utf-8")).hexdigest()[:10]
+
+
 class PackLayout:
     """The names of everything built from one pack, whose file name gives ``slug``."""
 
@@ -141,6 +151,10 @@ class PackLayout:
     def audience_file(self, audience_id: str) -> str:
         return f"{self.slug}/audiences/{audience_id}.md"
 
+    def glossary_file(self) -> str:
+        """The pack's own glossary page (written only when the pack defines terms)."""
+        return f"{self.slug}/glossary.md"
+
     def page_file(self, name: str) -> str:
         """Another file of the pack's folder (its diagram, say)."""
         return f"{self.slug}/{name}"
@@ -158,10 +172,14 @@ class PackLayout:
     def audience_doc(self, audience_id: str) -> str:
         return f"{self.pages_dir}/{self._docname(self.audience_file(audience_id))}"
 
-    def toc_entries(self, audience_ids: list[str]) -> list[str]:
-        """The overview's toctree: its audience pages and sources, relative to the overview."""
+    def glossary_doc(self) -> str:
+        return f"{self.pages_dir}/{self._docname(self.glossary_file())}"
+
+    def toc_entries(self, audience_ids: list[str], *, glossary: bool = False) -> list[str]:
+        """The overview's toctree: its audience pages, sources and own glossary, relative to the overview."""
         here = f"{self.slug}/"
         files = [self.audience_file(a) for a in audience_ids] + [self.sources_file()]
+        files += [self.glossary_file()] if glossary else []
         return [self._docname(file).removeprefix(here) for file in files]
 
     # Labels (also the HTML ids of the sections they mark).
@@ -202,10 +220,28 @@ class PackLayout:
     def source(self, source_id: str) -> str:
         return f"{self.slug}-source-{source_id}"
 
+    def glossary(self) -> str:
+        """The pack's own glossary page."""
+        return f"{self.slug}-glossary"
+
+    def term_labels(self, pack: Pack) -> dict[str, str]:
+        """Each of the pack's terms (as written) and the label of its definition, unique in the pack.
+
+        Terms belong to their pack: two packs may define the same term, each its own way.
+        """
+        labels: dict[str, str] = {}
+        for entry in pack.glossary:
+            label = f"{self.slug}-term-{_term_key(entry.term)}"
+            while label in labels.values():
+                label += "-x"
+            labels[entry.term] = label
+        return labels
+
     def labels(self, pack: Pack) -> set[str]:
         """Every label the pack's pages define: the only ids a printed section needs."""
         found = {self.overview(), self.findings(), self.functions(), self.pathways(), self.audiences()}
         found.add(self.sources())
+        found |= {self.glossary()} if pack.glossary else set()
         found |= {self.finding(f.id) for f in pack.findings}
         found |= {self.function(f.id) for f in pack.functions}
         found |= {self.pathway(p.id) for p in pack.pathways}

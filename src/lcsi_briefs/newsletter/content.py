@@ -137,7 +137,7 @@ def subject(loaded: LoadedPack, audience_name: str | None, _: Translator) -> str
     briefing = loaded.pack.briefing
     short = briefing.short_title or briefing.title
     if audience_name is None:
-        if briefing.short_title is None:
+        if briefing.short_title is None or briefing.series is None:
             return _fit("{short}", short)
         return _fit(_(SUBJECT_ALL), short, series=briefing.series.name, number=briefing.series.number)
     pattern = _(SUBJECT_AUDIENCE_COLON) if ":" in short else _(SUBJECT_AUDIENCE)

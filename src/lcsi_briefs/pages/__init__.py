@@ -9,7 +9,7 @@ from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.audience import render_audience
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.coverage import render_coverage
-from lcsi_briefs.pages.glossary import render_glossary, series_glossary
+from lcsi_briefs.pages.glossary import render_glossary, render_pack_glossary
 from lcsi_briefs.pages.markup import escape, fence
 from lcsi_briefs.pages.overview import DIAGRAM_ALT, DIAGRAM_FILE, render_overview
 from lcsi_briefs.pages.reference import render_reference
@@ -64,25 +64,23 @@ def render_pages(packs: list[LoadedPack], pages_dir: str, site: Translator | Non
     """
     site = site or translator_for("en")
     ordered = newest_first(packs)
-    glossary = series_glossary(ordered)
-    terms = [entry.term for entry in glossary]
     files = {
         SERIES_FILE: render_series(ordered, pages_dir, site),
         REFERENCE_FILE: render_reference(),
         COVERAGE_FILE: render_coverage(ordered),
-        GLOSSARY_FILE: render_glossary(glossary, site),
+        GLOSSARY_FILE: render_glossary(ordered, site),
     }
     pairs = twins(ordered)
     for loaded in ordered:
         layout = PackLayout(loaded.slug, pages_dir)
         twin = pairs.get(loaded.slug)
         pages = [
-            (layout.overview_file(), render_overview(loaded, terms), None),
+            (layout.overview_file(), render_overview(loaded), None),
             (layout.sources_file(), render_sources(loaded), SOURCES_PAGE),
         ]
-        pages += [
-            (layout.audience_file(a.id), render_audience(loaded, a, terms), a.id) for a in loaded.pack.audiences
-        ]
+        pages += [(layout.audience_file(a.id), render_audience(loaded, a), a.id) for a in loaded.pack.audiences]
+        if loaded.pack.glossary:
+            pages.append((layout.glossary_file(), render_pack_glossary(loaded, Labels(loaded)._), None))
         for file, text, page in pages:
             files[file] = _with_switch(text, twin_switch(twin, page)) if twin else text
         labels = Labels(loaded)

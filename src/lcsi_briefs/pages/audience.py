@@ -7,7 +7,7 @@ from lcsi_briefs.i18n import N_, Translator
 from lcsi_briefs.model import Audience, LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.figures import methodology_link
-from lcsi_briefs.pages.markup import TermLinker, escape, escape_format, fence, link, strong
+from lcsi_briefs.pages.markup import escape, escape_format, fence, link, strong
 from lcsi_briefs.pages.overview import front_matter
 
 ACTIONS_LABEL = N_("What you could do")
@@ -31,10 +31,10 @@ def _lists(actions: list[str], questions: list[str], _: Translator) -> list[str]
     return lines
 
 
-def render_audience(loaded: LoadedPack, audience: Audience, glossary_terms: list[str]) -> str:
+def render_audience(loaded: LoadedPack, audience: Audience) -> str:
     pack = loaded.pack
     labels = Labels(loaded)
-    linker = TermLinker(glossary_terms, labels.other_languages)
+    linker = labels.term_linker()
     _ = labels._
     lines = front_matter(
         _("{title}: for {audience}", title=pack.briefing.title, audience=audience.name), audience.description

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lcsi_briefs.i18n import N_, Translator, translator_for
 from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model import Briefing, Headings, LoadedPack, Pack
-from lcsi_briefs.pages.markup import escape, link
+from lcsi_briefs.pages.markup import TermLinker, escape, link
 
 #: The heading of each section a pack leaves unnamed, translated into the pack's language.
 DEFAULT_HEADINGS = {
@@ -27,12 +27,18 @@ class Labels(PackLayout):
 
     def __init__(self, loaded: LoadedPack) -> None:
         super().__init__(loaded.slug)
+        self.loaded = loaded
         self.pack: Pack = loaded.pack
         #: Interface text in the pack's language (see :mod:`lcsi_briefs.i18n`).
         self._ = translator_for(loaded.pack.briefing.language)
         self.headings = section_headings(loaded.pack.briefing, self._)
         #: Words in another language, to be marked where they appear: (text, language tag).
         self.other_languages = [(part.text, part.language) for part in loaded.pack.other_languages]
+
+    def term_linker(self) -> TermLinker:
+        """Links this pack's glossary terms to its own definitions, and marks its other languages."""
+        labels = self.term_labels(self.pack)
+        return TermLinker(labels, self.other_languages, labels)
 
     def finding_link(self, finding_id: str) -> str:
         number = self.pack.finding_number(finding_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from lcsi_briefs.text import fold
 from lcsi_briefs.text import paragraphs as split_paragraphs
@@ -116,7 +116,9 @@ class TermLinker:
     as a span whose ``language-<tag>`` class the HTML writer turns into ``lang="<tag>"``.
     """
 
-    def __init__(self, terms: Iterable[str], parts: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, terms: Iterable[str], parts: Iterable[tuple[str, str]] = (), labels: Mapping[str, str] | None = None
+    ) -> None:
         linkable = sorted((t for t in terms if _LINKABLE_TERM.match(t)), key=len, reverse=True)
         self.pattern = (
             re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in linkable) + r")(?![\w-])", re.IGNORECASE)
@@ -125,6 +127,8 @@ class TermLinker:
         )
         self.by_folded = {t.casefold(): t for t in linkable}
         self.linked: set[str] = set()
+        #: Term (as written in the glossary) → label of its definition; None: Sphinx's ``{term}`` role.
+        self.labels = labels
         self.languages = {fold(text): language for text, language in parts if fold(text)}
         words = sorted(self.languages, key=len, reverse=True)
         self.parts = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)") if words else None
@@ -158,8 +162,11 @@ class TermLinker:
             self.linked.add(term.casefold())
             pieces.append(folded[position : match.start()].translate(_ESCAPE))
             written = match.group(1)
-            role = f"{{term}}`{written}`" if written == term else f"{{term}}`{written} <{term}>`"
-            pieces.append(role)
+            if self.labels is not None:
+                pieces.append(f"[{written.translate(_ESCAPE)}](#{self.labels[term]})")
+            else:
+                role = f"{{term}}`{written}`" if written == term else f"{{term}}`{written} <{term}>`"
+                pieces.append(role)
             position = match.end()
         pieces.append(folded[position:].translate(_ESCAPE))
         return "".join(pieces)

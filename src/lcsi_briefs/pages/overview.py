@@ -127,11 +127,11 @@ def _audiences(loaded: LoadedPack, labels: Labels) -> list[str]:
     return [*title, *grid("1 1 2 3", cards, "lcsi-audiences"), ""]
 
 
-def render_overview(loaded: LoadedPack, glossary_terms: list[str]) -> str:
+def render_overview(loaded: LoadedPack) -> str:
     pack = loaded.pack
     briefing = pack.briefing
     labels = Labels(loaded)
-    linker = TermLinker(glossary_terms, labels.other_languages)
+    linker = labels.term_linker()
     lines = front_matter(briefing.title, briefing.summary)
     lines += [target(labels.overview()), heading(1, briefing.title), ""]
     if briefing.subtitle:
@@ -150,6 +150,6 @@ def render_overview(loaded: LoadedPack, glossary_terms: list[str]) -> str:
     lines += _functions(loaded, labels, linker)
     lines += _pathways(loaded, labels, linker)
     lines += _audiences(loaded, labels)
-    toc = labels.toc_entries([audience.id for audience in pack.audiences])
+    toc = labels.toc_entries([audience.id for audience in pack.audiences], glossary=bool(pack.glossary))
     lines += ["```{toctree}", ":hidden:", "", *toc, "```", ""]
     return "\n".join(lines)

@@ -21,7 +21,7 @@ from lcsi_briefs.downloads import pdf_downloads
 from lcsi_briefs.editions import Edition
 from lcsi_briefs.expansion import expand_tree
 from lcsi_briefs.i18n import N_
-from lcsi_briefs.layout import GLOSSARY_LABEL, PackLayout, glossary_docname
+from lcsi_briefs.layout import GLOSSARY_LABEL, PackLayout
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.audience import ABOUT_CLASS
 from lcsi_briefs.pages.common import Labels
@@ -55,14 +55,6 @@ def _as_included(docname: str, tree: nodes.document) -> addnodes.start_of_file:
     for child in included.children:
         child.parent = included
     return included
-
-
-def _keep_glossary_terms(tree: nodes.document, terms: set[str]) -> None:
-    """The series glossary is shared; each pack's PDF prints only the terms it defines."""
-    for item in list(tree.findall(nodes.definition_list_item)):
-        term_text = " ".join(term.astext() for term in item.findall(nodes.term))
-        if term_text.casefold() not in terms:
-            item.parent.remove(item)
 
 
 def _keep_sources(tree: nodes.Element, every_source: set[str], wanted: set[str]) -> None:
@@ -178,15 +170,11 @@ def assemble(
         tree = inline_all_toctrees(builder, set(), overview, tree, darkgreen, [overview])
     else:
         tree = _audience_edition(builder, doctrees, loaded, edition.audience, layout)
-    glossary_doc = glossary_docname(pages_dir)
-    glossary = _doc(builder, glossary_doc)
-    _keep_glossary_terms(glossary, {entry.term.casefold() for entry in loaded.pack.glossary})
-    # The glossary page speaks the site's language; the pack's edition, the pack's.
-    for title in glossary.findall(nodes.title):
-        title.replace_self(nodes.title("", Labels(loaded)._("Glossary")))
-        break
-    included_glossary = _as_included(glossary_doc, glossary) if loaded.pack.glossary else None
-    if included_glossary is not None:
+    # The pack's own glossary: the full briefing has it from the overview's contents already.
+    included_glossary = None
+    if loaded.pack.glossary and edition.audience is not None:
+        glossary_doc = layout.glossary_doc()
+        included_glossary = _as_included(glossary_doc, _doc(builder, glossary_doc))
         tree += included_glossary
     for node in list(tree.findall(pdf_downloads)):
         node.parent.remove(node)
@@ -197,7 +185,7 @@ def assemble(
     if included_glossary is not None:
         _keep_used_terms(tree, included_glossary)
     _compact_back_references(tree, loaded, layout)
-    _labelled_sections(tree, layout.labels(loaded.pack) | {layout.findings_detail(), GLOSSARY_LABEL})
+    _labelled_sections(tree, layout.labels(loaded.pack) | {layout.findings_detail()})
     _unique_ids(tree, overview)
     _localise_links(tree)
     return tree
@@ -239,9 +227,14 @@ def _keep_used_terms(tree: nodes.document, glossary: nodes.Element) -> None:
         if not any(ancestor is glossary for ancestor in _ancestors(reference))
     }
     for item in list(glossary.findall(nodes.definition_list_item)):
-        ids = {i for term in item.findall(nodes.term) for i in term["ids"]}
+        # A term's label sits on its one-item definition list (the target before it), or on the term.
+        holder = item.parent
+        ids = {i for term in item.findall(nodes.term) for i in term["ids"]} | set(item["ids"])
+        ids |= set(holder["ids"]) if len(holder.children) == 1 else set()
         if not ids & used:
-            item.parent.remove(item)
+            holder.remove(item)
+            if not holder.children:
+                holder.parent.remove(holder)
     if not any(True for _ in glossary.findall(nodes.definition_list_item)):
         glossary.parent.remove(glossary)
 

@@ -134,7 +134,11 @@ def brief_html(loaded: LoadedPack, audience_id: str, *, url: str, large_print: b
         page_labels=Markup(page_labels_css(_)),
         text={
             "title": _(DOCUMENT_TITLE, title=briefing.title, audience=audience.name),
-            "series": _("{series} · Number {number}", series=briefing.series.name, number=briefing.series.number),
+            "series": (
+                _("{series} · Number {number}", series=briefing.series.name, number=briefing.series.number)
+                if briefing.series
+                else ""
+            ),
             "brief_for": _("For {audience}", audience=audience.name),
             "findings": _(FINDINGS_HEADING),
             "findings_note": _(FINDINGS_NOTE),

@@ -1,0 +1,121 @@
+"""Packs that stand alone: other research, another language, no series, their own glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from lcsi_briefs.build import build_all
+
+from .conftest import make_project, small_pack
+
+
+def survey_pack() -> dict[str, Any]:
+    """A German survey briefing with none of the LCSI parts: no series, functions or pathways."""
+    return {
+        "briefing": {
+            "title": "Bibliotheken im ländlichen Raum: Ergebnisse einer Umfrage",
+            "edition_date": "2026-02-01",
+            "publisher": "Landesverband Beispiel",
+            "language": "de",
+            "summary": "Eine Umfrage unter 120 Bibliotheken auf dem Land.",
+            "about_implications": "Die Folgerungen sind unsere eigene Lesart der Ergebnisse.",
+        },
+        "sources": [
+            {
+                "id": "umfrage",
+                "title": "Umfrage 2025",
+                "publisher": "Beispiel-Institut",
+                "date": "2025-12-01",
+                "url": "https://example.org/umfrage",
+            }
+        ],
+        "findings": [
+            {
+                "id": "oeffnung",
+                "statement": "Längere Öffnungszeiten bringen mehr Besuche.",
+                "explanation": "Wo die Library abends offen ist, kommen mehr Menschen.",
+                "sources": ["umfrage"],
+            }
+        ],
+        "audiences": [
+            {
+                "id": "gemeinden",
+                "name": "Gemeinden",
+                "description": "Träger der Bibliotheken.",
+                "implications": [
+                    {"title": "Öffnungszeiten prüfen", "text": "Abends öffnen lohnt sich.", "findings": ["oeffnung"]}
+                ],
+            }
+        ],
+        "glossary": [
+            {"term": "library", "definition": "Eine Bibliothek im Sinne dieser Umfrage: ein Ort mit Personal."}
+        ],
+    }
+
+
+ENGLISH_DEFINITION = "A public lending and meeting place."
+GERMAN_DEFINITION = "Eine Bibliothek im Sinne dieser Umfrage: ein Ort mit Personal."
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    root = make_project(tmp_path_factory.mktemp("alone"), {"small": small_pack(), "umfrage": survey_pack()})
+    status = build_all(root)
+    assert status == 0
+    return root / "build", ""
+
+
+def html(build: Path, *parts: str) -> BeautifulSoup:
+    return BeautifulSoup(build.joinpath("html", *parts).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_a_pack_without_series_functions_or_pathways_builds_in_its_language(built: tuple[Path, str]) -> None:
+    build, _ = built
+    overview = html(build, "_briefings", "umfrage", "index.html")
+    assert overview.html is not None and overview.html["lang"] == "de"
+    text = " ".join(overview.select_one("article").get_text(" ").split())
+    assert "Bibliotheken im ländlichen Raum" in text and "number" not in text
+    # No German catalogue: the interface falls back to English rather than failing.
+    assert "Headline findings" in text
+
+
+def test_each_pack_links_its_terms_to_its_own_definition(built: tuple[Path, str]) -> None:
+    build, _ = built
+    for slug, definition, other in (
+        ("small", ENGLISH_DEFINITION, GERMAN_DEFINITION),
+        ("umfrage", GERMAN_DEFINITION, ENGLISH_DEFINITION),
+    ):
+        overview = html(build, "_briefings", slug, "index.html")
+        links = [a["href"] for a in overview.select("article a") if "-term-" in a.get("href", "")]
+        assert links and all(href.startswith(f"glossary.html#{slug}-term-") for href in links), (slug, links)
+        glossary = html(build, "_briefings", slug, "glossary.html").select_one("article").get_text(" ")
+        assert definition in " ".join(glossary.split()) and other not in glossary
+
+
+def test_each_pack_prints_its_own_definition(built: tuple[Path, str]) -> None:
+    build, _ = built
+    for name, definition, other in (
+        ("small.pdf", ENGLISH_DEFINITION, GERMAN_DEFINITION),
+        ("small--councils.pdf", ENGLISH_DEFINITION, GERMAN_DEFINITION),
+        ("umfrage.pdf", GERMAN_DEFINITION, ENGLISH_DEFINITION),
+        ("umfrage--gemeinden.pdf", GERMAN_DEFINITION, ENGLISH_DEFINITION),
+    ):
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(build / "pdf" / name).pages).split())
+        assert definition in text and other not in text, name
+        assert text.count(definition) == 1, name
+
+
+def test_the_site_glossary_lists_each_pack_apart(built: tuple[Path, str]) -> None:
+    build, _ = built
+    page = html(build, "_briefings", "glossary.html").select_one("article")
+    assert [h.get_text(" ", strip=True).rstrip("#¶ ") for h in page.select("h2")] == [
+        "Bibliotheken im ländlichen Raum: Ergebnisse einer Umfrage",
+        "Libraries and loneliness: what the study found",
+    ]
+    german = page.select_one('[lang="de"]')
+    assert german is not None and GERMAN_DEFINITION in " ".join(german.get_text(" ").split())
