@@ -15,35 +15,77 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from lcsi_briefs.build import build_all
 from lcsi_briefs.cli import main
 from lcsi_briefs.loader import load_pack
+from lcsi_briefs.placeholders import URL
+from lcsi_briefs.problems import PackError
 from lcsi_briefs.scaffold import ScaffoldError, new_pack
 
 from .conftest import make_project, small_pack, write_pack
 
 
-def test_new_pack_continues_the_series_and_builds(
+def filled_in(text: str) -> str:
+    """A scaffold with every placeholder replaced by the words it asked for."""
+    return text.replace('"REPLACE: ', '"').replace(URL, "https://example.org/report")
+
+
+def test_new_pack_continues_the_pack_named_and_builds_once_filled_in(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = make_project(tmp_path / "project", {"small": small_pack()})
     previous = small_pack()
+    previous["briefing"]["about_implications"] = "Our reading.\n\nNot the researchers' words."
+    root = make_project(
+        tmp_path / "project",
+        {
+            "small": previous,
+            "other": {
+                **small_pack(),
+                "briefing": {**small_pack()["briefing"], "language": "cy", "edition_date": "2027-01-01"},
+            },
+        },
+    )
     monkeypatch.chdir(root)
-    assert main(["new", "small-2027"]) == 0
+    assert main(["new", "small-2027", "--from", "small"]) == 0
     assert "Created briefings/small-2027.yaml" in capsys.readouterr().out
-    created = load_pack(root / "briefings" / "small-2027.yaml")
-    briefing = created.pack.briefing
-    assert briefing.series.number == previous["briefing"]["series"]["number"] + 1
-    assert briefing.series.name == previous["briefing"]["series"]["name"]
-    assert briefing.edition_date == dt.date.today()
-    assert [a.id for a in created.pack.audiences] == [a["id"] for a in previous["audiences"]]
-    text = (root / "briefings" / "small-2027.yaml").read_text(encoding="utf-8")
+    path = root / "briefings" / "small-2027.yaml"
+    text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=briefing-pack.schema.json")
     assert "# quote:" in text and "# functions:" in text
+    # Placeholders are refused, each named where it is.
+    assert main(["validate"]) == 1
+    refused = capsys.readouterr().err
+    assert (
+        "small-2027.yaml:" in refused
+        and "briefing.title: replace the placeholder 'REPLACE: the briefing title'" in refused
+    )
+    assert "sources[0].url: replace the placeholder 'https://replace.invalid/the-report-address'" in refused
+    path.write_text(filled_in(text), encoding="utf-8")
     assert main(["validate"]) == 0
+    created = load_pack(path)
+    briefing = created.pack.briefing
+    assert briefing.series is not None
+    assert briefing.series.number == previous["briefing"]["series"]["number"] + 1
+    assert briefing.series.name == previous["briefing"]["series"]["name"]
+    assert briefing.language == "en-GB"  # the pack named, not the newest (Welsh) one
+    assert briefing.about_implications == previous["briefing"]["about_implications"]
+    assert briefing.edition_date == dt.date.today()
+    assert [a.id for a in created.pack.audiences] == [a["id"] for a in previous["audiences"]]
     assert build_all(root, pdf=False) == 0
     assert (root / "build" / "html" / "briefing" / "small-2027" / "index.html").is_file()
+
+
+def test_new_pack_continues_the_newest_of_a_series(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    write_pack(folder / "small.yaml", small_pack())
+    with pytest.raises(ScaffoldError, match="no pack is in it; series here: Test briefings"):
+        new_pack(folder, "again", dt.date(2026, 3, 4), series="Nope")
+    with pytest.raises(ScaffoldError, match="expected one of: small"):
+        new_pack(folder, "again", dt.date(2026, 3, 4), source="nope")
+    path = new_pack(folder, "next", dt.date(2026, 3, 4), series="Test briefings")
+    assert "number: 4" in path.read_text(encoding="utf-8")
 
 
 def test_new_pack_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -61,10 +103,18 @@ def test_new_pack_refuses_an_unsafe_name(tmp_path: Path, capsys: pytest.CaptureF
     assert not list(tmp_path.parent.glob("outside*"))
 
 
-def test_first_pack_of_a_new_series(tmp_path: Path) -> None:
-    path = new_pack(tmp_path / "briefings", "first", dt.date(2026, 3, 4))
-    loaded = load_pack(path)
-    assert loaded.pack.briefing.series.number == 1
+def test_a_new_pack_stands_alone_and_copies_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    write_pack(folder / "small.yaml", small_pack())
+    path = new_pack(folder, "first", dt.date(2026, 3, 4))
+    text = path.read_text(encoding="utf-8")
+    assert "Test Umbrella Body" not in text and "Test briefings" not in text and "councils" not in text
+    with pytest.raises(PackError) as refused:
+        load_pack(path)
+    assert all(problem.message.startswith("replace the placeholder") for problem in refused.value.problems)
+    assert len(refused.value.problems) == 15
+    loaded = load_pack(write_pack(tmp_path / "filled.yaml", yaml.safe_load(filled_in(text))))
+    assert loaded.pack.briefing.series is None
     assert loaded.pack.briefing.edition_date == dt.date(2026, 3, 4)
 
 

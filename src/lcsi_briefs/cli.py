@@ -94,14 +94,14 @@ def _new(arguments: argparse.Namespace) -> int:
 
     folder = Path(arguments.folder) if arguments.folder else _packs_folder()
     try:
-        path = new_pack(folder, arguments.slug, dt.date.today())
+        path = new_pack(folder, arguments.slug, dt.date.today(), source=arguments.source, series=arguments.series)
     except ScaffoldError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INVALID
     except PackError as error:
         print(f"error: the existing packs have problems; fix them first:\n{error}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"Created {path}. Edit it, then run `lcsi-briefs validate` and `nox -s build`.")
+    print(f"Created {path}. Replace each REPLACE: placeholder, then run `lcsi-briefs validate` and `nox -s build`.")
     return EXIT_OK
 
 
@@ -144,9 +144,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--html-only", action="store_true", help="build the site without rendering PDFs")
     build.add_argument("--strict", action="store_true", help="fail on editorial warnings (see `lcsi-briefs check`)")
     build.set_defaults(run=_build)
-    new = commands.add_parser("new", help="start the next briefing in the series")
+    new = commands.add_parser("new", help="start a briefing (--from PACK to continue one)")
     new.add_argument("slug", help="the new pack's name, e.g. lcsi-2026 (lower-case letters, digits, hyphens)")
     new.add_argument("--folder", help="where packs live (default: the packs folder conf.py names)")
+    continued = new.add_mutually_exclusive_group()
+    continued.add_argument(
+        "--from", dest="source", metavar="PACK", help="continue this pack: its series, publisher, language, audiences"
+    )
+    continued.add_argument("--series", metavar="NAME", help="continue the newest pack of this series")
     new.set_defaults(run=_new)
     serve = commands.add_parser("serve", help="live preview: rebuild and reload the browser on every edit")
     serve.add_argument("--project", default=".", help="the folder holding conf.py (default: the current one)")

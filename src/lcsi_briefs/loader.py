@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lcsi_briefs.coverage import coverage_problems
 from lcsi_briefs.model import ID_PATTERN, LoadedPack, Pack
+from lcsi_briefs.placeholders import placeholder_problems
 from lcsi_briefs.problems import PackError, Problem
 from lcsi_briefs.twins import twin_problems
 from lcsi_briefs.validation import reference_problems, schema_problems
@@ -79,6 +80,7 @@ def load_pack(path: Path) -> LoadedPack:
     except PackError as error:
         raise PackError(problems + list(error.problems)) from None
     problems += schema_problems(document) + reference_problems(document) + coverage_problems(document)
+    problems += placeholder_problems(document)
     if problems:
         raise PackError(problems)
     return LoadedPack(slug=slug, path=path, pack=Pack.model_validate(document.data))

@@ -139,7 +139,7 @@ class Strict(BaseModel):
 class Series(Strict):
     """Where this briefing sits in the publisher's series."""
 
-    name: Line = Field(description="The series name, e.g. 'NAVCA member briefings'.")
+    name: Line = Field(description="The series name, e.g. 'Member briefings'.")
     number: int = Field(ge=1, le=9999, description="This briefing's number in the series.")
 
 
@@ -165,7 +165,7 @@ class Briefing(Strict):
     short_title: Line | None = Field(
         default=None,
         max_length=40,
-        description="A short name for email subjects, e.g. 'DCMS LCSI research'; the title when left out.",
+        description="A short name for email subjects, at most 40 characters; the title when left out.",
     )
     series: Series | None = Field(
         default=None, description="Where it sits in a numbered series; leave it out for a briefing that stands alone."
@@ -185,7 +185,7 @@ class Briefing(Strict):
     translation_of: Identifier | None = Field(
         default=None,
         description=(
-            "The file name (without .yaml) of the pack this one translates, e.g. 'lcsi-2025'. The two "
+            "The file name (without .yaml) of the pack this one translates, e.g. 'survey-2025'. The two "
             "link each other everywhere and share the series number; a build warns where they differ."
         ),
     )
@@ -412,7 +412,7 @@ class Finding(Strict):
 
 
 class Function(Strict):
-    """One of the things the subject of the research does (for LCSI, its five functions)."""
+    """One of the things the subject of the research does, shown as a card (optional section)."""
 
     id: Identifier
     name: Line = Field(description="Its name, as a card title.")
