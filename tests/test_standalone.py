@@ -29,9 +29,9 @@ def survey_pack() -> dict[str, Any]:
             {
                 "id": "umfrage",
                 "title": "Umfrage 2025",
+                "authors": ["Maria Muster", "Jan Beispiel"],
                 "publisher": "Beispiel-Institut",
-                "date": "2025-12-01",
-                "url": "https://example.org/umfrage",
+                "date": "2025-12",
             }
         ],
         "findings": [
@@ -119,3 +119,11 @@ def test_the_site_glossary_lists_each_pack_apart(built: tuple[Path, str]) -> Non
     ]
     german = page.select_one('[lang="de"]')
     assert german is not None and GERMAN_DEFINITION in " ".join(german.get_text(" ").split())
+
+
+def test_a_printed_source_with_authors_and_a_month(built: tuple[Path, str]) -> None:
+    build, _ = built
+    page = html(build, "_briefings", "umfrage", "sources.html").select_one("article")
+    text = " ".join(page.get_text(" ").split())
+    assert "Maria Muster, Jan Beispiel. Beispiel-Institut, Dezember 2025." in text
+    assert not page.select("a.reference.external")

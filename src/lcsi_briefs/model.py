@@ -25,6 +25,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     StringConstraints,
     WithJsonSchema,
     model_validator,
@@ -130,6 +131,41 @@ LanguageTag = Annotated[
 ]
 
 
+_PARTIAL_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$"
+
+
+def _check_source_date(value: object) -> dt.date | str:
+    """A full date, or a month ("2025-07") or a year ("2025") for a report that gives no day."""
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if re.match(_PARTIAL_DATE, text):
+        return text
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                f"a real date written YYYY-MM-DD, found {text!r}, which is not a day in the calendar"
+            ) from None
+    raise ValueError(f"a date written YYYY-MM-DD, or YYYY-MM or YYYY when the report gives no day, found {text!r}")
+
+
+#: When a source was published: a date, a month or a year.
+SourceDate = Annotated[
+    dt.date | str,
+    PlainValidator(_check_source_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": _PARTIAL_DATE, "format": "partial-date"},
+            ]
+        }
+    ),
+]
+
+
 class Strict(BaseModel):
     """Every model rejects unknown keys: a misspelt field must never vanish silently."""
 
@@ -199,9 +235,14 @@ class Source(Strict):
     short_title: Line | None = Field(
         default=None, description="A short name used where the source is cited, e.g. 'Final report'."
     )
+    authors: list[Line] = Field(default_factory=list, description="Who wrote it, as the report names them.")
     publisher: Line = Field(description="Who published it.")
-    date: dt.date = Field(description="The publication date, written YYYY-MM-DD.")
-    url: Url = Field(description="Where to read it; printed in full in the PDFs.")
+    date: SourceDate = Field(
+        description="When it was published: YYYY-MM-DD, or YYYY-MM or YYYY when that is all the report gives."
+    )
+    url: Url | None = Field(
+        default=None, description="Where to read it; printed in full in the PDFs. Leave out for a printed report."
+    )
     section: Line | None = Field(default=None, description="An optional part of the report.")
     description: Text | None = Field(default=None, description="What the report covers.")
 

@@ -71,7 +71,12 @@ def _kind(prop: dict[str, Any]) -> str:
     if kind == "integer":
         return "whole number"
     if kind == "string":
-        formats = {"date": "date, YYYY-MM-DD", "uri": "web address (https://…)", "language-tag": "language tag"}
+        formats = {
+            "date": "date, YYYY-MM-DD",
+            "uri": "web address (https://…)",
+            "language-tag": "language tag",
+            "partial-date": "YYYY-MM or YYYY",
+        }
         if prop.get("format") in formats:
             return formats[prop["format"]]
         if "pattern" in prop:
