@@ -248,10 +248,18 @@ class Source(Strict):
 
 
 class Quote(Strict):
-    """Wording copied from a source: always shown as a quotation with its source."""
+    """Words quoted exactly: always shown as a quotation with who said them or where they are from."""
 
     text: Text = Field(description="The exact words, without quotation marks.")
-    source: Identifier = Field(description="The id of the source the words come from.")
+    source: Identifier | None = Field(default=None, description="The id of the source the words come from.")
+    person: Line | None = Field(default=None, description="Who said them, by name: 'Anna Nowak, librarian'.")
+    role: Line | None = Field(default=None, description="Who said them, by role: 'a survey respondent'.")
+
+    @model_validator(mode="after")
+    def _attributed(self) -> Quote:
+        if self.source is None and self.person is None and self.role is None:
+            raise ValueError("a source, a person or a role the words come from, found none")
+        return self
 
 
 # --- Numbers: key figures, charts, tables and how the research was done ----------------------
@@ -446,6 +454,13 @@ class Finding(Strict):
     explanation: Text = Field(description="What it means, in plain language.")
     sources: list[Identifier] = Field(min_length=1, description="The ids of the sources this finding rests on.")
     quote: Quote | None = Field(default=None, description="Optional wording quoted from a source.")
+    quotes: list[Quote] = Field(default_factory=list, description="More quotations, each with its attribution.")
+
+    @property
+    def all_quotes(self) -> list[Quote]:
+        """``quote`` then ``quotes``, in the order they are printed."""
+        return ([self.quote] if self.quote else []) + self.quotes
+
     evidence: Evidence | None = Field(default=None, description="How strong the evidence for this finding is.")
     figures: list[KeyFigure] = Field(default_factory=list, description="Key figures, each with its source.")
     charts: list[Chart] = Field(default_factory=list, description="Small charts drawn from values in the pack.")

@@ -198,9 +198,13 @@ def reference_problems(document: Document) -> list[Problem]:
     for index, finding in _items(data, "findings"):
         if "sources" in finding:
             problems += _check_refs(document, ("findings", index, "sources"), finding["sources"], sources, "source")
-        quote = finding.get("quote")
-        if isinstance(quote, dict) and "source" in quote:
-            location = ("findings", index, "quote", "source")
+        listed = finding.get("quotes")
+        quotes: list[tuple[tuple[str | int, ...], object]] = [(("quote",), finding.get("quote"))]
+        quotes += [(("quotes", n), q) for n, q in enumerate(listed)] if isinstance(listed, list) else []
+        for place, quote in quotes:
+            if not isinstance(quote, dict) or "source" not in quote:
+                continue
+            location = ("findings", index, *place, "source")
             problems += _check_refs(document, location, quote["source"], sources, "source")
             cited = finding.get("sources")
             if quote["source"] in sources and isinstance(cited, list) and quote["source"] not in cited:

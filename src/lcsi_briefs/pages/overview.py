@@ -6,7 +6,7 @@ import html
 import json
 
 from lcsi_briefs.i18n import N_
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model import LoadedPack, Quote
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.figures import evidence_line, finding_numbers, methodology_section
 from lcsi_briefs.pages.markup import (
@@ -54,6 +54,18 @@ def front_matter(title: str, description: str) -> list[str]:
     ]
 
 
+def _attribution(quote: Quote, labels: Labels) -> str:
+    """Who said it and where: "— quoted from Final report", "— Anna Nowak, quoted in Final report"."""
+    _ = labels._
+    who = ", ".join(escape(part) for part in (quote.person, quote.role) if part)
+    if quote.source is None:
+        return escape_format(_("— {who}"), who=who)
+    source = labels.source_link(quote.source)
+    if not who:
+        return escape_format(_("— quoted from {source}"), source=source)
+    return escape_format(_("— {who}, quoted in {source}"), who=who, source=source)
+
+
 def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[str]:
     pack = loaded.pack
     _ = labels._
@@ -64,10 +76,9 @@ def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
         for paragraph in linker.paragraphs(finding.explanation):
             lines += [paragraph, ""]
         lines += finding_numbers(loaded, finding)
-        if finding.quote:
-            lines += [f"> {p}" for p in linker.paragraphs(finding.quote.text, link_terms=False)]
-            quoted = escape_format(_("— quoted from {source}"), source=labels.source_link(finding.quote.source))
-            lines += [">", f"> {quoted}", ""]
+        for quote in finding.all_quotes:
+            lines += [f"> {p}" for p in linker.paragraphs(quote.text, link_terms=False)]
+            lines += [">", f"> {_attribution(quote, labels)}", ""]
         sources = ", ".join(labels.source_link(s) for s in finding.sources)
         lines += [strong(_("Sources:")) + " " + sources, ""]
         affected = [a for a in pack.audiences if any(finding.id in i.findings for i in a.implications)]
