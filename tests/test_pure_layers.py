@@ -46,6 +46,7 @@ SNAPSHOTS = [
     "small/sources.md",
     "small/audiences/councils.md",
     "small/audiences/residents.md",
+    "small/glossary.md",
 ]
 
 

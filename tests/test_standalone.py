@@ -40,6 +40,10 @@ def survey_pack() -> dict[str, Any]:
                 "statement": "Längere Öffnungszeiten bringen mehr Besuche.",
                 "explanation": "Wo die Library abends offen ist, kommen mehr Menschen.",
                 "sources": ["umfrage"],
+                "quotes": [
+                    {"text": "Abends ist hier am meisten los.", "person": "Anna Nowak", "role": "Bibliothekarin"},
+                    {"text": "Ich komme nach der Arbeit.", "role": "eine Befragte", "source": "umfrage"},
+                ],
             }
         ],
         "audiences": [
@@ -127,3 +131,13 @@ def test_a_printed_source_with_authors_and_a_month(built: tuple[Path, str]) -> N
     text = " ".join(page.get_text(" ").split())
     assert "Maria Muster, Jan Beispiel. Beispiel-Institut, Dezember 2025." in text
     assert not page.select("a.reference.external")
+
+
+def test_quotes_by_a_person_or_a_role_several_per_finding(built: tuple[Path, str]) -> None:
+    build, _ = built
+    quotes = html(build, "_briefings", "umfrage", "index.html").select("article blockquote")
+    said = [" ".join(q.get_text(" ").split()) for q in quotes]
+    assert said == [
+        "Abends ist hier am meisten los. — Anna Nowak, Bibliothekarin",
+        "Ich komme nach der Arbeit. — eine Befragte, quoted in Umfrage 2025",
+    ]
