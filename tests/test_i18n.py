@@ -163,7 +163,7 @@ def welsh(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
 def test_welsh_pages_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None:
     build, data = welsh
     pages = sorted((build / "html" / "briefing" / "cymraeg").rglob("*.html"))
-    assert len(pages) == 4
+    assert len(pages) == 5  # overview, sources, two audiences, glossary
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert soup.html is not None and soup.html["lang"] == "cy", page.name
