@@ -49,7 +49,8 @@ def _data_figures(finding: Finding) -> set[str]:
 
 def figure_problems(text: PackText) -> list[Problem]:
     pack = text.loaded.pack
-    years = {str(source.date.year) for source in pack.sources} | {str(pack.briefing.edition_date.year)}
+    # A source's date may be a month or a year ("2025-07", "2025"): its year is its first four characters.
+    years = {str(source.date)[:4] for source in pack.sources} | {str(pack.briefing.edition_date.year)}
     described = {source.id: {_normal(m.group(0)) for m in figures(source.description or "")} for source in pack.sources}
     in_findings = {
         _normal(m.group(0))
