@@ -178,3 +178,20 @@ def test_the_preview_watches_and_builds_the_folders_conf_py_names(tmp_path: Path
     assert builder.layout.packs == tmp_path / "data"
     assert builder.layout.generated == tmp_path / "docs" / "gen"
     assert builder.site_command()[-2:] == [str(tmp_path / "docs"), str(tmp_path / "build" / "preview")]
+
+
+def test_glossary_labels_belong_to_their_pack(tmp_path: Path) -> None:
+    pack = small_pack()
+    pack["glossary"] = [
+        {"term": "Café", "definition": "A place to meet."},
+        {"term": "cafe", "definition": "The same word, written plainly."},
+        {"term": "Ωμέγα", "definition": "A term with no ASCII letters."},
+    ]
+    loaded = load_pack(write_pack(tmp_path / "small.yaml", pack))
+    labels = PackLayout("small").term_labels(loaded.pack)
+    assert labels["Café"] == "small-term-cafe"
+    assert labels["cafe"] == "small-term-cafe-x"
+    assert re.fullmatch(r"small-term-[0-9a-f]{10}", labels["Ωμέγα"])
+    assert PackLayout("other").term_labels(loaded.pack)["Café"] == "other-term-cafe"
+    assert PackLayout("small").glossary() == "small-glossary"
+    assert PackLayout("small", "_b").glossary_doc() == "_b/small/glossary"

@@ -80,7 +80,7 @@ def html(build: Path, *parts: str) -> BeautifulSoup:
 
 def test_a_pack_without_series_functions_or_pathways_builds_in_its_language(built: tuple[Path, str]) -> None:
     build, _ = built
-    overview = html(build, "_briefings", "umfrage", "index.html")
+    overview = html(build, "briefing", "umfrage", "index.html")
     assert overview.html is not None and overview.html["lang"] == "de"
     text = " ".join(overview.select_one("article").get_text(" ").split())
     assert "Bibliotheken im ländlichen Raum" in text and "number" not in text
@@ -94,10 +94,10 @@ def test_each_pack_links_its_terms_to_its_own_definition(built: tuple[Path, str]
         ("small", ENGLISH_DEFINITION, GERMAN_DEFINITION),
         ("umfrage", GERMAN_DEFINITION, ENGLISH_DEFINITION),
     ):
-        overview = html(build, "_briefings", slug, "index.html")
+        overview = html(build, "briefing", slug, "index.html")
         links = [a["href"] for a in overview.select("article a") if "-term-" in a.get("href", "")]
         assert links and all(href.startswith(f"glossary.html#{slug}-term-") for href in links), (slug, links)
-        glossary = html(build, "_briefings", slug, "glossary.html").select_one("article").get_text(" ")
+        glossary = html(build, "briefing", slug, "glossary.html").select_one("article").get_text(" ")
         assert definition in " ".join(glossary.split()) and other not in glossary
 
 
@@ -116,7 +116,7 @@ def test_each_pack_prints_its_own_definition(built: tuple[Path, str]) -> None:
 
 def test_the_site_glossary_lists_each_pack_apart(built: tuple[Path, str]) -> None:
     build, _ = built
-    page = html(build, "_briefings", "glossary.html").select_one("article")
+    page = html(build, "briefing", "glossary.html").select_one("article")
     assert [h.get_text(" ", strip=True).rstrip("#¶ ") for h in page.select("h2")] == [
         "Bibliotheken im ländlichen Raum: Ergebnisse einer Umfrage",
         "Libraries and loneliness: what the study found",
@@ -127,7 +127,7 @@ def test_the_site_glossary_lists_each_pack_apart(built: tuple[Path, str]) -> Non
 
 def test_a_printed_source_with_authors_and_a_month(built: tuple[Path, str]) -> None:
     build, _ = built
-    page = html(build, "_briefings", "umfrage", "sources.html").select_one("article")
+    page = html(build, "briefing", "umfrage", "sources.html").select_one("article")
     text = " ".join(page.get_text(" ").split())
     assert "Maria Muster, Jan Beispiel. Beispiel-Institut, Dezember 2025." in text
     assert not page.select("a.reference.external")
@@ -135,7 +135,7 @@ def test_a_printed_source_with_authors_and_a_month(built: tuple[Path, str]) -> N
 
 def test_quotes_by_a_person_or_a_role_several_per_finding(built: tuple[Path, str]) -> None:
     build, _ = built
-    quotes = html(build, "_briefings", "umfrage", "index.html").select("article blockquote")
+    quotes = html(build, "briefing", "umfrage", "index.html").select("article blockquote")
     said = [" ".join(q.get_text(" ").split()) for q in quotes]
     assert said == [
         "Abends ist hier am meisten los. — Anna Nowak, Bibliothekarin",

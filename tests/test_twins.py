@@ -86,7 +86,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def page(built: Path, slug: str, name: str) -> BeautifulSoup:
-    path = built / "html" / "_briefings" / slug / f"{name}.html"
+    path = built / "html" / "briefing" / slug / f"{name}.html"
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -125,5 +125,5 @@ def test_emails_link_the_twin(built: Path) -> None:
     html, plain = message.get_body(preferencelist=("html",)), message.get_body(preferencelist=("plain",))
     assert html is not None and plain is not None
     link = BeautifulSoup(html.get_content(), "html.parser").select_one('a[hreflang="en-GB"]')
-    assert link is not None and link["href"] == "https://briefings.example.org/_briefings/small/index.html"
-    assert "<https://briefings.example.org/_briefings/small/index.html>" in plain.get_content()
+    assert link is not None and link["href"] == "https://briefings.example.org/briefing/small/index.html"
+    assert "<https://briefings.example.org/briefing/small/index.html>" in plain.get_content()

@@ -242,6 +242,7 @@ class PackLayout:
         found = {self.overview(), self.findings(), self.functions(), self.pathways(), self.audiences()}
         found.add(self.sources())
         found |= {self.glossary()} if pack.glossary else set()
+        found |= set(self.term_labels(pack).values())
         found |= {self.finding(f.id) for f in pack.findings}
         found |= {self.function(f.id) for f in pack.functions}
         found |= {self.pathway(p.id) for p in pack.pathways}
