@@ -87,8 +87,8 @@ def test_an_editions_glossary_holds_only_the_terms_it_uses(bundled_build: Path) 
         if "--brief" in path.name:
             continue
         page = _print_html(bundled_build, path)
-        linked = {a["href"].removeprefix("#") for a in page.select("a[href^='#term-']")}
-        defined = {dt["id"] for dt in page.select("dl.glossary dt[id]")}
+        linked = {a["href"].removeprefix("#") for a in page.select("a[href*='-term-']")}
+        defined = {tag["id"] for tag in page.select(".lcsi-glossary [id*='-term-']")}
         assert defined, path.name
         assert defined <= linked, f"{path.name}: {sorted(defined - linked)}"
 

@@ -171,7 +171,9 @@ def assemble(
     else:
         tree = _audience_edition(builder, doctrees, loaded, edition.audience, layout)
     # The pack's own glossary: the full briefing has it from the overview's contents already.
-    included_glossary = None
+    included_glossary = next(
+        (node for node in tree.findall(addnodes.start_of_file) if node.get("docname") == layout.glossary_doc()), None
+    )
     if loaded.pack.glossary and edition.audience is not None:
         glossary_doc = layout.glossary_doc()
         included_glossary = _as_included(glossary_doc, _doc(builder, glossary_doc))
