@@ -244,3 +244,15 @@ def test_font_subsetting_with_fonttools_is_not_a_warning(
     assert any(font.endswith("+Atkinson-Hyperlegible") for font in fonts), fonts  # embedded, subset
     captured = capfd.readouterr()
     assert "fontTools" not in captured.err + captured.out
+
+
+def test_glossary_terms_print_bold_above_their_definitions(pdf_dir: Path, bundled: LoadedPack) -> None:
+    import pdfplumber  # noqa: PLC0415
+
+    definition = fold(bundled.pack.glossary[0].definition)[:30]
+    with pdfplumber.open(pdf_dir / "lcsi-2025.pdf") as pdf:
+        page = next(p for p in reversed(pdf.pages) if definition in " ".join((p.extract_text() or "").split()))
+        lines = page.extract_text_lines(return_chars=True)
+    term = bundled.pack.glossary[0].term
+    term_line = next(line for line in lines if line["text"].strip() == term)
+    assert all("Bold" in char["fontname"] for char in term_line["chars"] if char["text"].strip())
