@@ -20,7 +20,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-from lcsi_briefs.problems import Location, Problem, field_path
+from lcsi_briefs.problems import Location, Problem
 from lcsi_briefs.text import character_name, is_noncharacter
 from lcsi_briefs.yaml_reader import Document
 
@@ -95,13 +95,9 @@ def coverage_problems(document: Document) -> list[Problem]:
         char = unprintable(text)
         if char is None:
             continue
-        line, column = document.position(location)
         problems.append(
-            Problem(
-                document.path,
-                line,
-                column,
-                field_path(location),
+            document.problem(
+                location,
                 f"found {character_name(char)}, which no font the PDFs use can print; "
                 "write it another way, or leave it out",
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from lcsi_briefs.problems import Location, Problem, field_path
+from lcsi_briefs.problems import Location, Problem
 from lcsi_briefs.yaml_reader import Document
 
 #: ``validation._check_refs``: passed in, so this module and the validation module do not import each other.
@@ -38,9 +38,8 @@ def figure_problems(document: Document, sources: set[str], check_refs: CheckRefs
                 location: Location = ("findings", index, key, number, "source")
                 problems += check_refs(document, location, item["source"], sources, "source")
                 if item["source"] in sources and isinstance(cited, list) and item["source"] not in cited:
-                    line, column = document.position(location)
                     message = f"the {kind}'s source {item['source']!r} must also be listed in this finding's sources"
-                    problems.append(Problem(document.path, line, column, field_path(location), message))
+                    problems.append(document.problem(location, message))
     method = data.get("methodology")
     if isinstance(method, dict) and "sources" in method:
         problems += check_refs(document, ("methodology", "sources"), method["sources"], sources, "source")

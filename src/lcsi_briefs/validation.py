@@ -208,16 +208,8 @@ def reference_problems(document: Document) -> list[Problem]:
             problems += _check_refs(document, location, quote["source"], sources, "source")
             cited = finding.get("sources")
             if quote["source"] in sources and isinstance(cited, list) and quote["source"] not in cited:
-                line, column = document.position(location)
-                problems.append(
-                    Problem(
-                        document.path,
-                        line,
-                        column,
-                        field_path(location),
-                        f"the quoted source {quote['source']!r} must also be listed in this finding's sources",
-                    )
-                )
+                message = f"the quoted source {quote['source']!r} must also be listed in this finding's sources"
+                problems.append(document.problem(location, message))
     problems += figure_problems(document, sources, _check_refs)
     for index, pathway in _items(data, "pathways"):
         for key, known, kind in (("functions", functions, "function"), ("beneficiaries", audiences, "audience")):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from lcsi_briefs.problems import Location, PackError, Problem
+from lcsi_briefs.problems import Location, PackError, Problem, field_path
 from lcsi_briefs.text import character_name
 
 #: A briefing is a few hundred kilobytes at most; anything far larger is a mistake.
@@ -42,6 +42,11 @@ class Document:
             if found:
                 return found
         return (1, 1)
+
+    def problem(self, location: Location, message: str) -> Problem:
+        """A problem with the field at ``location``, placed where :meth:`position` finds it."""
+        line, column = self.position(location)
+        return Problem(self.path, line, column, field_path(location), message)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
