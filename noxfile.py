@@ -48,9 +48,13 @@ def build(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite (the accessibility test needs Chromium and axe-core: see README)."""
+    """Run the test suite on every core (the accessibility test needs Chromium and axe-core: see README).
+
+    ``worksteal`` keeps both cores busy to the end: a few tests (the browser pass, the large-print
+    reading) take far longer than the rest. Pass ``-n 0`` to run in one process.
+    """
     install(session, "serve", groups=("test",))
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-n", "auto", "--dist", "worksteal", *session.posargs)
 
 
 @nox.session

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from filelock import FileLock
 
 from lcsi_briefs.build import build_all
 
@@ -172,11 +173,22 @@ def project(tmp_path: Path) -> ProjectFactory:
 
 
 @pytest.fixture(scope="session")
-def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled packs built once, site and PDFs, exactly as ``nox -s build`` does."""
-    root = tmp_path_factory.mktemp("bundled")
-    shutil.copy2(REPO / "conf.py", root / "conf.py")
-    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("briefing"))
-    shutil.copytree(REPO / "briefings", root / "briefings")
-    assert build_all(root) == 0
+def bundled_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The bundled packs built once, site and PDFs, exactly as ``nox -s build`` does.
+
+    Under pytest-xdist every worker asks for it; the first builds it in the folder the workers
+    share and the others wait for that build instead of repeating the costliest step of the suite.
+    Tests only read it.
+    """
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    root = shared / "bundled"
+    with FileLock(shared / "bundled.lock"):
+        if not (root / "built").is_file():
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            shutil.copy2(REPO / "conf.py", root / "conf.py")
+            shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("briefing"))
+            shutil.copytree(REPO / "briefings", root / "briefings")
+            assert build_all(root) == 0
+            (root / "built").touch()
     return root

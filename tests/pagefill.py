@@ -11,6 +11,7 @@ stray bullet measures as nearly empty however its footer looks.
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,12 @@ BODY_BOTTOM = 55.0
 MARGIN_TOP = 50.0
 
 
+@cache
 def body_lines(path: Path) -> list[dict[float, str]]:
-    """Per page, the body text by baseline (points from the foot of the page)."""
+    """Per page, the body text by baseline (points from the foot of the page).
+
+    Cached: several tests measure the same built PDFs, and reading them is the slow part.
+    """
     pages: list[dict[float, str]] = []
     for page in PdfReader(path).pages:
         top = float(page.mediabox.height) - MARGIN_TOP

@@ -6,6 +6,7 @@ empty (one page held a single bullet); a heading could end a page with its text 
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,12 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@cache
+def _page_texts(path: Path) -> tuple[str, ...]:
+    """Each page's text, whitespace folded; read once per PDF however many tests ask."""
+    return tuple(_fold(page.extract_text()) for page in PdfReader(path).pages)
+
+
 def test_no_page_but_the_first_and_last_is_less_than_a_third_full(bundled_build: Path) -> None:
     short = {
         f"{path.name} p{number}: {fill:.0%}"
@@ -50,9 +57,9 @@ def test_audience_editions_are_short(bundled_build: Path, bundled: LoadedPack) -
     pdf_dir = bundled_build / "build" / "pdf"
     for edition in editions(bundled):
         if edition.audience and not edition.brief and not edition.large_print:
-            reader = PdfReader(pdf_dir / edition.filename)
-            assert len(reader.pages) <= SHORT_EDITION_PAGES, edition.filename
-            first = _fold(reader.pages[0].extract_text())
+            pages = _page_texts(pdf_dir / edition.filename)
+            assert len(pages) <= SHORT_EDITION_PAGES, edition.filename
+            first = pages[0]
             assert "Contents" not in first, "a short edition has no contents page"
             assert bundled.pack.briefing.summary.split()[0] in first, "no separate cover: the summary is on page 1"
 
@@ -61,8 +68,8 @@ def test_about_these_implications_is_printed_once(bundled_build: Path, bundled: 
     pdf_dir = bundled_build / "build" / "pdf"
     for edition in editions(bundled):
         if not edition.brief:
-            text = " ".join(page.extract_text() for page in PdfReader(pdf_dir / edition.filename).pages)
-            assert _fold(text).count("About these implications") == 1, edition.filename
+            text = " ".join(_page_texts(pdf_dir / edition.filename))
+            assert text.count("About these implications") == 1, edition.filename
 
 
 def _print_html(root: Path, pdf: Path) -> BeautifulSoup:
