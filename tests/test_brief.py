@@ -36,6 +36,10 @@ def test_first_sentence_is_the_point_of_an_implication() -> None:
     assert first_sentence("It helps. It also costs.\n\nMore.") == "It helps."
     assert first_sentence("No full stop at all") == "No full stop at all"
     assert first_sentence("Ask: who (e.g. councils) pays? Then act.") == "Ask: who (e.g. councils) pays?"
+    assert first_sentence("Mae'n helpu. Ŵyr pawb hynny.") == "Mae'n helpu."
+    assert first_sentence("Pomaga. Łódź też.") == "Pomaga."
+    assert first_sentence('He said "stop." Then left.') == 'He said "stop."'
+    assert first_sentence("See p. 4 for more. Then act.") == "See p. 4 for more."
 
 
 def test_front_lists_only_the_findings_it_rests_on_numbered_as_in_the_full_briefing(bundled: LoadedPack) -> None:

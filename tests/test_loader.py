@@ -191,7 +191,7 @@ def test_pitfall_values_stay_strings() -> None:
     assert [finding.id for finding in pack.findings] == ["0012", "007", "no"]
     assert [finding.statement for finding in pack.findings] == ["yes", "1.0", "no"]
     assert [finding.explanation for finding in pack.findings] == ["2025-07-11", "on", "1_000"]
-    assert pack.findings[0].sources == ["2025"]
+    assert pack.findings[0].source_ids == ["2025"]
     assert pack.finding_number("0012") == 1
     audience = pack.audiences[0]
     assert (audience.id, audience.name, audience.description) == ("on", "0o17", "+12")

@@ -39,10 +39,19 @@ def survey_pack() -> dict[str, Any]:
                 "id": "oeffnung",
                 "statement": "Längere Öffnungszeiten bringen mehr Besuche.",
                 "explanation": "Wo die Library abends offen ist, kommen mehr Menschen.",
-                "sources": ["umfrage"],
+                # Two places in the one report: each citation says where.
+                "sources": [
+                    {"source": "umfrage", "location": "Abschnitt 3"},
+                    {"source": "umfrage", "location": "Tabelle 2"},
+                ],
                 "quotes": [
                     {"text": "Abends ist hier am meisten los.", "person": "Anna Nowak", "role": "Bibliothekarin"},
-                    {"text": "Ich komme nach der Arbeit.", "role": "eine Befragte", "source": "umfrage"},
+                    {
+                        "text": "Ich komme nach der Arbeit.",
+                        "role": "eine Befragte",
+                        "source": "umfrage",
+                        "location": "S. 12",
+                    },
                 ],
             }
         ],
@@ -144,8 +153,24 @@ def test_a_printed_source_with_authors_and_a_month(built: tuple[Path, str]) -> N
 def test_quotes_by_a_person_or_a_role_several_per_finding(built: tuple[Path, str]) -> None:
     build, _ = built
     quotes = html(build, "briefing", "umfrage", "index.html").select("article blockquote")
-    said = [" ".join(q.get_text(" ").split()) for q in quotes]
+    said = [" ".join(q.get_text(" ").split()).replace(" ,", ",") for q in quotes]
     assert said == [
         "Abends ist hier am meisten los. — Anna Nowak, Bibliothekarin",
-        "Ich komme nach der Arbeit. — eine Befragte, quoted in Umfrage 2025",
+        "Ich komme nach der Arbeit. — eine Befragte, quoted in Umfrage 2025, S. 12",
     ]
+
+
+def test_each_citation_says_where_in_the_source(built: tuple[Path, str]) -> None:
+    build, _ = built
+    overview = html(build, "briefing", "umfrage", "index.html").select_one("article")
+    cited = next(p for p in overview.select("p") if p.get_text().startswith("Sources:"))
+    assert " ".join(cited.get_text(" ").split()).replace(" ,", ",") == (
+        "Sources: Umfrage 2025, Abschnitt 3; Umfrage 2025, Tabelle 2"
+    )
+    assert [a["href"] for a in cited.select("a")] == ["sources.html#umfrage-source-umfrage"] * 2
+    sources = html(build, "briefing", "umfrage", "sources.html").select_one("article")
+    resting = " ".join(sources.select_one("li").get_text(" ").split())
+    assert resting.endswith("(Abschnitt 3; Tabelle 2)")
+    printed = " ".join(" ".join(p.extract_text() for p in PdfReader(build / "pdf" / "umfrage.pdf").pages).split())
+    assert "Umfrage 2025, Abschnitt 3; Umfrage 2025, Tabelle 2" in printed
+    assert "quoted in Umfrage 2025, S. 12" in printed

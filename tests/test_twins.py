@@ -119,6 +119,22 @@ def test_covers_name_the_twin(built: Path) -> None:
     assert "English: Libraries and loneliness: what the study found" in cover("bach--councils.pdf")
 
 
+def test_briefs_name_the_twin_and_give_its_address(built: Path) -> None:
+    reader = PdfReader(built / "pdf" / "small--councils--brief.pdf")
+    front, back = (" ".join(page.extract_text().split()) for page in reader.pages[:2])
+    assert "Cymraeg: Llyfrgelloedd ac unigrwydd: beth ganfu'r astudiaeth" in front
+    twin_page = "https://briefings.example.org/briefing/bach/audiences/councils.html"
+    assert f"Cymraeg: {twin_page}" in back
+    links = [
+        annotation.get_object()["/A"]["/URI"]
+        for annotation in reader.pages[-1].get("/Annots", [])
+        if "/A" in annotation.get_object()
+    ]
+    assert twin_page in links
+    welsh = " ".join(PdfReader(built / "pdf" / "bach--residents--brief.pdf").pages[0].extract_text().split())
+    assert "English: Libraries and loneliness: what the study found" in welsh
+
+
 def test_emails_link_the_twin(built: Path) -> None:
     message = email.message_from_bytes((built / "newsletter" / "bach.eml").read_bytes(), policy=default)
     assert isinstance(message, EmailMessage)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from lcsi_briefs.model import cited_sources
 from lcsi_briefs.problems import Location, Problem
 from lcsi_briefs.yaml_reader import Document
 
@@ -30,14 +31,14 @@ def figure_problems(document: Document, sources: set[str], check_refs: CheckRefs
     problems: list[Problem] = []
     data = document.data if isinstance(document.data, dict) else {}
     for index, finding in _listed(data.get("findings")):
-        cited = finding.get("sources")
+        cited = cited_sources(finding)
         for key, kind in PARTS.items():
             for number, item in _listed(finding.get(key)):
                 if "source" not in item:
                     continue
                 location: Location = ("findings", index, key, number, "source")
                 problems += check_refs(document, location, item["source"], sources, "source")
-                if item["source"] in sources and isinstance(cited, list) and item["source"] not in cited:
+                if item["source"] in sources and cited is not None and item["source"] not in cited:
                     message = f"the {kind}'s source {item['source']!r} must also be listed in this finding's sources"
                     problems.append(document.problem(location, message))
     method = data.get("methodology")

@@ -247,11 +247,58 @@ class Source(Strict):
     description: Text | None = Field(default=None, description="What the report covers.")
 
 
+class Citation(Strict):
+    """A source a finding rests on, and where in it the reader will find the evidence."""
+
+    source: Identifier = Field(description="The id of the source.")
+    location: Line | None = Field(
+        default=None, description="Where in the source: a page, table or section, e.g. 'p. 14' or 'section 4.2'."
+    )
+
+
+def citation_entries(value: object) -> list[tuple[tuple[int] | tuple[int, str], object]]:
+    """Each source a finding cites, as written, with the path to its id inside ``sources``.
+
+    A citation is written as the source's id alone or as ``{source: id, location: "p. 14"}``;
+    validation reads the raw data through this so both spellings are checked alike.
+    """
+    if not isinstance(value, list):
+        return []
+    entries: list[tuple[tuple[int] | tuple[int, str], object]] = []
+    for index, entry in enumerate(value):
+        if isinstance(entry, dict):
+            if "source" in entry:
+                entries.append(((index, "source"), entry["source"]))
+        else:
+            entries.append(((index,), entry))
+    return entries
+
+
+def cited_sources(finding: dict[str, object]) -> set[str] | None:
+    """The source ids a finding's raw data cites, or None when its ``sources`` is not a list."""
+    value = finding.get("sources")
+    if not isinstance(value, list):
+        return None
+    return {reference for _, reference in citation_entries(value) if isinstance(reference, str)}
+
+
+def _citation(value: object) -> object:
+    """A bare id is a citation without a location."""
+    return {"source": value} if isinstance(value, str) else value
+
+
+#: A finding's source: its id, or its id and where in it (see :class:`Citation`).
+CitationEntry = Annotated[Citation, BeforeValidator(_citation, json_schema_input_type=Identifier | Citation)]
+
+
 class Quote(Strict):
     """Words quoted exactly: always shown as a quotation with who said them or where they are from."""
 
     text: Text = Field(description="The exact words, without quotation marks.")
     source: Identifier | None = Field(default=None, description="The id of the source the words come from.")
+    location: Line | None = Field(
+        default=None, description="Where in the source the words are: a page or section, e.g. 'p. 14'."
+    )
     person: Line | None = Field(default=None, description="Who said them, by name: 'Anna Nowak, librarian'.")
     role: Line | None = Field(default=None, description="Who said them, by role: 'a survey respondent'.")
 
@@ -452,9 +499,20 @@ class Finding(Strict):
     id: Identifier
     statement: Line = Field(description="The finding in one line.")
     explanation: Text = Field(description="What it means, in plain language.")
-    sources: list[Identifier] = Field(min_length=1, description="The ids of the sources this finding rests on.")
+    sources: list[CitationEntry] = Field(
+        min_length=1,
+        description=(
+            "The sources this finding rests on: each a source's id, or a source's id and where in it "
+            "({source: final-report, location: 'p. 14'})."
+        ),
+    )
     quote: Quote | None = Field(default=None, description="Optional wording quoted from a source.")
     quotes: list[Quote] = Field(default_factory=list, description="More quotations, each with its attribution.")
+
+    @property
+    def source_ids(self) -> list[str]:
+        """The ids of the sources cited, each once, in the order first cited."""
+        return list(dict.fromkeys(citation.source for citation in self.sources))
 
     @property
     def all_quotes(self) -> list[Quote]:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from lcsi_briefs.figure_checks import figure_problems
-from lcsi_briefs.model import ID_PATTERN, Pack
+from lcsi_briefs.model import ID_PATTERN, Pack, citation_entries, cited_sources
 from lcsi_briefs.problems import Location, Problem, describe, field_path
 from lcsi_briefs.text import character_name, unusable_character
 from lcsi_briefs.yaml_reader import Document
@@ -196,8 +196,9 @@ def reference_problems(document: Document) -> list[Problem]:
     audiences = _ids(document, "audiences", problems)
     data = document.data
     for index, finding in _items(data, "findings"):
-        if "sources" in finding:
-            problems += _check_refs(document, ("findings", index, "sources"), finding["sources"], sources, "source")
+        cited = cited_sources(finding)
+        for part, reference in citation_entries(finding.get("sources")):
+            problems += _check_refs(document, ("findings", index, "sources", *part), reference, sources, "source")
         listed = finding.get("quotes")
         quotes: list[tuple[tuple[str | int, ...], object]] = [(("quote",), finding.get("quote"))]
         quotes += [(("quotes", n), q) for n, q in enumerate(listed)] if isinstance(listed, list) else []
@@ -206,8 +207,7 @@ def reference_problems(document: Document) -> list[Problem]:
                 continue
             location = ("findings", index, *place, "source")
             problems += _check_refs(document, location, quote["source"], sources, "source")
-            cited = finding.get("sources")
-            if quote["source"] in sources and isinstance(cited, list) and quote["source"] not in cited:
+            if quote["source"] in sources and cited is not None and quote["source"] not in cited:
                 message = f"the quoted source {quote['source']!r} must also be listed in this finding's sources"
                 problems.append(document.problem(location, message))
     problems += figure_problems(document, sources, _check_refs)

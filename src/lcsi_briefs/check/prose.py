@@ -199,7 +199,7 @@ class PackText:
         for index, finding in enumerate(pack.findings):
             if finding.id in cited:
                 runs += self._finding(index, statement=False)
-        sources = {s for finding in pack.findings if finding.id in cited for s in finding.sources}
+        sources = {s for finding in pack.findings if finding.id in cited for s in finding.source_ids}
         for index, source in enumerate(pack.sources):
             if source.id in sources:
                 runs += self._source(index)

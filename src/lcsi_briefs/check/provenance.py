@@ -71,7 +71,7 @@ def figure_problems(text: PackText) -> list[Problem]:
                 continue
             if in_finding:
                 finding = pack.findings[int(run.location[1])]
-                if figure in _data_figures(finding) or any(figure in described[s] for s in finding.sources):
+                if figure in _data_figures(finding) or any(figure in described[s] for s in finding.source_ids):
                     continue
                 message = (
                     f"the figure {match.group(0)!r} has no source listed: it is in none of this finding's key "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lcsi_briefs.i18n import N_, Translator, translator_for
 from lcsi_briefs.layout import PackLayout
-from lcsi_briefs.model import Briefing, Headings, LoadedPack, Pack
+from lcsi_briefs.model import Briefing, Citation, Headings, LoadedPack, Pack
 from lcsi_briefs.pages.markup import TermLinker, escape, link
 
 #: The heading of each section a pack leaves unnamed, translated into the pack's language.
@@ -47,9 +47,15 @@ class Labels(PackLayout):
             self._("Finding {number}: {statement}", number=number, statement=statement), self.finding(finding_id)
         )
 
-    def source_link(self, source_id: str) -> str:
+    def source_link(self, source_id: str, location: str | None = None) -> str:
+        """The source's short name, linked to its entry; then where in it, when that is given."""
         source = self.pack.source(source_id)
-        return link(source.short_title or source.title, self.source(source_id))
+        where = f", {escape(location)}" if location else ""
+        return link(source.short_title or source.title, self.source(source_id)) + where
+
+    def citations(self, citations: list[Citation]) -> str:
+        """A finding's sources, each with where in it: "Final report, p. 14; Case studies"."""
+        return "; ".join(self.source_link(citation.source, citation.location) for citation in citations)
 
     def audience_link(self, audience_id: str) -> str:
         return link(self.pack.audience(audience_id).name, self.audience(audience_id))

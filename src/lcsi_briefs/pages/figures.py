@@ -50,9 +50,8 @@ def evidence_line(evidence: Evidence, language: str) -> list[str]:
 
 
 def _source_line(labels: Labels, source_id: str, location: str | None) -> str:
-    where = f", {escape(location)}" if location else ""
     source = words(labels.pack.briefing.language).source
-    return f"{escape(source)}: {labels.source_link(source_id)}{where}"
+    return f"{escape(source)}: {labels.source_link(source_id, location)}"
 
 
 def _figures(labels: Labels, finding: Finding, language: str) -> list[str]:

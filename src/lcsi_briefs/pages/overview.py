@@ -60,7 +60,7 @@ def _attribution(quote: Quote, labels: Labels) -> str:
     who = ", ".join(escape(part) for part in (quote.person, quote.role) if part)
     if quote.source is None:
         return escape_format(_("— {who}"), who=who)
-    source = labels.source_link(quote.source)
+    source = labels.source_link(quote.source, quote.location)
     if not who:
         return escape_format(_("— quoted from {source}"), source=source)
     return escape_format(_("— {who}, quoted in {source}"), who=who, source=source)
@@ -79,8 +79,7 @@ def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
         for quote in finding.all_quotes:
             lines += [f"> {p}" for p in linker.paragraphs(quote.text, link_terms=False)]
             lines += [">", f"> {_attribution(quote, labels)}", ""]
-        sources = ", ".join(labels.source_link(s) for s in finding.sources)
-        lines += [strong(_("Sources:")) + " " + sources, ""]
+        lines += [strong(_("Sources:")) + " " + labels.citations(finding.sources), ""]
         affected = [a for a in pack.audiences if any(finding.id in i.findings for i in a.implications)]
         if affected:
             affects = strong(_("Implications for:")) + " " + ", ".join(labels.audience_link(a.id) for a in affected)

@@ -19,6 +19,7 @@ ORDER = [
     "Headings",
     "Source",
     "Finding",
+    "Citation",
     "Quote",
     "Evidence",
     "KeyFigure",

@@ -42,9 +42,12 @@ def render_sources(loaded: LoadedPack) -> str:
         # Autolinks take the address literally; the model rejects spaces and angle brackets.
         if source.url:
             lines += [escape_format(_("Read it at {address}"), address=f"<{source.url}>"), ""]
-        resting = [f for f in pack.findings if source.id in f.sources]
+        resting = [f for f in pack.findings if source.id in f.source_ids]
         if resting:
             lines += [strong(_("Findings that rest on it:")), ""]
-            lines += [f"- {labels.finding_link(f.id)}" for f in resting]
+            for finding in resting:
+                places = [c.location for c in finding.sources if c.source == source.id and c.location]
+                where = f" ({escape('; '.join(places))})" if places else ""
+                lines.append(f"- {labels.finding_link(finding.id)}{where}")
             lines.append("")
     return "\n".join(lines)

@@ -150,7 +150,7 @@ def _audience_edition(
     findings["ids"] = [layout.findings_detail()]
     findings[0] = nodes.title("", Labels(loaded)._("The findings behind these implications"))
     tree += findings
-    cited_sources = {s for finding in loaded.pack.findings if finding.id in cited for s in finding.sources}
+    cited_sources = {s for finding in loaded.pack.findings if finding.id in cited for s in finding.source_ids}
     sources = addnodes.start_of_file(docname=layout.sources_doc())
     sources.extend(child.deepcopy() for child in doctrees.shared(layout.sources_doc()).children)
     every_source = {layout.source(source.id) for source in loaded.pack.sources}

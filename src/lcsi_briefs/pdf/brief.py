@@ -29,6 +29,7 @@ from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.audience import ACTIONS_LABEL, QUESTIONS_LABEL
 from lcsi_briefs.pdf.page_labels import page_labels_css
 from lcsi_briefs.text import fold, long_date, paragraphs
+from lcsi_briefs.twins import language_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -40,14 +41,25 @@ READ_MORE_ONLINE = N_("The full briefing, the evidence behind each point and its
 READ_MORE_OFFLINE = N_("The full briefing, with the evidence behind each point and its sources: {title}, {publisher}.")
 QR_ALT = N_("QR code for {url}")
 
-_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s+(?=[A-Z0-9\"'(\u2018\u201c])|$)", re.DOTALL)
+#: A full stop, question or exclamation mark, any closing quotes or brackets, then a space.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d\u00bb)]*\s+")
+#: What may open the next sentence besides a capital letter (in any script). Not a digit: "p. 4"
+#: and "No. 3" are far commoner in a briefing than a sentence that opens with one.
+_OPENERS = "\"'(\u2018\u201c\u201e\u00ab\u00bf\u00a1"
 
 
 def first_sentence(text: str) -> str:
-    """The opening sentence of the first paragraph: the implication's point in brief."""
+    """The opening sentence of the first paragraph: the implication's point in brief.
+
+    A sentence ends where the next one starts with a capital in any script ("Łódź", "Ŵyr") or an
+    opening quote, so "e.g. this" and "p. 4" do not end one.
+    """
     paragraph = next(iter(paragraphs(text)), "")
-    match = _SENTENCE.match(paragraph)
-    return match.group(1) if match else paragraph
+    for end in _SENTENCE_END.finditer(paragraph):
+        following = paragraph[end.end() : end.end() + 1]
+        if following.isupper() or (following and following in _OPENERS):
+            return paragraph[: end.end()].rstrip()
+    return paragraph
 
 
 def qr_data_uri(url: str) -> str:
@@ -72,14 +84,33 @@ class BriefImplication:
 
 
 def audience_url(site_url: str, loaded: LoadedPack, audience_id: str, pages_dir: str, suffix: str) -> str:
-    """The published address of the audience's page, or "" when the site's address is unknown."""
+    """The published address of the audience's page, or "" when the site's address is unknown.
+
+    A pack without that audience (a twin that has not translated it yet) gives its overview.
+    """
     if not site_url:
         return ""
-    return f"{site_url.rstrip('/')}/{PackLayout(loaded.slug, pages_dir).audience_doc(audience_id)}{suffix}"
+    layout = PackLayout(loaded.slug, pages_dir)
+    has_audience = any(audience.id == audience_id for audience in loaded.pack.audiences)
+    doc = layout.audience_doc(audience_id) if has_audience else layout.overview_doc()
+    return f"{site_url.rstrip('/')}/{doc}{suffix}"
 
 
-def brief_html(loaded: LoadedPack, audience_id: str, *, url: str, large_print: bool, created: str) -> str:
-    """The print HTML of one audience's brief; every value from the pack is escaped."""
+def brief_html(
+    loaded: LoadedPack,
+    audience_id: str,
+    *,
+    url: str,
+    large_print: bool,
+    created: str,
+    twin: LoadedPack | None = None,
+    twin_url: str = "",
+) -> str:
+    """The print HTML of one audience's brief; every value from the pack is escaped.
+
+    ``twin`` is the same briefing in its other language: the brief names it, in that language,
+    under the masthead, and gives ``twin_url`` (its page for this audience) beside its own address.
+    """
     pack = loaded.pack
     briefing = pack.briefing
     audience = pack.audience(audience_id)
@@ -130,6 +161,9 @@ def brief_html(loaded: LoadedPack, audience_id: str, *, url: str, large_print: b
         url=url,
         created=created,
         qr=qr_data_uri(url) if url else "",
+        twin=twin.pack.briefing if twin else None,
+        twin_language=language_name(twin.pack.briefing.language) if twin else "",
+        twin_url=twin_url,
         # Only letters, digits, spaces and CSS escapes (see page_labels.css_string).
         page_labels=Markup(page_labels_css(_)),
         text={

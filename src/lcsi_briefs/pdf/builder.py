@@ -228,8 +228,12 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         suffix = self.config.html_file_suffix or ".html"
         pages_dir = briefs_config(self.config).pages_dir
         url = audience_url(self.config.html_baseurl, loaded, audience, pages_dir, suffix)
+        twin = twins(getattr(self.env, "lcsi_briefs_packs", {}).values()).get(loaded.slug)
+        twin_url = audience_url(self.config.html_baseurl, twin, audience, pages_dir, suffix) if twin else ""
         created = creation_time(loaded.pack.briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
-        html = brief_html(loaded, audience, url=url, large_print=edition.large_print, created=created)
+        html = brief_html(
+            loaded, audience, url=url, large_print=edition.large_print, created=created, twin=twin, twin_url=twin_url
+        )
         stylesheets = print_stylesheets(large_print=edition.large_print, brief=True)
         limit = brief_limit(large_print=edition.large_print)
         return self._job(loaded, edition, html, stylesheets, limit=limit)
