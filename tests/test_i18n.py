@@ -41,7 +41,7 @@ def used_messages() -> dict[Message, list[str]]:
 
 def catalogue(language: str) -> dict[Message, Any]:
     with catalogue_path(language).open("rb") as stream:
-        entries = read_po(stream)
+        entries = read_po(stream, abort_invalid=True)  # a malformed entry fails here, not at build time
     return {
         (message.id[0] if isinstance(message.id, tuple) else message.id): message for message in entries if message.id
     }
