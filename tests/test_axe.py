@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,34 +63,55 @@ def describe(violations: list[dict[str, Any]], where: str) -> list[str]:
     return lines
 
 
-def test_every_page_passes_axe_core_at_desktop_and_phone_width_in_light_and_dark_mode(bundled_build: Path) -> None:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """The system's Chromium, driven by Playwright; skipped (failed under CI) when missing."""
     missing = _missing()
     if missing:
-        message = "accessibility test needs " + "; ".join(missing)
+        message = "browser tests need " + "; ".join(missing)
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(message + " (CI=true: it must run here)")
+            pytest.fail(message + " (CI=true: they must run here)")
         pytest.skip(message)
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_passes_axe_core_in_light_and_dark_mode(bundled_build: Path, browser: Any, width: int) -> None:
     html = bundled_build / "build" / "html"
     pages = site_pages(html)
     assert len(pages) >= 10, pages
     axe = AXE.read_text(encoding="utf-8")
     problems: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
-        try:
-            for width in WIDTHS:
-                page = browser.new_page(viewport={"width": width, "height": 900})
-                for path in pages:
-                    page.goto(path.as_uri(), wait_until="load")
-                    page.evaluate(axe)
-                    for scheme, options in zip(SCHEMES, (RUN_LIGHT, RUN_DARK), strict=True):
-                        page.emulate_media(color_scheme=scheme)
-                        result = page.evaluate("options => axe.run(document, options)", options)
-                        where = f"{path.relative_to(html)} at {width}px, {scheme}"
-                        problems += describe(result["violations"], where)
-                page.close()
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        for path in pages:
+            page.goto(path.as_uri(), wait_until="load")
+            page.evaluate(axe)
+            for scheme, options in zip(SCHEMES, (RUN_LIGHT, RUN_DARK), strict=True):
+                page.emulate_media(color_scheme=scheme)
+                result = page.evaluate("options => axe.run(document, options)", options)
+                where = f"{path.relative_to(html)} at {width}px, {scheme}"
+                problems += describe(result["violations"], where)
+    finally:
+        page.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", ["briefing/glossary.html", "briefing/lcsi-2025/glossary.html"])
+def test_glossary_terms_are_bold_in_the_browser(bundled_build: Path, browser: Any, name: str) -> None:
+    """The theme's own rule for definition terms once won over ours: read what the browser draws."""
+    page = browser.new_page()
+    try:
+        page.goto((bundled_build / "build" / "html" / name).as_uri(), wait_until="load")
+        script = "terms => terms.map(term => getComputedStyle(term).fontWeight)"
+        weights = page.eval_on_selector_all(".lcsi-glossary dt", script)
+    finally:
+        page.close()
+    assert weights and {int(weight) for weight in weights} == {700}

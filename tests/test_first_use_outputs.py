@@ -76,8 +76,9 @@ def test_each_web_page_of_a_briefing_spells_out_each_abbreviation_at_or_before_i
     for page in pages:
         main = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article[role=main]")
         assert main is not None
-        # The page's own title (h1) is the briefing's or the audience's name, never spelled out.
-        for title in main.select("h1"):
+        # The page's own title (h1) is the briefing's or the audience's name, never spelled out;
+        # a glossary defines each abbreviation where it lists it.
+        for title in main.select("h1, .lcsi-glossary"):
             title.decompose()
         found[page.name] = first_use_problems(fold(main.get_text(" ")), expanded, tuple(s.title for s in pack.sources))
     assert {name: problems for name, problems in found.items() if problems} == {}
@@ -106,3 +107,16 @@ def test_each_email_spells_out_each_abbreviation_at_or_before_its_first_use(bund
         ):
             found[f"{plain.stem} ({kind})"] = first_use_problems(fold(text), expanded)
     assert {name: problems for name, problems in found.items() if problems} == {}
+
+
+def test_a_glossary_lists_its_terms_as_written_not_spelled_out(bundled_build: Path) -> None:
+    """The term "CVS" heads its own definition ("Council for voluntary service: …"): spelling it
+    out there as "Council for voluntary service (CVS)" only says it twice."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    pack = load_pack(REPO / "briefings" / "lcsi-2025.yaml").pack
+    page = bundled_build / "build" / "html" / "briefing" / "lcsi-2025" / "glossary.html"
+    terms = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".lcsi-glossary dt")
+    assert [fold(dt.get_text("")).rstrip("¶") for dt in terms] == sorted(
+        (entry.term for entry in pack.glossary), key=str.casefold
+    )

@@ -1,8 +1,8 @@
 """First uses spelled out in the pages Sphinx reads and in each assembled PDF edition.
 
 The rule is :mod:`lcsi_briefs.first_use`; this applies it to a doctree, block by block in
-reading order. Quotations are left as quoted, and titles and sources' titles (see
-:func:`~lcsi_briefs.first_use.exempt_texts`) as written.
+reading order. Quotations are left as quoted, glossaries as defined, and titles and sources'
+titles (see :func:`~lcsi_briefs.first_use.exempt_texts`) as written.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from docutils import nodes
 
 from lcsi_briefs.first_use import FirstUse, exempt_texts
 from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.pages.glossary import GLOSSARY_CLASS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,8 +22,12 @@ _SKIP = (nodes.block_quote, nodes.literal, nodes.literal_block, nodes.raw, nodes
 
 
 def _skipped(node: nodes.Node) -> bool:
+    """Quoted or literal text, and glossaries: a glossary is where an abbreviation is defined,
+    so "Council for voluntary service (CVS)" as the term before its definition only repeats it."""
     while node is not None:
         if isinstance(node, _SKIP):
+            return True
+        if isinstance(node, nodes.container) and GLOSSARY_CLASS in node["classes"]:
             return True
         node = node.parent
     return False

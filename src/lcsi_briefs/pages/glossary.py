@@ -41,7 +41,8 @@ def render_pack_glossary(loaded: LoadedPack, _: Translator) -> str:
 
 def render_glossary(packs: list[LoadedPack], _: Translator) -> str:
     """The site's glossary: each pack's terms under its title, with a link to the pack's own page."""
-    lines = [f"({GLOSSARY_LABEL})=", "# " + escape(_("Glossary")), ""]
+    # Not "Glossary": each pack's own page is that, and the two sit side by side in the navigation.
+    lines = [f"({GLOSSARY_LABEL})=", "# " + escape(_("Glossary of all briefings")), ""]
     with_terms = [loaded for loaded in packs if loaded.pack.glossary]
     if not with_terms:
         return "\n".join([*lines, escape(_("No terms are defined yet.")), ""])
