@@ -315,7 +315,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             # Only letters, digits, spaces and CSS escapes (see page_labels.css_string).
             page_labels=Markup(page_labels_css(_)),
             # The twin's language and title, in that language, so a reader can ask for the other.
-            twin=twin,
+            twin=twin.pack.briefing if twin else None,
             twin_language=language_name(twin.pack.briefing.language) if twin else "",
         )
 
