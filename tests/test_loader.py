@@ -155,6 +155,25 @@ def test_bundled_pack_content() -> None:
     assert pack.briefing.headings.functions == "The five functions of LCSI"
 
 
+def test_bundled_pack_keeps_the_researchs_hedges_and_quotes_only_its_full_text() -> None:
+    """The fidelity review's rules, held: the hedges the research uses stay in our wording, and
+    a quotation names the source that holds its whole wording (the NAVCA news item stops
+    partway through headline 8, so the member briefing is the one to quote)."""
+    pack = load_pack(BUNDLED).pack
+    by_id = {finding.id: finding for finding in pack.findings}
+    assert "were seen as" in by_id["bridge-to-public-bodies"].statement
+    assert "were seen as" in by_id["bridge-to-public-bodies"].explanation
+    assert "considered sufficient" in by_id["quality-and-local-fit"].statement
+    assert "almost certainly" in by_id["local-first-reform"].statement
+    assert by_id["local-first-reform"].explanation.count("almost certainly") == 2
+    assert {quote.source for finding in pack.findings for quote in finding.all_quotes} == {"navca-member-briefing"}
+    # Quotation marks belong to quotations: prose that quotes would pass off copied words.
+    prose = [pack.briefing.summary, pack.briefing.about_implications or ""]
+    prose += [text for finding in pack.findings for text in (finding.statement, finding.explanation)]
+    prose += [i.text for audience in pack.audiences for i in audience.implications]
+    assert not [text for text in prose if any(mark in text for mark in '"\u201c\u201d')]
+
+
 def test_minimal_pack_content() -> None:
     """A generic (non-LCSI) pack keeps its order, its renamed heading and its defaults."""
     pack = load_pack(VALID / "minimal.yaml").pack
