@@ -54,6 +54,27 @@ def test_front_lists_only_the_findings_it_rests_on_numbered_as_in_the_full_brief
     assert page.select(".brief-back img") == [], "no QR code without the site's address"
 
 
+def test_the_back_says_it_is_our_reading_and_what_each_implication_rests_on(bundled: LoadedPack) -> None:
+    """The implications are the publisher's reading: a brief that printed them under the
+    research's sentences, unlabelled, passed our reading off as the research's."""
+    audience = bundled.pack.audience("local-government")
+    page = BeautifulSoup(brief_html(bundled, audience.id, url="", large_print=False, created=CREATED), "html.parser")
+    back = page.select_one(".brief-back")
+    assert back is not None
+    note = back.select_one("h2 + p.brief-note")
+    assert note is not None and "the publisher's own reading" in note.get_text()
+    shown = [span.get_text() for span in back.select(".brief-implication .brief-rests")]
+    expected = []
+    for implication in audience.implications:
+        numbers = sorted(bundled.pack.finding_number(f) for f in implication.findings)
+        words = (
+            " and ".join([", ".join(map(str, numbers[:-1])), str(numbers[-1])]) if len(numbers) > 1 else str(numbers[0])
+        )
+        expected.append(f"(Rests on finding{'s' if len(numbers) > 1 else ''} {words})")
+    assert shown == expected
+    assert any(len(i.findings) > 1 for i in audience.implications), "the case of several findings is covered"
+
+
 def test_text_from_the_pack_stays_text(tmp_path: Path) -> None:
     pack = small_pack()
     pack["audiences"][0]["implications"][0]["title"] = "<script>alert(1)</script> & more"

@@ -76,6 +76,15 @@ def test_an_audience_page_holds_only_its_own_implications(loaded: LoadedPack) ->
     assert "Your library is a place to meet people" not in councils
 
 
+def test_an_implication_lists_the_findings_it_rests_on_in_their_order(tmp_path: Path) -> None:
+    """Written "staff-matter, regular-visits", read "Finding 1, Finding 2": as numbered."""
+    pack = small_pack()
+    pack["audiences"][0]["implications"][0]["findings"] = ["staff-matter", "regular-visits"]
+    councils = render_pages([load_pack(write_pack(tmp_path / "small.yaml", pack))], "briefing")
+    page = councils["small/audiences/councils.md"]
+    assert 0 < page.index("Finding 1\\:") < page.index("Finding 2\\:")
+
+
 def test_pages_escape_markup_from_the_data(tmp_path: Path) -> None:
     pack = small_pack()
     pack["findings"][0]["statement"] = "{raw}`<b>x</b>` and *stars*"

@@ -91,8 +91,8 @@ class BriefingDownloads(SphinxDirective):
         if which in ("all", "full"):
             briefs = [e for e in every if e.brief]
             summary = _.plural(
-                "One-sheet briefs for each audience, two pages each ({count} PDF)",
-                "One-sheet briefs for each audience, two pages each ({count} PDFs)",
+                "One-sheet briefs for each audience ({count} PDF)",
+                "One-sheet briefs for each audience ({count} PDFs)",
                 len(briefs),
             )
             more = pdf_more(summary=summary)

@@ -39,7 +39,9 @@ class FigureText:
     moderate: str = N_("moderate")
     limited: str = N_("limited")
     methodology_heading: str = N_("How the research was done")
-    methodology_link: str = N_("How the research was done is set out in the full briefing")
+    methodology_link: str = N_(
+        "See {link} in the full briefing for the method, the sample and the limits of the research."
+    )
     design: str = N_("Design")
     sample: str = N_("Sample")
     dates: str = N_("When")

@@ -50,7 +50,7 @@ def render_audience(loaded: LoadedPack, audience: Audience) -> str:
         lines += [p for paragraph in linker.paragraphs(implication.text) for p in (paragraph, "")]
         rests_on = [
             labels.finding_link(f) + escape(evidence_note(pack.finding(f).evidence, pack.briefing.language))
-            for f in implication.findings
+            for f in sorted(implication.findings, key=pack.finding_number)
         ]
         lines += [strong(_("Rests on:")), "", *[f"- {item}" for item in rests_on], ""]
         lines += _lists(implication.actions, implication.questions, _)

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from lcsi_briefs.figures import chart_rows, figure_details, figure_value, table_rows, words
 from lcsi_briefs.model import Evidence, Finding, LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
-from lcsi_briefs.pages.markup import escape, fence, grid, grid_card, link
+from lcsi_briefs.pages.markup import escape, escape_format, fence, grid, grid_card, link
 
 FIGURES_CLASS = "lcsi-figures"
 EVIDENCE_CLASS = "lcsi-evidence"
@@ -139,4 +139,4 @@ def methodology_link(loaded: LoadedPack) -> list[str]:
         return []
     labels = Labels(loaded)
     text = words(loaded.pack.briefing.language)
-    return [f"{escape(text.methodology_link)}: {link(text.methodology_heading, methodology_label(labels))}.", ""]
+    return [escape_format(text.methodology_link, link=link(text.methodology_heading, methodology_label(labels))), ""]

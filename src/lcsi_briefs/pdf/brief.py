@@ -19,9 +19,10 @@ from pathlib import Path
 
 import jinja2
 import segno
+from babel.lists import format_list
 from markupsafe import Markup
 
-from lcsi_briefs.figures import figure_details, figure_value, source_text, words
+from lcsi_briefs.figures import figure_details, figure_value, locale_of, source_text, words
 from lcsi_briefs.first_use import FirstUse, exempt_texts
 from lcsi_briefs.i18n import N_, translator_for
 from lcsi_briefs.layout import PackLayout
@@ -79,6 +80,8 @@ class BriefFinding:
 class BriefImplication:
     title: str
     sentence: str
+    #: "Rests on findings 4 and 5": the numbers on the front, so our reading can be checked.
+    rests_on: str
     actions: list[str]
     questions: list[str]
 
@@ -135,16 +138,26 @@ def brief_html(
         if finding.id in cited
         for figure in finding.figures
     ]
+    _ = translator_for(briefing.language)
+    # The back is the publisher's reading, not the research's: its first line says so, in the
+    # pack's own words, and each implication names the findings it rests on.
+    about = spelled(first_sentence(briefing.about_implications))
+
+    def rests_on(finding_ids: list[str]) -> str:
+        numbers = sorted(pack.finding_number(finding_id) for finding_id in finding_ids)
+        listed = format_list([str(number) for number in numbers], locale=locale_of(language))
+        return _.plural("Rests on finding {numbers}", "Rests on findings {numbers}", len(numbers), numbers=listed)
+
     implications = [
         BriefImplication(
             spelled(fold(i.title)),
             spelled(first_sentence(i.text)),
+            rests_on(i.findings),
             [spelled(fold(a)) for a in i.actions],
             [spelled(fold(q)) for q in i.questions],
         )
         for i in audience.implications
     ]
-    _ = translator_for(briefing.language)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
@@ -158,6 +171,7 @@ def brief_html(
         key_figures=key_figures,
         figures_heading=words(language).figures_heading,
         implications=implications,
+        about=about,
         url=url,
         created=created,
         qr=qr_data_uri(url) if url else "",
