@@ -18,6 +18,7 @@ from sphinx.util.osutil import relative_uri
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.i18n import Translator, translator_for
 from lcsi_briefs.layout import PDF_URL_DIR
+from lcsi_briefs.site_packs import site_packs
 from lcsi_briefs.warnings_ import BriefsWarnings, warn
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class BriefingDownloads(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         slug = self.arguments[0]
-        packs = getattr(self.env, "lcsi_briefs_packs", {})
+        packs = site_packs(self.env)
         if slug not in packs:
             warn(logger, BriefsWarnings.DOWNLOADS, "no briefing pack %r", slug, location=self.get_location())
             return []

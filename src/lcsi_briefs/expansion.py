@@ -14,6 +14,7 @@ from docutils import nodes
 from lcsi_briefs.first_use import FirstUse, exempt_texts
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.glossary import GLOSSARY_CLASS
+from lcsi_briefs.site_packs import site_packs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -70,7 +71,7 @@ def expand_tree(tree: nodes.Node, loaded: LoadedPack) -> None:
 
 def _expand_page(app: Sphinx, doctree: nodes.document) -> None:
     """Each generated page of a pack, on its own: a reader may start from any of them."""
-    packs: dict[str, LoadedPack] = getattr(app.env, "lcsi_briefs_packs", {})
+    packs = site_packs(app.env)
     parts = app.env.docname.split("/")
     from lcsi_briefs.config import briefs_config  # noqa: PLC0415 - Sphinx-side settings
 

@@ -28,6 +28,7 @@ from lcsi_briefs.pages.write import sync_folder
 from lcsi_briefs.pdf.builder import setup_pdf_builder
 from lcsi_briefs.problems import PackError
 from lcsi_briefs.site import setup_site
+from lcsi_briefs.site_packs import store_packs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,7 +61,7 @@ def generate_pages(app: Sphinx) -> None:
     except PackError as error:
         count = len(error.problems)
         raise BriefingDataError(f"{count} problem{'s' if count != 1 else ''} in the briefing data:\n{error}") from None
-    app.env.lcsi_briefs_packs = {loaded.slug: loaded for loaded in packs}  # type: ignore[attr-defined]
+    store_packs(app.env, packs)
     note_missing_catalogues(packs)
     report_editorial(app, packs)
     note_twin_gaps(packs)

@@ -20,6 +20,7 @@ from lcsi_briefs.config import briefs_config
 from lcsi_briefs.i18n import DOMAIN, Translator, available_languages, catalogue_language, catalogue_path
 from lcsi_briefs.i18n import compile_catalogue as _compile
 from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.site_packs import site_packs
 from lcsi_briefs.twins import parity_gaps, twins, where
 from lcsi_briefs.warnings_ import BriefsWarnings, note, warn
 
@@ -76,7 +77,7 @@ def note_twin_gaps(packs: list[LoadedPack]) -> None:
 
 def twin_page(app: Sphinx, pagename: str) -> str | None:
     """The same page in the pack's twin (its overview when the twin lacks that page), if any."""
-    packs: dict[str, LoadedPack] = getattr(app.env, "lcsi_briefs_packs", {})
+    packs = site_packs(app.env)
     parts = pagename.split("/")
     if len(parts) < 3 or parts[0] != briefs_config(app.config).pages_dir or parts[1] not in packs:
         return None
@@ -92,7 +93,7 @@ def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict[
 
     A twin's page is announced as its alternate, with ``hreflang``, both ways.
     """
-    packs: dict[str, LoadedPack] = getattr(app.env, "lcsi_briefs_packs", {})
+    packs = site_packs(app.env)
     parts = pagename.split("/")
     prefix = briefs_config(app.config).pages_dir
     if len(parts) >= 3 and parts[0] == prefix and parts[1] in packs:

@@ -18,6 +18,7 @@ from lcsi_briefs.layout import NEWSLETTER_DIR, PDF_URL_DIR, PackLayout
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.newsletter.content import Link, build_newsletter
 from lcsi_briefs.newsletter.render import email_message, html_body, text_body
+from lcsi_briefs.site_packs import site_packs
 from lcsi_briefs.twins import language_name, twins
 from lcsi_briefs.warnings_ import note
 
@@ -57,7 +58,7 @@ def write_pack_newsletters(app: Sphinx, loaded: LoadedPack, base: str, *, eml: b
     written = []
     sender = briefs_config(app.config).newsletter_from
     layout = PackLayout(loaded.slug)
-    twin = twins(getattr(app.env, "lcsi_briefs_packs", {}).values()).get(loaded.slug)
+    twin = twins(site_packs(app.env).values()).get(loaded.slug)
     twin_link = None
     if twin is not None:
         language = twin.pack.briefing.language
@@ -86,7 +87,7 @@ def write_newsletters(app: Sphinx, exception: Exception | None) -> None:
     else:
         base = "../"
         note(logger, NO_SITE_URL)
-    packs: dict[str, LoadedPack] = getattr(app.env, "lcsi_briefs_packs", {})
+    packs = site_packs(app.env)
     eml = bool(app.config.html_baseurl)
     written = {name for loaded in packs.values() for name in write_pack_newsletters(app, loaded, base, eml=eml)}
     # A removed pack or audience must not leave its emails behind to be published again.

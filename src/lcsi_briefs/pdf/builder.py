@@ -36,6 +36,7 @@ from lcsi_briefs.pdf.brief import audience_url, brief_html
 from lcsi_briefs.pdf.page_labels import page_labels_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
+from lcsi_briefs.site_packs import site_packs
 from lcsi_briefs.text import long_date
 from lcsi_briefs.twins import language_name, twins
 from lcsi_briefs.warnings_ import BriefsWarnings, note, pack_location, warn
@@ -129,7 +130,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         outdir = Path(self.outdir)
         manifest_path = outdir / MANIFEST
         previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
-        packs: dict[str, LoadedPack] = getattr(self.env, "lcsi_briefs_packs", {})
+        packs = site_packs(self.env)
         current: dict[str, str] = {}
         jobs: list[RenderJob] = []
         # Where each edition comes from in its pack, for the location of WeasyPrint's warnings.
@@ -228,7 +229,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         suffix = self.config.html_file_suffix or ".html"
         pages_dir = briefs_config(self.config).pages_dir
         url = audience_url(self.config.html_baseurl, loaded, audience, pages_dir, suffix)
-        twin = twins(getattr(self.env, "lcsi_briefs_packs", {}).values()).get(loaded.slug)
+        twin = twins(site_packs(self.env).values()).get(loaded.slug)
         twin_url = audience_url(self.config.html_baseurl, twin, audience, pages_dir, suffix) if twin else ""
         created = creation_time(loaded.pack.briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
         html = brief_html(
@@ -288,7 +289,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         briefing = loaded.pack.briefing
         audience = loaded.pack.audience(edition.audience) if edition.audience else None
         _ = translator_for(briefing.language)
-        twin = twins(getattr(self.env, "lcsi_briefs_packs", {}).values()).get(loaded.slug)
+        twin = twins(site_packs(self.env).values()).get(loaded.slug)
         title = (
             briefing.title
             if audience is None
