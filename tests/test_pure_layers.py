@@ -144,8 +144,22 @@ def test_the_diagram_has_a_box_per_used_item_and_an_edge_per_link(loaded: Loaded
     # The panel, then: lending and hosting feed one pathway, which benefits councils and residents.
     assert len(svg.findall(f"{SVG}rect")) == 1 + 2 + 1 + 2
     assert len(svg.findall(f"{SVG}g/{SVG}path")) == 2 + 2
-    texts = " ".join(t.text or "" for t in svg.iter(f"{SVG}text"))
-    assert "Hosting groups" in texts and "Stronger connection" in texts
+    texts = " ".join("".join(t.itertext()) for t in svg.iter(f"{SVG}text"))
+    assert "Functions" in texts and "Hosting groups" in texts and "Stronger connection" in texts
+
+
+def test_a_long_column_heading_wraps_whole_and_the_boxes_move_below_it(loaded: LoadedPack) -> None:
+    """Cut to fit, "The five functions of local civil society infrastructure" lost its subject."""
+    long = ("The five functions of local civil society infrastructure", *HEADINGS[1:])
+    short, wrapped = (ET.fromstring(pathways_svg(loaded.pack, "t", "d", h)) for h in (HEADINGS, long))
+    heading = next(wrapped.iter(f"{SVG}text"))
+    lines = [tspan.text for tspan in heading.iter(f"{SVG}tspan")]
+    assert len(lines) > 1 and " ".join(lines) == long[0]
+
+    def first_box_top(svg: ET.Element) -> float:
+        return min(float(rect.get("y", "0")) for rect in svg.iter(f"{SVG}rect") if rect.get("y") != "0")
+
+    assert first_box_top(wrapped) == first_box_top(short) + 19 * (len(lines) - 1)
 
 
 def test_no_pathways_no_diagram(tmp_path: Path) -> None:

@@ -90,10 +90,10 @@ def _column(names: list[tuple[str, str]], x: int) -> list[Box]:
     return boxes
 
 
-def _stack(boxes: list[Box], height: float) -> None:
+def _stack(boxes: list[Box], height: float, top: int) -> None:
     """Centre a column vertically so the shorter columns sit in the middle of the tallest."""
     total = sum(box.height for box in boxes) + GAP * (len(boxes) - 1)
-    y = TOP + (height - total) / 2
+    y = top + (height - total) / 2
     for box in boxes:
         box.y = round(y)
         y += box.height + GAP
@@ -113,10 +113,14 @@ def pathways_svg(pack: Pack, title: str, description: str, headings: tuple[str, 
         _column([(p.id, p.name) for p in pack.pathways], COLUMN_X[1]),
         _column([(a.id, a.name) for a in pack.audiences if a.id in used_audiences], COLUMN_X[2]),
     ]
+    # A heading wider than its column wraps (cut short, "The five functions…" lost its subject);
+    # the boxes move down by the extra lines of the longest.
+    heading_lines = [textwrap.wrap(heading, CHARS_PER_LINE) or [""] for heading in headings]
+    top = TOP + (max(len(lines) for lines in heading_lines) - 1) * LINE_HEIGHT
     tallest = max(sum(b.height for b in column) + GAP * (len(column) - 1) for column in columns)
     for column in columns:
-        _stack(column, tallest)
-    height = round(TOP + tallest + 20)
+        _stack(column, tallest, top)
+    height = round(top + tallest + 20)
 
     svg = ET.Element(
         "svg",
@@ -136,9 +140,10 @@ def pathways_svg(pack: Pack, title: str, description: str, headings: tuple[str, 
     ET.SubElement(svg, "desc", {"id": "diagram-desc"}).text = description
     ET.SubElement(svg, "style").text = embedded_fonts()
     ET.SubElement(svg, "rect", {"x": "0", "y": "0", "width": "100%", "height": "100%", "fill": PANEL_COLOUR})
-    for x, heading in zip(COLUMN_X, headings, strict=True):
+    for x, lines in zip(COLUMN_X, heading_lines, strict=True):
         text = ET.SubElement(svg, "text", {"x": str(x), "y": "24", "font-weight": "bold", "fill": TEXT_COLOUR})
-        text.text = textwrap.shorten(heading, CHARS_PER_LINE, placeholder="…")
+        for number, line in enumerate(lines):
+            ET.SubElement(text, "tspan", {"x": str(x), "dy": "0" if number == 0 else str(LINE_HEIGHT)}).text = line
 
     by_key = [{box.key: box for box in column} for column in columns]
     edges = ET.SubElement(svg, "g", {"fill": "none", "stroke": EDGE_COLOUR, "stroke-width": "1.5"})
