@@ -85,6 +85,18 @@ def test_an_implication_lists_the_findings_it_rests_on_in_their_order(tmp_path: 
     assert 0 < page.index("Finding 1\\:") < page.index("Finding 2\\:")
 
 
+def test_a_section_intro_is_said_once_under_its_heading(tmp_path: Path) -> None:
+    """Said in every card, "Summarised here in the publisher's words" ran five times a page."""
+    pack = small_pack()
+    pack["briefing"]["intros"] = {"functions": "Our own summaries.", "pathways": "Names are the study's."}
+    page = render_pages([load_pack(write_pack(tmp_path / "small.yaml", pack))], "briefing")["small/index.md"]
+    functions, pathways = page.index("## Functions"), page.index("## Outcome pathways")
+    assert page.count("Our own summaries\\.") == 1
+    assert functions < page.index("Our own summaries\\.") < page.index("Lending")
+    assert page.count("Names are the study\\'s\\.") == 1
+    assert pathways < page.index("Names are the study\\'s\\.") < page.index("### Stronger connection")
+
+
 def test_pages_escape_markup_from_the_data(tmp_path: Path) -> None:
     pack = small_pack()
     pack["findings"][0]["statement"] = "{raw}`<b>x</b>` and *stars*"

@@ -193,6 +193,17 @@ class Headings(Strict):
     )
 
 
+class Intros(Strict):
+    """A short paragraph under a section's heading: said once there, not in every entry."""
+
+    functions: Text | None = Field(
+        default=None, description="Under the functions' heading, e.g. whose words their descriptions are."
+    )
+    pathways: Text | None = Field(
+        default=None, description="Under the pathways' heading, e.g. which parts are the research's and which ours."
+    )
+
+
 class Briefing(Strict):
     """What the briefing is, who publishes it and when: printed on covers and in metadata."""
 
@@ -218,6 +229,7 @@ class Briefing(Strict):
     )
     keywords: list[Line] = Field(default_factory=list, description="Words for search and PDF metadata.")
     headings: Headings = Field(default_factory=Headings)
+    intros: Intros = Field(default_factory=Intros)
     translation_of: Identifier | None = Field(
         default=None,
         description=(

@@ -173,10 +173,14 @@ class PackText:
         runs = [*self._cover(), self.run(("briefing", "summary"), Kind.PROSE)]
         for index in range(len(pack.findings)):
             runs += self._finding(index)
+        if pack.functions and pack.briefing.intros.functions:
+            runs.append(self.run(("briefing", "intros", "functions"), Kind.PROSE))
         for index, function in enumerate(pack.functions):
             runs += [self.run(("functions", index, "name"), Kind.HEADING)]
             runs += [self.run(("functions", index, "description"), Kind.PROSE)]
             runs += [self.run(("functions", index, "examples", n), Kind.ITEM) for n in range(len(function.examples))]
+        if pack.pathways and pack.briefing.intros.pathways:
+            runs.append(self.run(("briefing", "intros", "pathways"), Kind.PROSE))
         for index in range(len(pack.pathways)):
             runs += [self.run(("pathways", index, "name"), Kind.HEADING)]
             runs += [self.run(("pathways", index, "description"), Kind.PROSE)]

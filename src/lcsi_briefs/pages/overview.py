@@ -99,7 +99,13 @@ def _functions(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[s
             body += [escape(labels._("For example:")), ""] + [f"- {escape(example)}" for example in function.examples]
         cards += grid_card(header, body)
     title = [target(labels.functions()), heading(2, labels.headings.functions or ""), ""]
-    return [*title, *grid("1 1 2 3", cards, "lcsi-functions"), ""]
+    intro = _intro(pack.briefing.intros.functions, linker)
+    return [*title, *intro, *grid("1 1 2 3", cards, "lcsi-functions"), ""]
+
+
+def _intro(text: str | None, linker: TermLinker) -> list[str]:
+    """A section's intro paragraphs, or nothing."""
+    return [p for paragraph in linker.paragraphs(text) for p in (paragraph, "")] if text else []
 
 
 def _pathways(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[str]:
@@ -110,6 +116,7 @@ def _pathways(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
     # The alt text is a directive option: one folded line, which the figure directive takes as text.
     options = {"alt": fold(_(DIAGRAM_ALT)), "figclass": "lcsi-diagram"}
     lines = [target(labels.pathways()), heading(2, labels.headings.pathways or ""), ""]
+    lines += _intro(pack.briefing.intros.pathways, linker)
     # On a phone the diagram keeps a legible size and scrolls sideways: a region the keyboard can reach.
     region = html.escape(_(DIAGRAM_REGION), quote=True)
     lines += ["```{raw} html", f'<div class="lcsi-diagram-scroll" role="region" tabindex="0" aria-label="{region}">']

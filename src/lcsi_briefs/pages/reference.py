@@ -17,6 +17,7 @@ ORDER = [
     "Briefing",
     "Series",
     "Headings",
+    "Intros",
     "Source",
     "Finding",
     "Citation",
