@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 
 from lcsi_briefs.build import build_all
+from lcsi_briefs.cli import main
 from lcsi_briefs.layout import GLOSSARY_LABEL, PackLayout, ProjectLayout, glossary_docname
 from lcsi_briefs.loader import load_pack
 from lcsi_briefs.pages import render_pages
@@ -83,6 +84,21 @@ def test_the_cli_reads_the_folders_conf_py_sets(tmp_path: Path) -> None:
     assert (layout.packs, layout.generated) == (tmp_path / "data", tmp_path / "docs" / "_gen")
     (tmp_path / "conf.py").write_text("", "utf-8")
     assert read_layout(tmp_path).packs == tmp_path / "briefings"
+
+
+@pytest.mark.parametrize("command", ["validate", "check"])
+def test_validate_and_check_read_the_packs_folder_conf_py_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """``check`` once read ``briefings/`` whatever conf.py said, and found nothing to check."""
+    (tmp_path / "conf.py").write_text('lcsi_briefs_packs_dir = "data"\n', "utf-8")
+    write_pack(tmp_path / "data" / "small.yaml", small_pack())
+    monkeypatch.chdir(tmp_path)
+    status = main([command])
+    captured = capsys.readouterr()
+    said = captured.out + captured.err
+    assert status == 0, said
+    assert "briefings" not in said and ("data/small.yaml" in said or "1 pack checked" in said), said
 
 
 def _source_section(section_id: str) -> nodes.section:

@@ -59,7 +59,7 @@ def _validate(arguments: argparse.Namespace) -> int:
 def _check(arguments: argparse.Namespace) -> int:
     from lcsi_briefs.check import check_packs  # noqa: PLC0415 - only `check` pays for the readability scorer
 
-    paths = [Path(p) for p in arguments.paths] or [Path("briefings")]
+    paths = [Path(p) for p in arguments.paths] or [_packs_folder()]
     try:
         packs = load_packs(paths)
     except PackError as error:
@@ -134,12 +134,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(run=_validate)
     check = commands.add_parser("check", help="editorial checks: coverage, reading age, terms, provenance")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="pack files or folders (default: briefings/)")
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="pack files or folders (default: the packs folder conf.py names)"
+    )
     check.add_argument("--strict", action="store_true", help="fail (exit 1) when there is any editorial warning")
     check.set_defaults(run=_check)
     schema = commands.add_parser("schema", help="print the JSON Schema of a briefing pack")
     schema.set_defaults(run=_schema)
-    build = commands.add_parser("build", help="build the site into build/html and the PDFs into build/pdf")
+    build = commands.add_parser(
+        "build", help="build the site, every PDF and the emails (build/html, build/pdf, build/newsletter)"
+    )
     build.add_argument("--project", default=".", help="the folder holding conf.py (default: the current one)")
     build.add_argument("--html-only", action="store_true", help="build the site without rendering PDFs")
     build.add_argument("--strict", action="store_true", help="fail on editorial warnings (see `lcsi-briefs check`)")
