@@ -10,6 +10,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from lcsi_briefs.build import build_all
+from lcsi_briefs.errors import GeneratedFolderError
 
 from .conftest import minimal_docs, small_pack, write_pack
 
@@ -99,7 +100,7 @@ def test_generated_folder_never_replaces_files_it_did_not_write(tmp_path: Path) 
     write_pack(tmp_path / "briefings" / "small.yaml", small_pack())
     docs = minimal_docs(tmp_path, 'lcsi_briefs_pages_dir = "."\n')
     (docs / "index.md").write_text("# Precious hand-written page\n", encoding="utf-8")
-    with pytest.raises(Exception, match="did not write"):
+    with pytest.raises(GeneratedFolderError, match="did not write"):
         SphinxTestApp("html", srcdir=docs).build()
     assert (docs / "index.md").read_text(encoding="utf-8") == "# Precious hand-written page\n"
 

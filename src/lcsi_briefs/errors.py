@@ -11,6 +11,13 @@ class BriefingDataError(SphinxError):
     category = "Briefing data error"
 
 
+class GeneratedFolderError(SphinxError):
+    """The folder the pages are generated into holds files we did not write: a project setting,
+    not the briefing data, is wrong, so the message says which folder and leaves it untouched."""
+
+    category = "Project layout error"
+
+
 class PdfRenderError(SphinxError):
     """A PDF could not be rendered; the previous PDF, if any, is left in place."""
 

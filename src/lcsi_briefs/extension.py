@@ -18,7 +18,7 @@ from lcsi_briefs.config import briefs_config, setup_config
 from lcsi_briefs.data_directives import setup_data_directives
 from lcsi_briefs.downloads import setup_downloads
 from lcsi_briefs.editorial import report_editorial, setup_accessibility
-from lcsi_briefs.errors import BriefingDataError
+from lcsi_briefs.errors import BriefingDataError, GeneratedFolderError
 from lcsi_briefs.expansion import setup_first_use
 from lcsi_briefs.loader import load_packs
 from lcsi_briefs.localise import note_missing_catalogues, note_twin_gaps, setup_localisation, site_translator
@@ -71,7 +71,7 @@ def generate_pages(app: Sphinx) -> None:
         rendered[ACCESSIBILITY_FILE] = render_accessibility(packs, pdfs_checked=pdfs_checked, _=site_translator(app))
         written = sync_folder(pages_dir(app), rendered)
     except FileExistsError as error:
-        raise BriefingDataError(str(error)) from None
+        raise GeneratedFolderError(f"{error} (lcsi_briefs_pages_dir in conf.py names it)") from None
     logger.debug("%d pack(s) loaded, %d generated page(s) updated", len(packs), len(written))
 
 
