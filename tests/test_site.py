@@ -146,3 +146,13 @@ def test_print_stylesheet_expands_tabs_and_hides_navigation(site: Path) -> None:
     css = (site / "_static" / "lcsi-briefs.css").read_text(encoding="utf-8")
     assert "@media print" in css
     assert ".sd-tab-content { display: block !important" in css
+
+
+def test_the_overview_lists_every_finding_at_a_glance_before_its_detail(site: Path, bundled: LoadedPack) -> None:
+    page = soup(site / "briefing" / "lcsi-2025" / "index.html")
+    glance = page.select_one(".lcsi-at-a-glance")
+    assert glance is not None
+    links = glance.select("ol li a")
+    assert [link["href"] for link in links] == [f"#lcsi-2025-finding-{f.id}" for f in bundled.pack.findings]
+    first_detail = page.find(id=f"lcsi-2025-finding-{bundled.pack.findings[0].id}")
+    assert first_detail is not None and glance.find_next(id=first_detail["id"]) is first_detail

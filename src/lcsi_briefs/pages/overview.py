@@ -54,6 +54,10 @@ def front_matter(title: str, description: str) -> list[str]:
     ]
 
 
+#: The numbered list of every finding's statement at the head of the findings.
+GLANCE_CLASS = "lcsi-at-a-glance"
+
+
 def _attribution(quote: Quote, labels: Labels) -> str:
     """Who said it and where: "— quoted from Final report", "— Anna Nowak, quoted in Final report"."""
     _ = labels._
@@ -70,6 +74,12 @@ def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
     pack = loaded.pack
     _ = labels._
     lines = [target(labels.findings()), heading(2, labels.headings.findings or ""), ""]
+    # Every statement first, one line each and linked to its detail: the findings at a glance.
+    glance = [strong(_("At a glance")), ""]
+    glance += [
+        f"{number}. {link(f.statement, labels.finding(f.id))}" for number, f in enumerate(pack.findings, start=1)
+    ]
+    lines += [*fence("container", GLANCE_CLASS, body=glance), ""]
     for number, finding in enumerate(pack.findings, start=1):
         lines += [target(labels.finding(finding.id)), heading(3, f"{number}. {finding.statement}"), ""]
         lines += evidence_line(finding.evidence, pack.briefing.language) if finding.evidence else []
