@@ -12,6 +12,8 @@ from lcsi_briefs.pages.overview import front_matter
 
 ACTIONS_LABEL = N_("What you could do")
 QUESTIONS_LABEL = N_("Questions to discuss")
+#: Marks the web page's line back to its briefing, which print leaves out.
+FROM_BRIEFING_CLASS = "lcsi-from-briefing"
 #: Marks the "About these implications" note, which a printed edition prints only once.
 ABOUT_CLASS = "lcsi-about"
 
@@ -40,7 +42,9 @@ def render_audience(loaded: LoadedPack, audience: Audience) -> str:
         _("{title}: for {audience}", title=pack.briefing.title, audience=audience.name), audience.description
     )
     lines += [target(labels.audience(audience.id)), heading(1, audience.name), ""]
-    lines += [escape_format(_("From the briefing {link}."), link=link(pack.briefing.title, labels.overview())), ""]
+    # On the web, the way back to the briefing; a printed edition's masthead already names it.
+    back = escape_format(_("From the briefing {link}."), link=link(pack.briefing.title, labels.overview()))
+    lines += [*fence("container", FROM_BRIEFING_CLASS, body=[back]), ""]
     lines += methodology_link(loaded)
     lines += [p for paragraph in linker.paragraphs(audience.description) for p in (paragraph, "")]
     note = [p for paragraph in linker.paragraphs(pack.briefing.about_implications) for p in (paragraph, "")]
