@@ -1,7 +1,8 @@
-"""Every printed edition spells out each abbreviation at or before its first use.
+"""Every output spells out each abbreviation at or before its first use, in a sentence that reads.
 
-Read from the PDFs themselves, in page order: the cover, the contents, every page. The
-bundled pack's glossary gives each abbreviation's expansion.
+Read from the outputs themselves: the PDFs in page order (the cover, the contents, every page)
+and their Subject, each web page of a briefing, and both bodies of every email. The bundled
+pack's glossary gives each abbreviation's expansion.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from lcsi_briefs.first_use import expansions
+from lcsi_briefs.first_use import Grammar, expansions, written_forms
 from lcsi_briefs.loader import load_pack
 from lcsi_briefs.text import fold
 
@@ -21,9 +22,13 @@ from .test_pdf import all_text
 REPO = Path(__file__).resolve().parents[1]
 
 
-def first_use_problems(text: str, expanded: dict[str, str], as_published: tuple[str, ...] = ()) -> list[str]:
+def first_use_problems(
+    text: str, expanded: dict[str, str], as_published: tuple[str, ...] = (), language: str = "en-GB"
+) -> list[str]:
     """Each abbreviation whose first use comes before any spelling out of it.
 
+    A spelling out is the expansion's words, in the singular or the plural; its article may have
+    given way to the text's own determiner ("the DCMS research"), so it is not looked for.
     Sources' titles are printed exactly as published, abbreviations and all, so they are left
     out of the reading.
     """
@@ -32,15 +37,93 @@ def first_use_problems(text: str, expanded: dict[str, str], as_published: tuple[
     problems = []
     for abbreviation, expansion in expanded.items():
         first = re.search(rf"(?<![\w.&]){re.escape(abbreviation)}s?(?![\w&]|\.\w)", text)
-        if first and expansion.casefold() not in text[: first.start()].casefold():
+        read = text[: first.start()].casefold() if first else ""
+        if first and not any(form.casefold() in read for form in written_forms(expansion, language)):
             problems.append(f"{abbreviation} at {text[max(0, first.start() - 60) : first.end() + 20]!r}")
     return problems
 
 
 def test_the_test_catches_an_abbreviation_used_before_its_expansion() -> None:
-    expanded = {"ICB": "integrated care board"}
+    expanded = {"ICB": "integrated care board", "DCMS": "the Department for Culture, Media and Sport"}
     assert first_use_problems("Ask the ICB. An integrated care board (ICB) plans.", expanded)
-    assert not first_use_problems("An integrated care board (ICB) plans. Ask the ICB.", expanded)
+    assert not first_use_problems("Two integrated care boards (ICBs) plan. Ask the ICB.", expanded)
+    assert first_use_problems("Ask DCMS. The Department for Culture, Media and Sport (DCMS) funds it.", expanded)
+    assert first_use_problems("Ask the Department for Culture (DCMS).", expanded)
+    assert not first_use_problems("Its Department for Culture, Media and Sport (DCMS) grant. Ask DCMS.", expanded)
+
+
+def article_problems(text: str, expanded: dict[str, str], language: str = "en-GB") -> list[str]:
+    """Each spelled-out name that takes an article but is printed without one: "of National
+    Association for … (NAVCA)", "at Department for … (DCMS)", "findings National Association …".
+
+    A name whose glossary expansion starts with an article ("the Department for …") must, where
+    it is spelled out, stand right after a determiner: its own article, or the text's ("its").
+    """
+    grammar = Grammar.of(language)
+    problems = []
+    for abbreviation, expansion in expanded.items():
+        article, name = grammar.split_article(expansion)
+        if not article:
+            continue
+        words = r"\s+".join(re.escape(word) for word in name.split())
+        spelled = rf"(?i:{words})(?:['\u2019]s?)?\s+\({re.escape(abbreviation)}s?(?:['\u2019]s?)?\)"
+        problems += [
+            repr(text[max(0, match.start() - 30) : match.start() + len(name) + 2])
+            for match in re.finditer(spelled, text)
+            if grammar.determiner_before(text[: match.start()]) is None
+        ]
+    return problems
+
+
+def test_the_test_catches_a_name_without_its_article() -> None:
+    expanded = {"DCMS": "the Department for Culture, Media and Sport", "ICB": "integrated care board"}
+    for broken in [
+        "published at Department for Culture, Media and Sport (DCMS).",
+        "the findings Department for Culture, Media\nand Sport (DCMS) gave",
+        "Department for Culture, Media and Sport's (DCMS's) staff",
+    ]:
+        assert article_problems(broken, expanded), broken
+    for whole in [
+        "published at the Department for Culture, Media and Sport (DCMS).",
+        "The Department for Culture, Media and Sport's (DCMS's) staff",
+        "its Department for Culture, Media and Sport (DCMS) grant, from an integrated care board (ICB)",
+        "Published by Department for Culture, Media and Sport, 2025.",  # a citation as the data writes it
+    ]:
+        assert not article_problems(whole, expanded), whole
+
+
+def bundled_outputs(build: Path) -> dict[str, str]:
+    """The reader's text of every output of the bundled pack: each briefing web page, each
+    PDF (its pages and its Subject) and both bodies of each email."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    texts = {}
+    for page in sorted((build / "html").rglob("lcsi-2025/**/*.html")):
+        main = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article[role=main]")
+        assert main is not None
+        texts[str(page.relative_to(build))] = fold(main.get_text(" "))
+    for pdf in sorted((build / "pdf").glob("lcsi-2025*.pdf")):
+        reader = PdfReader(pdf)
+        texts[pdf.name] = all_text(reader)
+        texts[f"{pdf.name} Subject"] = fold(str((reader.metadata or {}).get("/Subject", "")))
+    for plain in sorted((build / "newsletter").glob("lcsi-2025*.txt")):
+        html = BeautifulSoup(plain.with_suffix(".html").read_text(encoding="utf-8"), "html.parser")
+        texts[plain.name] = fold(plain.read_text(encoding="utf-8"))
+        texts[plain.with_suffix(".html").name] = fold(html.body.get_text(" "))
+    return texts
+
+
+def test_no_output_prints_a_name_without_the_article_it_takes(bundled_build: Path) -> None:
+    """The review found "of National Association for … (NAVCA)" and "at Department for … (DCMS)"
+    in the site, the PDFs, their Subject and the emails."""
+    pack = load_pack(REPO / "briefings" / "lcsi-2025.yaml").pack
+    expanded = expansions(pack.glossary)
+    assert any(Grammar.of(pack.briefing.language).split_article(e)[0] for e in expanded.values())
+    texts = bundled_outputs(bundled_build / "build")
+    assert len(texts) >= 9 + 30 * 2 + 8 * 2
+    assert all(texts.values())
+    found = {name: article_problems(text, expanded, pack.briefing.language) for name, text in texts.items()}
+    assert {name: problems for name, problems in found.items() if problems} == {}
 
 
 @pytest.mark.parametrize("large_print", [False, True], ids=["standard", "large-print"])

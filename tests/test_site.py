@@ -54,7 +54,7 @@ def test_every_headline_is_on_the_overview_in_order(site: Path, bundled: LoadedP
     headings = [text_of(h).rstrip("#¶ ") for h in page.select("section[id='lcsi-2025-findings'] h3")]
     statements = [f"{n}. {f.statement}" for n, f in enumerate(bundled.pack.findings, start=1)]
     # Headings spell out their own first uses (an abbreviation's first heading on the page).
-    assert headings == expand_first_use(statements, bundled.pack.glossary)
+    assert headings == expand_first_use(statements, bundled.pack.glossary, bundled.pack.briefing.language)
     assert len(headings) == 12
 
 

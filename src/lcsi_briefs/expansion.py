@@ -62,11 +62,11 @@ def expand_tree(tree: nodes.Node, loaded: LoadedPack) -> None:
     headings), then in their place in the text. So the headings get their own first uses, and
     the text in order gets its own.
     """
-    glossary = loaded.pack.glossary
+    glossary, language = loaded.pack.glossary, loaded.pack.briefing.language
     exempt = exempt_texts(loaded.pack)
     blocks = _outermost_text_elements(tree)
-    _expand_blocks([b for b in blocks if isinstance(b, nodes.title)], FirstUse(glossary), exempt)
-    _expand_blocks(blocks, FirstUse(glossary), exempt)
+    _expand_blocks([b for b in blocks if isinstance(b, nodes.title)], FirstUse(glossary, language), exempt)
+    _expand_blocks(blocks, FirstUse(glossary, language), exempt)
 
 
 def _expand_page(app: Sphinx, doctree: nodes.document) -> None:

@@ -594,7 +594,8 @@ class GlossaryEntry(Strict):
     expansion: Annotated[Line, StringConstraints(max_length=120)] | None = Field(
         default=None,
         description=(
-            "For an abbreviation, what it stands for, written as mid-sentence ('integrated care board'): "
+            "For an abbreviation, what it stands for, written as mid-sentence ('integrated care board'), "
+            "with its article where a name takes one ('the Department for Culture, Media and Sport'): "
             "print, email and each web page spell out its first use as 'integrated care board (ICB)'."
         ),
     )

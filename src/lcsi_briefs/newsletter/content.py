@@ -225,7 +225,7 @@ def spell_out_first_uses(email: Newsletter, glossary: list[GlossaryEntry]) -> Ne
     An audience's email reads its implications, the caveat and the summary before the findings;
     the membership's email reads the summary and findings first.
     """
-    expand = FirstUse(glossary)
+    expand = FirstUse(glossary, email.language)
 
     def sections() -> list[AudienceSection]:
         return [

@@ -119,7 +119,7 @@ def brief_html(
     audience = pack.audience(audience_id)
     cited = {finding for implication in audience.implications for finding in implication.findings}
     # Abbreviations are spelled out at their first use in the brief's own reading order.
-    first, exempt = FirstUse(pack.glossary), exempt_texts(pack)
+    first, exempt = FirstUse(pack.glossary, briefing.language), exempt_texts(pack)
 
     def spelled(text: str) -> str:
         return text if text in exempt else first.block([text])[0]

@@ -298,7 +298,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         created = creation_time(briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
         template = self.print_templates.get_template("print.html")
         # The cover's summary is where a printed edition is first read: its first uses are spelled out.
-        cover = briefing.model_copy(update={"summary": FirstUse(loaded.pack.glossary)(briefing.summary)})
+        cover = briefing.model_copy(
+            update={"summary": FirstUse(loaded.pack.glossary, briefing.language)(briefing.summary)}
+        )
         return template.render(
             briefing=cover,
             title=title,
