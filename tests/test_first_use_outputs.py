@@ -53,25 +53,30 @@ def test_the_test_catches_an_abbreviation_used_before_its_expansion() -> None:
 
 
 def article_problems(text: str, expanded: dict[str, str], language: str = "en-GB") -> list[str]:
-    """Each spelled-out name that takes an article but is printed without one: "of National
-    Association for … (NAVCA)", "at Department for … (DCMS)", "findings National Association …".
+    """Each spelled-out name printed in a way that breaks its sentence.
 
-    A name whose glossary expansion starts with an article ("the Department for …") must, where
-    it is spelled out, stand right after a determiner: its own article, or the text's ("its").
+    A name whose glossary expansion starts with an article ("the Department for …") must stand
+    right after one determiner: its own article or the text's ("its"), never none ("of National
+    Association for … (NAVCA)", "findings National Association … gave") and never two ("the the
+    Department"). A possessive goes on the name, not after the parenthesis ("(NAVCA)'s").
     """
     grammar = Grammar.of(language)
     problems = []
     for abbreviation, expansion in expanded.items():
+        written = rf"\({re.escape(abbreviation)}s?(?:['\u2019]s?)?\)"
+        # get_text(" ") puts a space between a link and the "'s" after it.
+        stranded = rf".{{0,40}}{written} ?['\u2019](?:s\b|\s)"
+        problems += [repr(m.group(0)) for m in re.finditer(stranded, text)]
         article, name = grammar.split_article(expansion)
         if not article:
             continue
         words = r"\s+".join(re.escape(word) for word in name.split())
-        spelled = rf"(?i:{words})(?:['\u2019]s?)?\s+\({re.escape(abbreviation)}s?(?:['\u2019]s?)?\)"
-        problems += [
-            repr(text[max(0, match.start() - 30) : match.start() + len(name) + 2])
-            for match in re.finditer(spelled, text)
-            if grammar.determiner_before(text[: match.start()]) is None
-        ]
+        spelled = rf"(?P<article>(?i:{re.escape(article.strip())})\s+)?(?i:{words})(?:['\u2019]s?)?\s+{written}"
+        for match in re.finditer(spelled, text):
+            determiners = int(bool(match.group("article")))
+            determiners += grammar.determiner_before(text[: match.start()]) is not None
+            if determiners != 1:
+                problems.append(repr(text[max(0, match.start() - 30) : match.start() + len(expansion) + 2]))
     return problems
 
 
@@ -81,6 +86,10 @@ def test_the_test_catches_a_name_without_its_article() -> None:
         "published at Department for Culture, Media and Sport (DCMS).",
         "the findings Department for Culture, Media\nand Sport (DCMS) gave",
         "Department for Culture, Media and Sport's (DCMS's) staff",
+        "read the the Department for Culture, Media and Sport (DCMS) report",
+        "the Department for Culture, Media and Sport (DCMS)'s staff",
+        "two integrated care boards (ICBs)' plans",
+        "the Department for Culture, Media and Sport (DCMS) 's staff",
     ]:
         assert article_problems(broken, expanded), broken
     for whole in [
