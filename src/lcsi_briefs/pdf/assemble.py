@@ -26,6 +26,7 @@ from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.audience import ABOUT_CLASS
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.overview import AFFECTS_CLASS
+from lcsi_briefs.text import paragraphs
 
 if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 SUMMARY_ENTRY = N_("Summary")
 #: A finding in the one-line list that replaces, on paper, an implication's list of findings.
 IMPLICATION_FINDING = N_("Finding {number}")
+#: The full edition's summary in its body: shown only where the cover has no room for it.
+BODY_SUMMARY_CLASS = "lcsi-body-summary"
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,8 @@ def assemble(
         tree += included_glossary
     for node in list(tree.findall(pdf_downloads)):
         node.parent.remove(node)
+    if edition.audience is None:
+        _cover_matter_once(_section(tree, layout.overview()), len(paragraphs(loaded.pack.briefing.summary)))
     expand_tree(tree, loaded)  # the edition read from its cover: its own first uses
     _print_once(tree, ABOUT_CLASS)
     tree["docname"] = overview
@@ -191,6 +196,24 @@ def assemble(
     _unique_ids(tree, overview)
     _localise_links(tree)
     return tree
+
+
+def _cover_matter_once(overview: nodes.section, summary_paragraphs: int) -> None:
+    """The overview's title, subtitle and facts line leave the full edition: its cover holds them.
+
+    Its summary stays, in a block of its own, as its last ``summary_paragraphs`` paragraphs
+    before the first section: the standard print hides it (the cover holds it too), the
+    large-print twin, whose cover has no room for it, prints it there. The twins share one
+    assembly, so the difference is left to their stylesheets.
+    """
+    front = [child for child in overview.children if not _section_or_contents(child)]
+    texts = [child for child in front if isinstance(child, nodes.paragraph)]
+    summary = texts[-summary_paragraphs:] if summary_paragraphs else []
+    block = nodes.container(classes=[BODY_SUMMARY_CLASS])
+    for child in front:
+        overview.remove(child)
+    block.extend(summary)
+    overview.insert(0, block)
 
 
 def _labelled_sections(tree: nodes.document, labels: set[str]) -> None:

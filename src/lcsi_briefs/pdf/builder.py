@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -58,6 +58,9 @@ BRIEF_SMALLER_STYLESHEET = HERE / "static" / "brief-10pt.css"
 BRIEF_PAGES = 2
 #: Digests of each PDF's input at its last successful render, kept beside the PDFs.
 MANIFEST = ".lcsi-pdf-inputs.json"
+#: The cover's summary, where a standard full edition's contents send a reader for it. Ids the
+#: pages make never hold an underscore, so it cannot meet one of theirs.
+COVER_SUMMARY_ID = "cover_summary"
 
 
 def print_stylesheets(*, large_print: bool, brief: bool = False) -> tuple[Path, ...]:
@@ -297,6 +300,11 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         )
         created = creation_time(briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
         template = self.print_templates.get_template("print.html")
+        toc = content.toc
+        if audience is None and not edition.large_print:
+            # Its cover holds the summary (the large-print twin's opens the body instead).
+            overview = PackLayout(loaded.slug).overview()
+            toc = [replace(e, target=COVER_SUMMARY_ID) if e.target == overview else e for e in toc]
         # The cover's summary is where a printed edition is first read: its first uses are spelled out.
         cover = briefing.model_copy(
             update={"summary": FirstUse(loaded.pack.glossary, briefing.language)(briefing.summary)}
@@ -312,7 +320,8 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             edition_date=long_date(briefing.edition_date, briefing.language),
             created=created,
             keywords=", ".join(briefing.keywords),
-            toc=content.toc,
+            toc=toc,
+            summary_id=COVER_SUMMARY_ID,
             body=Markup(content.body),
             _=_,
             # Only letters, digits, spaces and CSS escapes (see page_labels.css_string).
