@@ -47,3 +47,14 @@ def test_the_contents_send_a_reader_to_the_summary(bundled_build: Path) -> None:
     for name, page in (("lcsi-2025.pdf", "1"), ("lcsi-2025--large-print.pdf", "3")):
         contents = fold(PdfReader(_pdf(bundled_build, name)).pages[1].extract_text())
         assert f"Summary {page} " in contents, name
+
+
+def test_only_the_full_briefing_prints_the_findings_at_a_glance(bundled_build: Path) -> None:
+    """An audience edition prints only the findings its implications rest on, not all twelve."""
+    loaded = load_pack(REPO / "briefings" / "lcsi-2025.yaml")
+    counts = {
+        edition.filename: _text(_pdf(bundled_build, edition.filename)).count("At a glance")
+        for edition in editions(loaded)
+        if not edition.brief
+    }
+    assert counts == {name: int(name.startswith("lcsi-2025.") or "2025--large" in name) for name in counts}

@@ -25,7 +25,7 @@ from lcsi_briefs.layout import GLOSSARY_LABEL, PackLayout
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.audience import ABOUT_CLASS
 from lcsi_briefs.pages.common import Labels
-from lcsi_briefs.pages.overview import AFFECTS_CLASS
+from lcsi_briefs.pages.overview import AFFECTS_CLASS, GLANCE_CLASS
 from lcsi_briefs.text import paragraphs
 
 if TYPE_CHECKING:
@@ -112,8 +112,9 @@ def _audience_edition(
 ) -> nodes.document:
     """The summary, the audience's page, then only the findings and sources it rests on.
 
-    The full list of headlines is left out: the findings this audience's implications rest
-    on follow in full, numbered as in the full briefing, and the rest are not this reader's.
+    The full list of headlines (and the findings at a glance) is left out: the findings this
+    audience's implications rest on follow in full, numbered as in the full briefing, and the
+    rest are not this reader's.
     """
     audience = loaded.pack.audience(audience_id)
     cited = {finding for implication in audience.implications for finding in implication.findings}
@@ -148,7 +149,7 @@ def _audience_edition(
         if finding_section is not findings and not wanted & set(finding_section["ids"]):
             finding_section.parent.remove(finding_section)
     for node in list(findings.findall(nodes.container)):
-        if AFFECTS_CLASS in node["classes"]:
+        if {AFFECTS_CLASS, GLANCE_CLASS} & set(node["classes"]):
             node.parent.remove(node)
     findings["ids"] = [layout.findings_detail()]
     findings[0] = nodes.title("", Labels(loaded)._("The findings behind these implications"))
