@@ -1,18 +1,25 @@
 """What a member would notice in the printed editions as built: read from the bundled PDFs.
 
 The full briefing once printed its title block and whole summary twice (the cover, then again
-straight after the contents).
+straight after the contents); its cross-references ("Finding 3", a source) gave a reader on
+paper no page to turn to.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
+import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from lcsi_briefs.editions import editions
+from lcsi_briefs.i18n import translator_for
+from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.loader import load_pack
+from lcsi_briefs.pdf.page_labels import PAGE_REFERENCE_CLASS, page_references_css
 from lcsi_briefs.text import fold, paragraphs
 
 from .conftest import REPO
@@ -58,3 +65,49 @@ def test_only_the_full_briefing_prints_the_findings_at_a_glance(bundled_build: P
         if not edition.brief
     }
     assert counts == {name: int(name.startswith("lcsi-2025.") or "2025--large" in name) for name in counts}
+
+
+@pytest.mark.parametrize(
+    "name", ["lcsi-2025.pdf", "lcsi-2025--local-government.pdf", "lcsi-2025--local-government--large-print.pdf"]
+)
+def test_a_cross_reference_prints_the_page_it_leads_to(bundled_build: Path, name: str) -> None:
+    """'Finding 10 (page 5)': a reader on paper turns to page 5 and finds finding 10's heading."""
+    loaded = load_pack(REPO / "briefings" / "lcsi-2025.yaml")
+    layout = PackLayout(loaded.slug)
+    reader = PdfReader(_pdf(bundled_build, name))
+    # WeasyPrint names a destination after each id: a finding's is its label.
+    anchors = reader.named_destinations
+    text = fold(" ".join(page.extract_text() for page in reader.pages))
+    references = re.findall(r"Finding (\d+) \(page (\d+)\)", text)
+    assert len(references) >= 4, name
+    for number, page in set(references):
+        anchor = anchors[layout.finding(loaded.pack.findings[int(number) - 1].id)]
+        found = reader.get_destination_page_number(anchor) + 1
+        assert found == int(page), f"{name}: finding {number} is on page {found}, not {page}"
+    numbers = [int(page) for page in re.findall(r"\(page (\d+)\)", text)]
+    assert all(1 <= page <= len(reader.pages) for page in numbers), numbers
+
+
+def test_only_links_to_what_the_edition_holds_get_a_page(bundled_build: Path) -> None:
+    """No page for a glossary term (too many to help), or for a target the edition leaves out."""
+    for path in sorted((bundled_build / "build" / "pdf").glob("*.pdf")):
+        html = bundled_build / "build" / ".work" / "pdf" / path.with_suffix(".html").name
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        paged = page.select(f"a.{PAGE_REFERENCE_CLASS}")
+        assert paged or "--brief" in path.name, path.name
+        targets = {a["href"].removeprefix("#") for a in paged}
+        assert all(page.find(id=target) for target in targets), path.name
+        assert not [t for t in targets if "-term-" in t], path.name
+        text = fold(" ".join(p.extract_text() for p in PdfReader(path).pages))
+        assert "DCMS (page" not in text, path.name
+
+
+@pytest.mark.parametrize(("language", "word"), [("en-GB", "page"), ("cy", "tudalen")])
+def test_the_page_of_a_cross_reference_is_worded_from_the_catalogue(language: str, word: str) -> None:
+    """Written into the print page's <style>: letters, digits, spaces and escapes only; no break
+    inside "(page 5)", so a number never starts a line alone."""
+    css = page_references_css(translator_for(language))
+    assert css == (
+        f'a.{PAGE_REFERENCE_CLASS}::after {{ content: " \\000028{word}\\0000a0" '
+        'target-counter(attr(href), page) "\\000029"; }'
+    )

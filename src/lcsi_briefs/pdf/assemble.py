@@ -26,6 +26,7 @@ from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.audience import ABOUT_CLASS
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.overview import AFFECTS_CLASS, GLANCE_CLASS
+from lcsi_briefs.pdf.page_labels import PAGE_REFERENCE_CLASS
 from lcsi_briefs.text import paragraphs
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ SUMMARY_ENTRY = N_("Summary")
 IMPLICATION_FINDING = N_("Finding {number}")
 #: The full edition's summary in its body: shown only where the cover has no room for it.
 BODY_SUMMARY_CLASS = "lcsi-body-summary"
+#: The one line of finding numbers under a source: its links get no page (see _page_references).
+NUMBER_LIST_CLASS = "lcsi-finding-numbers"
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,30 @@ def assemble(
     _labelled_sections(tree, layout.labels(loaded.pack) | {layout.findings_detail()})
     _unique_ids(tree, overview)
     _localise_links(tree)
+    _page_references(tree, layout.labels(loaded.pack) - set(layout.term_labels(loaded.pack).values()))
     return tree
+
+
+def _page_references(tree: nodes.document, paged: set[str]) -> None:
+    """Links to a part of the data printed in this edition get its page, for a reader on paper.
+
+    ``paged`` holds the labels worth a page number: findings, implications, audiences, sources
+    and the like. Glossary terms are not among them: they are linked wherever they are used
+    (dozens a page would carry a number) and the glossary is in order at the back. Nor are the
+    lists of finding numbers under each source: findings are printed in their numbered order.
+    Run after :func:`_localise_links`, so a link whose target this edition lacks is no longer
+    a link and gets no number.
+    """
+    for reference in tree.findall(nodes.reference):
+        uri = reference.get("refuri")
+        target = reference.get("refid") if uri is None else uri.removeprefix("#") if uri.startswith("#") else None
+        if target in paged and not _in_number_list(reference):
+            reference["classes"].append(PAGE_REFERENCE_CLASS)
+
+
+def _in_number_list(reference: nodes.Element) -> bool:
+    line = reference.parent
+    return isinstance(line, nodes.Element) and NUMBER_LIST_CLASS in line["classes"]
 
 
 def _cover_matter_once(overview: nodes.section, summary_paragraphs: int) -> None:
@@ -287,12 +313,18 @@ def _compact_back_references(tree: nodes.document, loaded: LoadedPack, layout: P
     for section in list(tree.findall(nodes.section)):
         ids = set(section["ids"])
         if ids & sources:
-            _compact(section, numbers, present, str)
+            _compact(section, numbers, present, str, NUMBER_LIST_CLASS)
         elif ids & implications:
             _compact(section, numbers, present, lambda number: _(IMPLICATION_FINDING, number=number))
 
 
-def _compact(section: nodes.section, numbers: dict[str, int], present: set[str], entry: Callable[[int], str]) -> None:
+def _compact(
+    section: nodes.section,
+    numbers: dict[str, int],
+    present: set[str],
+    entry: Callable[[int], str],
+    kind: str = "",
+) -> None:
     """Each list of links to findings in ``section`` becomes its lead line, then linked numbers."""
     for listing in [node for node in section.children if isinstance(node, nodes.bullet_list)]:
         targets = [[_fragment(r) for r in item.findall(nodes.reference)] for item in listing.children]
@@ -303,7 +335,7 @@ def _compact(section: nodes.section, numbers: dict[str, int], present: set[str],
         lead = section[position - 1] if position else None
         if not isinstance(lead, nodes.paragraph):
             lead = None
-        line = nodes.paragraph(classes=["lcsi-resting"])
+        line = nodes.paragraph(classes=["lcsi-resting", *([kind] if kind else [])])
         if lead is not None:
             line.extend(child.deepcopy() for child in lead.children)
             section.remove(lead)

@@ -33,7 +33,7 @@ from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, TocEntry, assemble, contents
 from lcsi_briefs.pdf.brief import audience_url, brief_html
-from lcsi_briefs.pdf.page_labels import page_labels_css
+from lcsi_briefs.pdf.page_labels import page_labels_css, page_references_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
 from lcsi_briefs.site_packs import site_packs
@@ -325,7 +325,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             body=Markup(content.body),
             _=_,
             # Only letters, digits, spaces and CSS escapes (see page_labels.css_string).
-            page_labels=Markup(page_labels_css(_)),
+            page_labels=Markup(f"{page_labels_css(_)}\n{page_references_css(_)}"),
             # The twin's language and title, in that language, so a reader can ask for the other.
             twin=twin.pack.briefing if twin else None,
             twin_language=language_name(twin.pack.briefing.language) if twin else "",

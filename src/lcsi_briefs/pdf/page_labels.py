@@ -1,8 +1,9 @@
-"""The words around "Page 3 of 8" in a PDF's footer, from the catalogue, as CSS.
+"""The words around page numbers in a PDF, from the catalogue, as CSS.
 
 The print stylesheet writes the footer as ``string(page-before) counter(page)
 string(page-between) counter(pages) string(page-after)``; the print page sets those three
 strings on its root element from the translated message, so the stylesheet holds no words.
+A cross-reference's page ("Finding 3 (page 5)") is a rule of its own, written the same way.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ import string
 from lcsi_briefs.i18n import N_, Translator
 
 PAGE_OF = N_("Page {page} of {pages}")
+#: After a cross-reference on paper: the page its target starts on.
+PAGE_REFERENCE = N_("(page {page})")
+#: The links that get their target's page (chosen in pdf/assemble.py).
+PAGE_REFERENCE_CLASS = "lcsi-page-ref"
 _SAFE = frozenset(string.ascii_letters + string.digits + " ")
 
 
@@ -31,3 +36,14 @@ def page_labels_css(_: Translator) -> str:
     strings = {"page-before": before, "page-between": between, "page-after": after}
     assignments = ", ".join(f"{name} {css_string(text)}" for name, text in strings.items())
     return f"html {{ string-set: {assignments}; }}"
+
+
+def page_references_css(_: Translator) -> str:
+    """``a.lcsi-page-ref::after { content: … }``: a link's words, then its target's page.
+
+    The spaces inside the message do not break, so a number never starts a line alone.
+    """
+    template = _(PAGE_REFERENCE).replace(" ", "\u00a0")
+    before, after = template.split("{page}", 1) if "{page}" in template else (template, "")
+    content = f"{css_string(' ' + before)} target-counter(attr(href), page) {css_string(after)}"
+    return f"a.{PAGE_REFERENCE_CLASS}::after {{ content: {content}; }}"
