@@ -71,20 +71,20 @@ def test_only_the_full_briefing_prints_the_findings_at_a_glance(bundled_build: P
     "name", ["lcsi-2025.pdf", "lcsi-2025--local-government.pdf", "lcsi-2025--local-government--large-print.pdf"]
 )
 def test_a_cross_reference_prints_the_page_it_leads_to(bundled_build: Path, name: str) -> None:
-    """'Finding 10 (page 5)': a reader on paper turns to page 5 and finds finding 10's heading."""
+    """'Finding 10 (see page 5)': a reader on paper turns to page 5 and finds finding 10's heading."""
     loaded = load_pack(REPO / "briefings" / "lcsi-2025.yaml")
     layout = PackLayout(loaded.slug)
     reader = PdfReader(_pdf(bundled_build, name))
     # WeasyPrint names a destination after each id: a finding's is its label.
     anchors = reader.named_destinations
     text = fold(" ".join(page.extract_text() for page in reader.pages))
-    references = re.findall(r"Finding (\d+) \(page (\d+)\)", text)
+    references = re.findall(r"Finding (\d+) \(see page (\d+)\)", text)
     assert len(references) >= 4, name
     for number, page in set(references):
         anchor = anchors[layout.finding(loaded.pack.findings[int(number) - 1].id)]
         found = reader.get_destination_page_number(anchor) + 1
         assert found == int(page), f"{name}: finding {number} is on page {found}, not {page}"
-    numbers = [int(page) for page in re.findall(r"\(page (\d+)\)", text)]
+    numbers = [int(page) for page in re.findall(r"\(see page (\d+)\)", text)]
     assert all(1 <= page <= len(reader.pages) for page in numbers), numbers
 
 
@@ -99,10 +99,10 @@ def test_only_links_to_what_the_edition_holds_get_a_page(bundled_build: Path) ->
         assert all(page.find(id=target) for target in targets), path.name
         assert not [t for t in targets if "-term-" in t], path.name
         text = fold(" ".join(p.extract_text() for p in PdfReader(path).pages))
-        assert "DCMS (page" not in text, path.name
+        assert "DCMS (see page" not in text, path.name
 
 
-@pytest.mark.parametrize(("language", "word"), [("en-GB", "page"), ("cy", "tudalen")])
+@pytest.mark.parametrize(("language", "word"), [("en-GB", "see\\0000a0page"), ("cy", "gweler\\0000a0tudalen")])
 def test_the_page_of_a_cross_reference_is_worded_from_the_catalogue(language: str, word: str) -> None:
     """Written into the print page's <style>: letters, digits, spaces and escapes only; no break
     inside "(page 5)", so a number never starts a line alone."""

@@ -210,6 +210,7 @@ def _page_references(tree: nodes.document, paged: set[str]) -> None:
     and the like. Glossary terms are not among them: they are linked wherever they are used
     (dozens a page would carry a number) and the glossary is in order at the back. Nor are the
     lists of finding numbers under each source: findings are printed in their numbered order.
+    Nor a quotation's attribution: the page that follows it there is the source's own.
     Run after :func:`_localise_links`, so a link whose target this edition lacks is no longer
     a link and gets no number.
     """
@@ -221,8 +222,11 @@ def _page_references(tree: nodes.document, paged: set[str]) -> None:
 
 
 def _in_number_list(reference: nodes.Element) -> bool:
+    """In a list of finding numbers, or in a quotation (its attribution)."""
     line = reference.parent
-    return isinstance(line, nodes.Element) and NUMBER_LIST_CLASS in line["classes"]
+    if isinstance(line, nodes.Element) and NUMBER_LIST_CLASS in line["classes"]:
+        return True
+    return any(isinstance(ancestor, nodes.block_quote) for ancestor in _ancestors(reference))
 
 
 def _cover_matter_once(overview: nodes.section, summary_paragraphs: int) -> None:

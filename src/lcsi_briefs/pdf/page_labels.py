@@ -13,8 +13,9 @@ import string
 from lcsi_briefs.i18n import N_, Translator
 
 PAGE_OF = N_("Page {page} of {pages}")
-#: After a cross-reference on paper: the page its target starts on.
-PAGE_REFERENCE = N_("(page {page})")
+#: After a cross-reference on paper: the page its target starts on. "see" tells it from a page
+#: of the source itself ("Final report (see page 21), p. 12").
+PAGE_REFERENCE = N_("(see page {page})")
 #: The links that get their target's page (chosen in pdf/assemble.py).
 PAGE_REFERENCE_CLASS = "lcsi-page-ref"
 _SAFE = frozenset(string.ascii_letters + string.digits + " ")
