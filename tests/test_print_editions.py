@@ -49,6 +49,15 @@ def test_every_edition_prints_the_summary_and_subtitle_once(bundled_build: Path)
     assert len(counts) == 16
 
 
+def test_an_audience_edition_does_not_send_its_reader_to_the_briefing_it_is(bundled_build: Path) -> None:
+    """The web page's "From the briefing …" line, printed under a masthead naming that briefing."""
+    loaded = load_pack(REPO / "briefings" / "lcsi-2025.yaml")
+    printed = [e.filename for e in editions(loaded) if e.audience and not e.brief]
+    assert printed and not [name for name in printed if "From the briefing" in _text(_pdf(bundled_build, name))]
+    site = bundled_build / "build" / "html" / "briefing" / "lcsi-2025" / "audiences" / "funders.html"
+    assert "From the briefing" in site.read_text(encoding="utf-8")
+
+
 def test_the_contents_send_a_reader_to_the_summary(bundled_build: Path) -> None:
     """On the cover in the standard print; opening the body in large print, whose cover lacks it."""
     for name, page in (("lcsi-2025.pdf", "1"), ("lcsi-2025--large-print.pdf", "3")):
