@@ -17,6 +17,17 @@ from lcsi_briefs.build import build_all
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that read the bundled build run last (in file order otherwise).
+
+    Under pytest-xdist each worker starts on tests that need nothing shared, so none sits idle
+    while the first to need the bundled build builds it: by then the others have work of their own.
+    """
+    items.sort(key=lambda item: "bundled_build" in getattr(item, "fixturenames", ()))
+
+
 INVALID = Path(__file__).parent / "fixtures" / "invalid"
 
 SMALL_PACK: dict[str, Any] = {
@@ -156,14 +167,29 @@ def make_project(root: Path, packs: dict[str, dict[str, Any]]) -> Path:
 ProjectFactory = Callable[..., Path]
 
 
+@pytest.fixture(scope="session")
+def small_built_with_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small pack built once per test process, site and PDFs, for tests to copy."""
+    root = make_project(tmp_path_factory.mktemp("small-built"), {"small": small_pack()})
+    assert build_all(root) == 0, "the build failed"
+    return root
+
+
 @pytest.fixture
-def project(tmp_path: Path) -> ProjectFactory:
-    """Build a throwaway project with ``lcsi-briefs build``; returns its folder."""
+def project(tmp_path: Path, request: pytest.FixtureRequest) -> ProjectFactory:
+    """Build a throwaway project with ``lcsi-briefs build``; returns its folder.
+
+    The small pack with PDFs, which many tests start from before changing something, is a copy
+    of one build per test process (a whole build of it is the slow part of those tests).
+    """
 
     made: list[Path] = []
 
     def factory(packs: dict[str, dict[str, Any]] | None = None, *, pdf: bool = False) -> Path:
         made.append(tmp_path / f"project{len(made) + 1}")
+        if packs is None and pdf:
+            template: Path = request.getfixturevalue("small_built_with_pdfs")
+            return Path(shutil.copytree(template, made[-1], symlinks=True))
         root = make_project(made[-1], packs if packs is not None else {"small": small_pack()})
         status = build_all(root, pdf=pdf)
         assert status == 0, "the build failed"

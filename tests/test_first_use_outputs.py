@@ -17,7 +17,7 @@ from lcsi_briefs.first_use import Grammar, expansions, written_forms
 from lcsi_briefs.loader import load_pack
 from lcsi_briefs.text import fold
 
-from .test_pdf import all_text
+from .pdftext import pdf_text
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -113,7 +113,7 @@ def bundled_outputs(build: Path) -> dict[str, str]:
         texts[str(page.relative_to(build))] = fold(main.get_text(" "))
     for pdf in sorted((build / "pdf").glob("lcsi-2025*.pdf")):
         reader = PdfReader(pdf)
-        texts[pdf.name] = all_text(reader)
+        texts[pdf.name] = pdf_text(pdf)
         texts[f"{pdf.name} Subject"] = fold(str((reader.metadata or {}).get("/Subject", "")))
     for plain in sorted((build / "newsletter").glob("lcsi-2025*.txt")):
         html = BeautifulSoup(plain.with_suffix(".html").read_text(encoding="utf-8"), "html.parser")
@@ -148,8 +148,7 @@ def test_each_pdf_edition_spells_out_each_abbreviation_at_or_before_its_first_us
     ]
     assert len(pdfs) >= 8
     found = {
-        pdf.name: first_use_problems(all_text(PdfReader(pdf)), expanded, tuple(s.title for s in pack.sources))
-        for pdf in pdfs
+        pdf.name: first_use_problems(pdf_text(pdf), expanded, tuple(s.title for s in pack.sources)) for pdf in pdfs
     }
     assert {name: problems for name, problems in found.items() if problems} == {}
 

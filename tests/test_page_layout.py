@@ -6,7 +6,6 @@ empty (one page held a single bullet); a heading could end a page with its text 
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from lcsi_briefs.model import LoadedPack
 
 from .conftest import REPO
 from .pagefill import last_lines, page_fills
+from .pdftext import page_texts
 
 #: The most pages an audience edition of the bundled pack may take: a reader finishes it.
 SHORT_EDITION_PAGES = 8
@@ -35,12 +35,6 @@ def _pdfs(root: Path) -> list[Path]:
 
 def _fold(text: str) -> str:
     return " ".join(text.split())
-
-
-@cache
-def _page_texts(path: Path) -> tuple[str, ...]:
-    """Each page's text, whitespace folded; read once per PDF however many tests ask."""
-    return tuple(_fold(page.extract_text()) for page in PdfReader(path).pages)
 
 
 def test_no_page_but_the_first_and_last_is_less_than_a_third_full(bundled_build: Path) -> None:
@@ -76,7 +70,7 @@ def test_audience_editions_are_short(bundled_build: Path, bundled: LoadedPack) -
     pdf_dir = bundled_build / "build" / "pdf"
     for edition in editions(bundled):
         if edition.audience and not edition.brief and not edition.large_print:
-            pages = _page_texts(pdf_dir / edition.filename)
+            pages = page_texts(pdf_dir / edition.filename)
             assert len(pages) <= SHORT_EDITION_PAGES, edition.filename
             first = pages[0]
             assert "Contents" not in first, "a short edition has no contents page"
@@ -87,7 +81,7 @@ def test_about_these_implications_is_printed_once(bundled_build: Path, bundled: 
     pdf_dir = bundled_build / "build" / "pdf"
     for edition in editions(bundled):
         if not edition.brief:
-            text = " ".join(_page_texts(pdf_dir / edition.filename))
+            text = " ".join(page_texts(pdf_dir / edition.filename))
             assert text.count("About these implications") == 1, edition.filename
 
 

@@ -8,7 +8,6 @@ paper no page to turn to.
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,7 @@ from lcsi_briefs.pdf.page_labels import PAGE_REFERENCE_CLASS, page_references_cs
 from lcsi_briefs.text import fold, paragraphs
 
 from .conftest import REPO
-
-
-@cache
-def _text(path: Path) -> str:
-    """A PDF's text, whitespace folded; read once however many tests ask."""
-    return fold(" ".join(page.extract_text() for page in PdfReader(path).pages))
+from .pdftext import pdf_text
 
 
 def _pdf(root: Path, name: str) -> Path:
@@ -43,7 +37,7 @@ def test_every_edition_prints_the_summary_and_subtitle_once(bundled_build: Path)
     counts = {}
     for edition in editions(loaded):
         if not edition.brief:
-            text = _text(_pdf(bundled_build, edition.filename))
+            text = pdf_text(_pdf(bundled_build, edition.filename))
             counts[edition.filename] = (text.count(last), text.count(fold(briefing.subtitle or "")))
     assert counts == dict.fromkeys(counts, (1, 1))
     assert len(counts) == 16
@@ -53,7 +47,7 @@ def test_an_audience_edition_does_not_send_its_reader_to_the_briefing_it_is(bund
     """The web page's "From the briefing …" line, printed under a masthead naming that briefing."""
     loaded = load_pack(REPO / "briefings" / "lcsi-2025.yaml")
     printed = [e.filename for e in editions(loaded) if e.audience and not e.brief]
-    assert printed and not [name for name in printed if "From the briefing" in _text(_pdf(bundled_build, name))]
+    assert printed and not [name for name in printed if "From the briefing" in pdf_text(_pdf(bundled_build, name))]
     site = bundled_build / "build" / "html" / "briefing" / "lcsi-2025" / "audiences" / "funders.html"
     assert "From the briefing" in site.read_text(encoding="utf-8")
 
@@ -69,7 +63,7 @@ def test_only_the_full_briefing_prints_the_findings_at_a_glance(bundled_build: P
     """An audience edition prints only the findings its implications rest on, not all twelve."""
     loaded = load_pack(REPO / "briefings" / "lcsi-2025.yaml")
     counts = {
-        edition.filename: _text(_pdf(bundled_build, edition.filename)).count("At a glance")
+        edition.filename: pdf_text(_pdf(bundled_build, edition.filename)).count("At a glance")
         for edition in editions(loaded)
         if not edition.brief
     }
