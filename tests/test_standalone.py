@@ -22,6 +22,7 @@ def survey_pack() -> dict[str, Any]:
             "title": "Bibliotheken im ländlichen Raum: Ergebnisse einer Umfrage",
             "edition_date": "2026-02-01",
             "publisher": "Landesverband Beispiel",
+            "contact": "bibliotheken@example.org",
             "language": "de",
             "summary": "Eine Umfrage unter 120 Bibliotheken auf dem Land.",
             "about_implications": "Die Folgerungen sind unsere eigene Lesart der Ergebnisse.",
@@ -176,3 +177,15 @@ def test_each_citation_says_where_in_the_source(built: tuple[Path, str]) -> None
     # On paper each source names the page it is listed on (pdf/assemble.py: _page_references).
     assert re.search(r"Umfrage 2025 \(see page \d+\), Abschnitt 3; Umfrage 2025 \(see page \d+\), Tabelle 2", printed)
     assert "quoted in Umfrage 2025, S. 12" in printed
+
+
+def test_the_publishers_contact_is_on_the_cover_the_brief_and_the_page(built: tuple[Path, str]) -> None:
+    build, _ = built
+    cover = " ".join(PdfReader(build / "pdf" / "umfrage.pdf").pages[0].extract_text().split())
+    assert "Contact bibliotheken@example.org" in cover
+    back = " ".join(PdfReader(build / "pdf" / "umfrage--gemeinden--brief.pdf").pages[-1].extract_text().split())
+    assert "Contact: bibliotheken@example.org" in back
+    overview = html(build, "briefing", "umfrage", "index.html").select_one("article")
+    assert "bibliotheken@example.org" in overview.get_text()
+    small = " ".join(PdfReader(build / "pdf" / "small.pdf").pages[0].extract_text().split())
+    assert "Contact" not in small, "no contact given, no empty label"

@@ -219,6 +219,13 @@ class Briefing(Strict):
     )
     edition_date: dt.date = Field(description="The date of this edition, written YYYY-MM-DD.")
     publisher: Line = Field(description="Who publishes the briefing.")
+    contact: Line | None = Field(
+        default=None,
+        description=(
+            "How a reader reaches the publisher about this briefing: an email or web address, or a "
+            "phone number. Printed on the cover, on each one-sheet brief and on the web page."
+        ),
+    )
     language: LanguageTag = Field(description="The language the text is written in.")
     summary: Text = Field(description="Two or three sentences on what the research found.")
     about_implications: Text = Field(

@@ -164,7 +164,7 @@ def render_overview(loaded: LoadedPack) -> str:
     if briefing.subtitle:
         lines += [f"*{escape(briefing.subtitle)}*", ""]
     date = long_date(briefing.edition_date, briefing.language)
-    facts = [date, briefing.publisher]
+    facts = [date, briefing.publisher, *([briefing.contact] if briefing.contact else [])]
     if briefing.series:
         facts.insert(
             0, labels._("{series}, number {number}", series=briefing.series.name, number=briefing.series.number)

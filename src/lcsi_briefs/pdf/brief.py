@@ -196,6 +196,7 @@ def brief_html(
             "offline": _(READ_MORE_OFFLINE, title=briefing.title, publisher=briefing.publisher),
             "qr_alt": _(QR_ALT, url=url),
             "summary": _("Summary"),
+            "contact": _("Contact"),
             "actions": _(ACTIONS_LABEL),
             "questions": _(QUESTIONS_LABEL),
         },
