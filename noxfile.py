@@ -34,7 +34,9 @@ def install(session: nox.Session, *extras: str, groups: tuple[str, ...] = ()) ->
     stamp = Path(location) / STAMP if location else None
     if stamp is not None and stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted:
         return
-    session.install(*packages)
+    # uv leaves bytecode to the first import; compiling it here keeps that cost out of the
+    # first test run, where every test process and build subprocess would pay it.
+    session.install(*packages, env={"UV_COMPILE_BYTECODE": "1"})
     if stamp is not None:
         stamp.write_text(wanted, encoding="utf-8")
 
