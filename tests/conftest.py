@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,10 @@ import yaml
 from filelock import FileLock
 
 from lcsi_briefs.build import build_all
+from lcsi_briefs.loader import load_pack
+from lcsi_briefs.model import LoadedPack
+
+from .chromium import browser_missing, chromium_path, require
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -199,6 +203,18 @@ def project(tmp_path: Path, request: pytest.FixtureRequest) -> ProjectFactory:
 
 
 @pytest.fixture(scope="session")
+def bundled() -> LoadedPack:
+    """The bundled pack as the loader reads it."""
+    return load_pack(REPO / "briefings" / "lcsi-2025.yaml")
+
+
+@pytest.fixture(scope="session")
+def site(bundled_build: Path) -> Path:
+    """The bundled build's site."""
+    return bundled_build / "build" / "html"
+
+
+@pytest.fixture(scope="session")
 def bundled_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The bundled packs built once, site and PDFs, exactly as ``nox -s build`` does.
 
@@ -218,3 +234,17 @@ def bundled_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> P
             assert build_all(root) == 0
             (root / "built").touch()
     return root
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One Chromium per test process for every browser test (see ``tests/chromium.py``)."""
+    require(browser_missing())
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -9,13 +9,12 @@ instead, so the check cannot silently stop running.
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from .chromium import require
 
 AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = (1280, 375)
@@ -26,26 +25,6 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 #: (colour contrast is most of axe's time on a page).
 RUN_LIGHT = {"runOnly": {"type": "tag", "values": TAGS}}
 RUN_DARK = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
-
-
-def _chromium() -> str | None:
-    named = os.environ.get("LCSI_BRIEFS_CHROMIUM")
-    if named:
-        return named if Path(named).is_file() else None
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _missing() -> list[str]:
-    missing = []
-    if _chromium() is None:
-        missing.append("Chromium (apt install chromium, or set LCSI_BRIEFS_CHROMIUM)")
-    if not AXE.is_file():
-        missing.append("axe-core (npm ci --prefix tests/browser)")
-    try:
-        import playwright.sync_api  # noqa: F401, PLC0415
-    except ImportError:
-        missing.append("Playwright for Python (pip install playwright)")
-    return missing
 
 
 def site_pages(html: Path) -> list[Path]:
@@ -64,30 +43,19 @@ def describe(violations: list[dict[str, Any]], where: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """The system's Chromium, driven by Playwright; skipped (failed under CI) when missing."""
-    missing = _missing()
-    if missing:
-        message = "browser tests need " + "; ".join(missing)
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(message + " (CI=true: they must run here)")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
-        try:
-            yield launched
-        finally:
-            launched.close()
+def axe() -> str:
+    """The pinned axe-core script (it is not committed: ``npm ci --prefix tests/browser``)."""
+    require([] if AXE.is_file() else ["axe-core (npm ci --prefix tests/browser)"])
+    return AXE.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_every_page_passes_axe_core_in_light_and_dark_mode(bundled_build: Path, browser: Any, width: int) -> None:
+def test_every_page_passes_axe_core_in_light_and_dark_mode(
+    bundled_build: Path, browser: Any, axe: str, width: int
+) -> None:
     html = bundled_build / "build" / "html"
     pages = site_pages(html)
     assert len(pages) >= 10, pages
-    axe = AXE.read_text(encoding="utf-8")
     problems: list[str] = []
     page = browser.new_page(viewport={"width": width, "height": 900})
     try:

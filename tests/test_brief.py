@@ -23,11 +23,6 @@ CREATED = "2026-01-15T00:00:00Z"
 FIGURES_EXAMPLE = REPO / "tests" / "fixtures" / "valid" / "figures-example.yaml"
 
 
-@pytest.fixture(scope="module")
-def bundled() -> LoadedPack:
-    return load_pack(REPO / "briefings" / "lcsi-2025.yaml")
-
-
 def _fold(text: str) -> str:
     return " ".join(text.split())
 

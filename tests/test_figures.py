@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 from weasyprint import CSS, HTML
 
+from lcsi_briefs.accessibility import contrast
 from lcsi_briefs.build import build_all
 from lcsi_briefs.charts import DARK_BACKGROUND, PALETTE, chart_svg, summary
 from lcsi_briefs.data_directives import _chart_html, _table_html
@@ -90,26 +91,15 @@ def test_text_table_lines_up_columns_and_numbers_to_the_right() -> None:
 # --- charts --------------------------------------------------------------------------------
 
 
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(first: str, second: str) -> float:
-    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 @pytest.mark.parametrize("colour", PALETTE)
 @pytest.mark.parametrize("background", ["#ffffff", DARK_BACKGROUND])
 def test_chart_colours_pass_non_text_contrast_in_light_and_dark_mode(colour: str, background: str) -> None:
     """WCAG 2.2 1.4.11: 3:1 against the white page and Furo's dark background."""
-    assert _contrast(colour, background) >= 3
+    assert contrast(colour, background) >= 3
 
 
 def test_contrast_check_can_fail() -> None:
-    assert _contrast("#ffff00", "#ffffff") < 3
+    assert contrast("#ffff00", "#ffffff") < 3
 
 
 @pytest.mark.parametrize("kind", ["bar", "stacked-bar", "line"])

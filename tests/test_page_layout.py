@@ -8,25 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from lcsi_briefs.editions import editions
-from lcsi_briefs.loader import load_pack
 from lcsi_briefs.model import LoadedPack
 
-from .conftest import REPO
 from .pagefill import last_lines, page_fills
 from .pdftext import page_texts
 
 #: The most pages an audience edition of the bundled pack may take: a reader finishes it.
 SHORT_EDITION_PAGES = 8
-
-
-@pytest.fixture(scope="module")
-def bundled() -> LoadedPack:
-    return load_pack(REPO / "briefings" / "lcsi-2025.yaml")
 
 
 def _pdfs(root: Path) -> list[Path]:

@@ -13,18 +13,12 @@ from pypdf import PdfReader
 
 from lcsi_briefs.editions import editions
 from lcsi_briefs.first_use import expansions
-from lcsi_briefs.loader import load_pack
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pdf.builder import HERE as PDF_PACKAGE
 from lcsi_briefs.pdf.builder import print_stylesheets
 from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
 
-from .conftest import REPO, small_pack
-
-
-@pytest.fixture(scope="module")
-def bundled() -> LoadedPack:
-    return load_pack(REPO / "briefings" / "lcsi-2025.yaml")
+from .conftest import small_pack
 
 
 @pytest.fixture(scope="module")

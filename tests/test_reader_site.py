@@ -8,42 +8,18 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from lcsi_briefs.accessibility import contrast
 from lcsi_briefs.diagram import COLOURS, PANEL_COLOUR, colour_pairs, pathways_svg
-from lcsi_briefs.loader import load_pack
 from lcsi_briefs.model import LoadedPack
 from lcsi_briefs.pages.audience import ACTIONS_LABEL, QUESTIONS_LABEL
 from lcsi_briefs.site import FONT_SHEET, font_files, label_captions, site_font_sheet
-
-from .conftest import REPO
 
 #: Furo's page backgrounds: the diagram must read on both.
 PAGE_BACKGROUNDS = {"light": "#ffffff", "dark": "#131416"}
 
 
-def luminance(colour: str) -> float:
-    """WCAG 2 relative luminance of a #rrggbb colour."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(first: str, second: str) -> float:
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-@pytest.fixture(scope="module")
-def bundled() -> LoadedPack:
-    return load_pack(REPO / "briefings" / "lcsi-2025.yaml")
-
-
-@pytest.fixture(scope="module")
-def site(bundled_build: Path) -> Path:
-    return bundled_build / "build" / "html"
 
 
 def test_contrast_formula_matches_known_values() -> None:

@@ -5,15 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup, Tag
 
 from lcsi_briefs.editions import editions
 from lcsi_briefs.first_use import expand_first_use
-from lcsi_briefs.loader import load_pack
 from lcsi_briefs.model import LoadedPack
-
-from .conftest import REPO
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -22,16 +18,6 @@ def soup(path: Path) -> BeautifulSoup:
 
 def text_of(tag: Tag) -> str:
     return " ".join(tag.get_text(" ").split())
-
-
-@pytest.fixture(scope="module")
-def bundled() -> LoadedPack:
-    return load_pack(REPO / "briefings" / "lcsi-2025.yaml")
-
-
-@pytest.fixture(scope="module")
-def site(bundled_build: Path) -> Path:
-    return bundled_build / "build" / "html"
 
 
 def test_landing_page_lists_the_briefing_with_summary_date_and_pdfs(site: Path, bundled: LoadedPack) -> None:

@@ -8,8 +8,6 @@ Playwright, as a reader's browser would; skipped (failed under CI) when either i
 from __future__ import annotations
 
 import io
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,29 +16,8 @@ from pypdf import PdfReader
 
 from lcsi_briefs.text import fold
 
-from .test_axe import _chromium
-
 #: Text only the theme's chrome holds: its footer and its "back to top" button.
 CHROME = ("Made with Sphinx", "Copyright ©", "Back to top")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright  # noqa: PLC0415
-    except ImportError:
-        sync_playwright = None
-    if sync_playwright is None or _chromium() is None:
-        message = "printing from the browser needs Chromium and Playwright for Python"
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(message + " (CI=true: it must run here)")
-        pytest.skip(message)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.mark.parametrize("name", ["audiences/local-government.html", "index.html", "sources.html"])

@@ -11,12 +11,16 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lcsi_briefs import __version__
 from lcsi_briefs.layout import ProjectLayout
 from lcsi_briefs.loader import load_packs
 from lcsi_briefs.problems import PackError
 from lcsi_briefs.schema import pack_schema
+
+if TYPE_CHECKING:
+    from lcsi_briefs.model import LoadedPack
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -40,15 +44,22 @@ def _packs_folder() -> Path:
         return Path(ProjectLayout(Path()).packs_dir)
 
 
-def _validate(arguments: argparse.Namespace) -> int:
+def _load(arguments: argparse.Namespace, after: str = "") -> list[LoadedPack] | None:
+    """The packs named on the command line (or the folder conf.py names); None, having listed
+    every problem, when they do not load."""
     paths = [Path(p) for p in arguments.paths] or [_packs_folder()]
     try:
-        packs = load_packs(paths)
+        return load_packs(paths)
     except PackError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        print(f"{_count(len(error.problems), 'problem')} found{after}.", file=sys.stderr)
+        return None
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    packs = _load(arguments)
+    if packs is None:
         return EXIT_INVALID
     for loaded in packs:
         findings, audiences = len(loaded.pack.findings), len(loaded.pack.audiences)
@@ -59,13 +70,8 @@ def _validate(arguments: argparse.Namespace) -> int:
 def _check(arguments: argparse.Namespace) -> int:
     from lcsi_briefs.check import check_packs  # noqa: PLC0415 - only `check` pays for the readability scorer
 
-    paths = [Path(p) for p in arguments.paths] or [_packs_folder()]
-    try:
-        packs = load_packs(paths)
-    except PackError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{_count(len(error.problems), 'problem')} found; fix them, then check again.", file=sys.stderr)
+    packs = _load(arguments, "; fix them, then check again")
+    if packs is None:
         return EXIT_INVALID
     warnings = check_packs(packs)
     for problem in warnings:
