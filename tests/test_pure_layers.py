@@ -8,6 +8,7 @@ page shows up as a diff to review. Regenerate them with ``pytest --force-regen``
 
 from __future__ import annotations
 
+import copy
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,16 @@ def test_a_section_intro_is_said_once_under_its_heading(tmp_path: Path) -> None:
     assert functions < page.index("Our own summaries\\.") < page.index("Lending")
     assert page.count("Names are the study\\'s\\.") == 1
     assert pathways < page.index("Names are the study\\'s\\.") < page.index("### Stronger connection")
+
+
+def test_the_findings_at_a_glance_only_when_there_are_three_or_more(tmp_path: Path) -> None:
+    """For one or two findings the list only repeats the headings straight after it."""
+    pack = small_pack()
+    two = render_pages([load_pack(write_pack(tmp_path / "two.yaml", pack))], "briefing")["two/index.md"]
+    pack["findings"].append({**copy.deepcopy(pack["findings"][0]), "id": "third", "statement": "A third finding."})
+    three = render_pages([load_pack(write_pack(tmp_path / "three.yaml", pack))], "briefing")["three/index.md"]
+    assert "lcsi-at-a-glance" not in two
+    assert "lcsi-at-a-glance" in three and "3. [A third finding\\.]" in three
 
 
 def test_pages_escape_markup_from_the_data(tmp_path: Path) -> None:

@@ -56,6 +56,8 @@ def front_matter(title: str, description: str) -> list[str]:
 
 #: The numbered list of every finding's statement at the head of the findings.
 GLANCE_CLASS = "lcsi-at-a-glance"
+#: The fewest findings that get the list at a glance.
+GLANCE_FROM = 3
 
 
 def _attribution(quote: Quote, labels: Labels) -> str:
@@ -74,12 +76,12 @@ def _findings(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
     pack = loaded.pack
     _ = labels._
     lines = [target(labels.findings()), heading(2, labels.headings.findings or ""), ""]
-    # Every statement first, one line each and linked to its detail: the findings at a glance.
-    glance = [strong(_("At a glance")), ""]
-    glance += [
-        f"{number}. {link(f.statement, labels.finding(f.id))}" for number, f in enumerate(pack.findings, start=1)
-    ]
-    lines += [*fence("container", GLANCE_CLASS, body=glance), ""]
+    # Every statement first, one line each and linked to its detail: the findings at a glance
+    # (not for one or two, whose headings follow straight after).
+    if len(pack.findings) >= GLANCE_FROM:
+        glance = [strong(_("At a glance")), ""]
+        glance += [f"{n}. {link(f.statement, labels.finding(f.id))}" for n, f in enumerate(pack.findings, start=1)]
+        lines += [*fence("container", GLANCE_CLASS, body=glance), ""]
     for number, finding in enumerate(pack.findings, start=1):
         lines += [target(labels.finding(finding.id)), heading(3, f"{number}. {finding.statement}"), ""]
         lines += evidence_line(finding.evidence, pack.briefing.language) if finding.evidence else []
