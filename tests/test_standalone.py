@@ -166,7 +166,7 @@ def test_each_citation_says_where_in_the_source(built: tuple[Path, str]) -> None
     build, _ = built
     overview = html(build, "briefing", "umfrage", "index.html").select_one("article")
     cited = next(p for p in overview.select("p") if p.get_text().startswith("Sources:"))
-    assert " ".join(cited.get_text(" ").split()).replace(" ,", ",") == (
+    assert " ".join(cited.get_text(" ").split()).replace(" ,", ",").replace(" ;", ";") == (
         "Sources: Umfrage 2025, Abschnitt 3; Umfrage 2025, Tabelle 2"
     )
     assert [a["href"] for a in cited.select("a")] == ["sources.html#umfrage-source-umfrage"] * 2
@@ -175,7 +175,7 @@ def test_each_citation_says_where_in_the_source(built: tuple[Path, str]) -> None
     assert resting.endswith("(Abschnitt 3; Tabelle 2)")
     printed = " ".join(" ".join(p.extract_text() for p in PdfReader(build / "pdf" / "umfrage.pdf").pages).split())
     # On paper each source names the page it is listed on (pdf/assemble.py: _page_references).
-    assert re.search(r"Umfrage 2025 \(see page \d+\), Abschnitt 3; Umfrage 2025 \(see page \d+\), Tabelle 2", printed)
+    assert re.search(r"Umfrage 2025, Abschnitt 3 \(see page \d+\); Umfrage 2025, Tabelle 2 \(see page \d+\)", printed)
     assert "quoted in Umfrage 2025, S. 12" in printed
 
 

@@ -48,10 +48,11 @@ class Labels(PackLayout):
         )
 
     def source_link(self, source_id: str, location: str | None = None) -> str:
-        """The source's short name, linked to its entry; then where in it, when that is given."""
+        """The source's short name and where in it, as one link to its entry ("Final report,
+        p. 14"): in print the page the entry is on follows the whole citation, not its name."""
         source = self.pack.source(source_id)
-        where = f", {escape(location)}" if location else ""
-        return link(source.short_title or source.title, self.source(source_id)) + where
+        name = source.short_title or source.title
+        return link(f"{name}, {location}" if location else name, self.source(source_id))
 
     def citations(self, citations: list[Citation]) -> str:
         """A finding's sources, each with where in it: "Final report, p. 14; Case studies"."""
