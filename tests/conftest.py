@@ -12,9 +12,9 @@ import pytest
 import yaml
 from filelock import FileLock
 
-from lcsi_briefs.build import build_all
-from lcsi_briefs.loader import load_pack
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.model.pack import LoadedPack
 
 from .chromium import browser_missing, chromium_path, require
 

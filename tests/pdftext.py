@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from lcsi_briefs.text import fold
+from lcsi_briefs.text.paragraphs import fold
 
 
 @cache

@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfWriter
 
-from lcsi_briefs.accessibility import (
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.sphinx_ext.accessibility import (
     LARGE_PRINT_POINTS,
     MINIMUM_CONTRAST,
     contrast,
@@ -18,10 +19,9 @@ from lcsi_briefs.accessibility import (
     render_accessibility,
     verify_pdf,
 )
-from lcsi_briefs.editorial import _verify_pdfs
-from lcsi_briefs.errors import PdfRenderError
-from lcsi_briefs.i18n import translator_for
-from lcsi_briefs.loader import load_pack
+from lcsi_briefs.sphinx_ext.editorial import _verify_pdfs
+from lcsi_briefs.sphinx_ext.errors import PdfRenderError
+from lcsi_briefs.text.catalogue import translator_for
 
 REPO = Path(__file__).resolve().parents[1]
 

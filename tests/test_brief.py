@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from lcsi_briefs.editions import editions
 from lcsi_briefs.layout import PackLayout
-from lcsi_briefs.loader import load_pack
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pdf.brief import audience_url, brief_html, first_sentence
 from lcsi_briefs.pdf.builder import HERE, brief_limit, brief_too_long, print_stylesheets
 from lcsi_briefs.pdf.render import TOO_LONG, RenderJob, TooLongError, render_pdf
@@ -148,7 +148,7 @@ def test_a_brief_that_cannot_fit_two_pages_is_a_located_error_saying_how_far_ove
 
 
 def test_front_carries_the_key_figures_of_the_findings_it_rests_on() -> None:
-    from lcsi_briefs.figures import figure_value  # noqa: PLC0415
+    from lcsi_briefs.text.numbers import figure_value  # noqa: PLC0415
 
     shown = 0
     for example, audience in [

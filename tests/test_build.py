@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from lcsi_briefs.build import build_all
-from lcsi_briefs.errors import GeneratedFolderError
+from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.sphinx_ext.errors import GeneratedFolderError
 
 from .conftest import minimal_docs, small_pack, write_pack
 

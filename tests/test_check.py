@@ -12,14 +12,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from lcsi_briefs.build import build_all
 from lcsi_briefs.check import CHECKS, check_pack
 from lcsi_briefs.check.readability import GRADE_TO_UK_AGE, uk_reading_age, words_to_avoid
-from lcsi_briefs.cli import main
-from lcsi_briefs.config import BriefsConfig
-from lcsi_briefs.editorial import report_editorial
-from lcsi_briefs.errors import BriefingDataError
-from lcsi_briefs.loader import load_pack
+from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.cli.main import main
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.sphinx_ext.config import BriefsConfig
+from lcsi_briefs.sphinx_ext.editorial import report_editorial
+from lcsi_briefs.sphinx_ext.errors import BriefingDataError
 
 from .conftest import make_project, small_pack
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from lcsi_briefs import __version__
-from lcsi_briefs.cli import main
+from lcsi_briefs.cli.main import main
 
 from .conftest import invalid_cases
 
@@ -39,7 +39,7 @@ def expected_stderr(name: str) -> str:
 def run_cli(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the command as a user would, in a fresh interpreter."""
     return subprocess.run(
-        [sys.executable, "-m", "lcsi_briefs.cli", *arguments],
+        [sys.executable, "-m", "lcsi_briefs.cli.main", *arguments],
         cwd=cwd,
         capture_output=True,
         text=True,

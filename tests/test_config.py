@@ -9,8 +9,8 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
-from lcsi_briefs.config import BriefsConfig, briefs_config
 from lcsi_briefs.pdf.pool import render_all
+from lcsi_briefs.sphinx_ext.config import BriefsConfig, briefs_config
 
 from .conftest import minimal_docs, small_pack, write_pack
 

@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 import yaml
 
-from lcsi_briefs.build import build_all
-from lcsi_briefs.cli import main
-from lcsi_briefs.loader import load_pack
-from lcsi_briefs.placeholders import URL
-from lcsi_briefs.problems import PackError
-from lcsi_briefs.scaffold import ScaffoldError, new_pack
+from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.cli.main import main
+from lcsi_briefs.cli.scaffold import ScaffoldError, new_pack
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.model.placeholders import URL
+from lcsi_briefs.model.problems import PackError
 
 from .conftest import make_project, small_pack, write_pack
 
@@ -147,7 +147,7 @@ def test_preview_server_follows_an_edit_and_stops_cleanly(tmp_path: Path) -> Non
     pytest.importorskip("sphinx_autobuild")
     root = make_project(tmp_path / "project", {"small": small_pack()})
     port = free_port()
-    command = [sys.executable, "-m", "lcsi_briefs.cli", "serve", "--project", str(root), "--port", str(port)]
+    command = [sys.executable, "-m", "lcsi_briefs.cli.main", "serve", "--project", str(root), "--port", str(port)]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}/briefing/small/index.html"
     try:

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from lcsi_briefs.loader import load_pack
+from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.newsletter.content import build_newsletter
 from lcsi_briefs.newsletter.render import choose_boundary, email_message, html_body, text_body
 

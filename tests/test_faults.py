@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from lcsi_briefs import faults
-from lcsi_briefs.build import build_all
+from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.layout import ProjectLayout
 from lcsi_briefs.newsletter import writer
 from lcsi_briefs.pdf import pool

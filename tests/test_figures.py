@@ -24,15 +24,16 @@ from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 from weasyprint import CSS, HTML
 
-from lcsi_briefs.accessibility import contrast
-from lcsi_briefs.build import build_all
-from lcsi_briefs.charts import DARK_BACKGROUND, PALETTE, chart_svg, summary
-from lcsi_briefs.data_directives import _chart_html, _table_html
-from lcsi_briefs.figures import format_number, text_table
-from lcsi_briefs.loader import load_pack
-from lcsi_briefs.model import Chart, LoadedPack
+from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.model.figures import Chart
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.pages.charts import DARK_BACKGROUND, PALETTE, chart_svg, summary
 from lcsi_briefs.pages.figures import _payload
 from lcsi_briefs.pdf.builder import print_stylesheets
+from lcsi_briefs.sphinx_ext.accessibility import contrast
+from lcsi_briefs.sphinx_ext.directives import _chart_html, _table_html
+from lcsi_briefs.text.numbers import format_number, text_table
 
 from .conftest import make_project
 

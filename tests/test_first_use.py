@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from lcsi_briefs.first_use import FirstUse, Grammar, expand_first_use, written_forms
-from lcsi_briefs.model import GlossaryEntry
+from lcsi_briefs.model.pack import GlossaryEntry
+from lcsi_briefs.text.first_use import FirstUse, Grammar, expand_first_use, written_forms
 
 GLOSSARY = [
     GlossaryEntry(term="ICB", definition="The NHS body that plans services.", expansion="integrated care board"),

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from lcsi_briefs.first_use import Grammar, expansions, written_forms
-from lcsi_briefs.loader import load_pack
-from lcsi_briefs.text import fold
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.text.first_use import Grammar, expansions, written_forms
+from lcsi_briefs.text.paragraphs import fold
 
 from .pdftext import pdf_text
 

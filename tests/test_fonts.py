@@ -12,7 +12,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from lcsi_briefs import coverage
+from lcsi_briefs.model import font_coverage as coverage
 from lcsi_briefs.pdf.builder import HERE as PDF_PACKAGE
 from lcsi_briefs.pdf.builder import print_stylesheets
 from lcsi_briefs.pdf.render import RenderJob, render_pdf

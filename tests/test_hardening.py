@@ -26,13 +26,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from lcsi_briefs import coverage
-from lcsi_briefs.loader import load_pack
-from lcsi_briefs.model import ID_PATTERN
+from lcsi_briefs.model import font_coverage as coverage
+from lcsi_briefs.model.fields import ID_PATTERN
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.pages import render_pages
 from lcsi_briefs.pdf import pool
 from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
-from lcsi_briefs.problems import PackError
 
 from .conftest import make_project, small_pack, write_pack
 from .test_build import snapshot
@@ -61,7 +61,7 @@ def unicode_pack() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def unicode_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from lcsi_briefs.build import build_all  # noqa: PLC0415
+    from lcsi_briefs.cli.build import build_all  # noqa: PLC0415
 
     root = make_project(tmp_path_factory.mktemp("unicode") / "project", {"uni": unicode_pack()})
     assert build_all(root) == 0, "text in any script must build, with no WeasyPrint warning"
@@ -100,7 +100,7 @@ def test_every_script_prints_in_the_pdf_with_embedded_fonts(unicode_build: Path)
 
 # --- property-based packs ---------------------------------------------------------------------
 
-#: Every character the PDFs can print (a valid pack holds no other; lcsi_briefs.coverage).
+#: Every character the PDFs can print (a valid pack holds no other; lcsi_briefs.model.font_coverage).
 PRINTABLE = sorted(
     char
     for char in map(chr, coverage.printable())
@@ -218,7 +218,7 @@ def test_mutated_packs_give_positioned_problems_and_nothing_else(
 def test_whatever_validates_builds_and_shows_its_text(
     tmp_path_factory: pytest.TempPathFactory, pack: dict[str, Any]
 ) -> None:
-    from lcsi_briefs.build import build_all  # noqa: PLC0415
+    from lcsi_briefs.cli.build import build_all  # noqa: PLC0415
 
     root = make_project(tmp_path_factory.mktemp("property") / "project", {"generated": pack})
     assert build_all(root, pdf=False) == 0
@@ -312,7 +312,7 @@ def test_an_interrupted_build_keeps_the_previous_output_and_the_next_one_succeed
     changed = small_pack()
     changed["briefing"]["title"] = "A title from an interrupted build"
     write_pack(root / "briefings" / "small.yaml", changed)
-    command = [sys.executable, "-m", "lcsi_briefs.cli", "build", "--project", str(root)]
+    command = [sys.executable, "-m", "lcsi_briefs.cli.main", "build", "--project", str(root)]
     build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     output = b""
     deadline = time.monotonic() + 60
@@ -326,7 +326,7 @@ def test_an_interrupted_build_keeps_the_previous_output_and_the_next_one_succeed
     leftovers = [p.name for p in (root / "build").iterdir() if p.name.startswith(".") and p.name != ".work"]
     assert leftovers == []
 
-    from lcsi_briefs.build import build_all  # noqa: PLC0415
+    from lcsi_briefs.cli.build import build_all  # noqa: PLC0415
 
     assert build_all(root) == 0
     assert "A title from an interrupted build" in (root / "build" / "html" / "index.html").read_text(encoding="utf-8")

@@ -18,10 +18,10 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from lcsi_briefs.build import build_all
-from lcsi_briefs.i18n import LOCALE_DIR, available_languages, catalogue_path, language_runs, translator_for
+from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.pages.markup import TermLinker, escape_format
 from lcsi_briefs.pdf.page_labels import css_string, page_labels_css
+from lcsi_briefs.text.catalogue import LOCALE_DIR, available_languages, catalogue_path, language_runs, translator_for
 
 from .conftest import REPO, make_project, small_pack
 

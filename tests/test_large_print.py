@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lcsi_briefs import charts
+from lcsi_briefs.pages import charts
 from lcsi_briefs.pdf.builder import HERE as PDF_PACKAGE
 from lcsi_briefs.pdf.builder import print_stylesheets
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
@@ -29,7 +29,7 @@ PAGE = """<html lang="en-GB"><head><title>Large print</title>
 <figure class="lcsi-chart"><img class="lcsi-chart-image" src="chart.svg" alt="Visits by year">
 <figcaption>Visits by year. Visits rose from 10 to 12.</figcaption></figure>
 </body></html>"""
-#: A chart as lcsi_briefs.charts draws it: its width and its one text size.
+#: A chart as lcsi_briefs.pages.charts draws it: its width and its one text size.
 CHART = (
     f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {charts.WIDTH} 60" width="{charts.WIDTH}" height="60" '
     f'font-size="{charts.FONT_SIZE}"><title>Visits by year</title><text x="0" y="30">2024: 10 visits</text></svg>'

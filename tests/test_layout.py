@@ -14,13 +14,13 @@ import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
 
-from lcsi_briefs.build import build_all
-from lcsi_briefs.cli import main
+from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.cli.main import main
+from lcsi_briefs.cli.project import read_layout
 from lcsi_briefs.layout import GLOSSARY_LABEL, PackLayout, ProjectLayout, glossary_docname
-from lcsi_briefs.loader import load_pack
+from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.pages import render_pages
 from lcsi_briefs.pdf.assemble import _keep_sources
-from lcsi_briefs.project import read_layout
 
 from .conftest import make_project, small_pack, write_pack
 
@@ -186,7 +186,7 @@ def test_labels_of_a_pack_are_every_label_its_pages_define(tmp_path: Path) -> No
 
 def test_the_preview_watches_and_builds_the_folders_conf_py_names(tmp_path: Path) -> None:
     """B1 for ``serve``: the live preview reads conf.py like ``build`` does."""
-    from lcsi_briefs.preview import PreviewBuilder  # noqa: PLC0415
+    from lcsi_briefs.cli.preview import PreviewBuilder  # noqa: PLC0415
 
     conf = 'lcsi_briefs_packs_dir = "data"\nlcsi_briefs_pages_dir = "gen"\n'
     (tmp_path / "conf.py").write_text(conf, encoding="utf-8")

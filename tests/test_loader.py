@@ -17,12 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lcsi_briefs import yaml_reader
-from lcsi_briefs.i18n import translator_for
-from lcsi_briefs.loader import find_pack_files, load_pack, load_packs
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model import yaml_reader
+from lcsi_briefs.model.loader import find_pack_files, load_pack, load_packs
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.problems import PackError, Problem
 from lcsi_briefs.pages.common import section_headings
-from lcsi_briefs.problems import PackError, Problem
+from lcsi_briefs.text.catalogue import translator_for
 
 from .conftest import invalid_cases
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from lcsi_briefs.build import build_all
+from lcsi_briefs.cli.build import build_all
 
 from .conftest import make_project, small_pack
 from .test_escaping import hostile_pack
@@ -161,7 +161,7 @@ def test_two_builds_write_identical_messages(tmp_path: Path) -> None:
 
 
 def test_bundled_subjects_are_short_with_one_colon_at_most() -> None:
-    from lcsi_briefs.loader import load_pack  # noqa: PLC0415
+    from lcsi_briefs.model.loader import load_pack  # noqa: PLC0415
     from lcsi_briefs.newsletter.content import build_newsletter  # noqa: PLC0415
 
     from .conftest import REPO  # noqa: PLC0415

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lcsi_briefs.loader import load_packs
-from lcsi_briefs.problems import PackError
+from lcsi_briefs.model.loader import load_packs
+from lcsi_briefs.model.problems import PackError
 
 from .conftest import small_pack, write_pack
 

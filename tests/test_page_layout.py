@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from lcsi_briefs.editions import editions
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model.pack import LoadedPack
 
 from .pagefill import last_lines, page_fills
 from .pdftext import page_texts

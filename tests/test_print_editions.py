@@ -15,11 +15,11 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from lcsi_briefs.editions import editions
-from lcsi_briefs.i18n import translator_for
 from lcsi_briefs.layout import PackLayout
-from lcsi_briefs.loader import load_pack
+from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.pdf.page_labels import PAGE_REFERENCE_CLASS, page_references_css
-from lcsi_briefs.text import fold, paragraphs
+from lcsi_briefs.text.catalogue import translator_for
+from lcsi_briefs.text.paragraphs import fold, paragraphs
 
 from .conftest import REPO
 from .pdftext import pdf_text

@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from lcsi_briefs.diagram import pathways_svg
-from lcsi_briefs.loader import load_pack
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.newsletter.content import build_newsletter
 from lcsi_briefs.pages import render_pages
+from lcsi_briefs.pages.diagram import pathways_svg
 
 from .conftest import small_pack, write_pack
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from lcsi_briefs.accessibility import contrast
-from lcsi_briefs.diagram import COLOURS, PANEL_COLOUR, colour_pairs, pathways_svg
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.audience import ACTIONS_LABEL, QUESTIONS_LABEL
-from lcsi_briefs.site import FONT_SHEET, font_files, label_captions, site_font_sheet
+from lcsi_briefs.pages.diagram import COLOURS, PANEL_COLOUR, colour_pairs, pathways_svg
+from lcsi_briefs.sphinx_ext.accessibility import contrast
+from lcsi_briefs.sphinx_ext.site import FONT_SHEET, font_files, label_captions, site_font_sheet
 
 #: Furo's page backgrounds: the diagram must read on both.
 PAGE_BACKGROUNDS = {"light": "#ffffff", "dark": "#131416"}

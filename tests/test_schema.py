@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from lcsi_briefs.cli import main
-from lcsi_briefs.model import Pack
-from lcsi_briefs.schema import SCHEMA_FILE_NAME, pack_schema
+from lcsi_briefs.cli.main import main
+from lcsi_briefs.model.pack import Pack
+from lcsi_briefs.model.schema import SCHEMA_FILE_NAME, pack_schema
 
 REPO = Path(__file__).parent.parent
 BRIEFINGS = REPO / "briefings"

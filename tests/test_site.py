@@ -8,8 +8,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from lcsi_briefs.editions import editions
-from lcsi_briefs.first_use import expand_first_use
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.text.first_use import expand_first_use
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from sphinx.errors import ExtensionError
 
-from lcsi_briefs.loader import load_pack
-from lcsi_briefs.site_packs import site_packs, store_packs
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.sphinx_ext.site_packs import site_packs, store_packs
 
 from .conftest import REPO
 

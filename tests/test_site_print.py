@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from lcsi_briefs.text import fold
+from lcsi_briefs.text.paragraphs import fold
 
 #: Text only the theme's chrome holds: its footer and its "back to top" button.
 CHROME = ("Made with Sphinx", "Copyright ©", "Back to top")

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from lcsi_briefs.build import build_all
+from lcsi_briefs.cli.build import build_all
 
 from .conftest import make_project, small_pack
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lcsi_briefs import text
-from lcsi_briefs.loader import load_pack
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.newsletter.content import build_newsletter
 from lcsi_briefs.pages import render_pages
-from lcsi_briefs.problems import PackError
+from lcsi_briefs.text import paragraphs as text
 
 from .conftest import small_pack, write_pack
 

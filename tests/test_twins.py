@@ -13,10 +13,10 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from lcsi_briefs.build import build_all
-from lcsi_briefs.loader import load_pack, load_packs
-from lcsi_briefs.problems import PackError
-from lcsi_briefs.twins import landing_order, parity_gaps, twins
+from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.model.loader import load_pack, load_packs
+from lcsi_briefs.model.problems import PackError
+from lcsi_briefs.model.twins import landing_order, parity_gaps, twins
 
 from .conftest import make_project, small_pack, write_pack
 

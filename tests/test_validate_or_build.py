@@ -21,9 +21,9 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from lcsi_briefs.build import build_all
-from lcsi_briefs.loader import load_pack
-from lcsi_briefs.problems import PackError
+from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.model.problems import PackError
 
 from .conftest import make_project, small_pack
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lcsi_briefs.build import build_all
+from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.pdf import pool
 from lcsi_briefs.pdf.render import RenderJob
-from lcsi_briefs.warnings_ import BriefsWarnings, pack_location
+from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, pack_location
 
 from .conftest import make_project, small_pack, write_pack
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lcsi_briefs.loader import load_packs
+from lcsi_briefs.model.loader import load_packs
 from lcsi_briefs.pages.coverage import render_coverage
 from lcsi_briefs.pages.reference import render_reference
 from lcsi_briefs.pages.series import newest_first

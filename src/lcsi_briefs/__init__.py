@@ -12,6 +12,6 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Sphinx entry point, imported lazily so ``lcsi-briefs validate`` does not load Sphinx."""
-    from lcsi_briefs.extension import setup as setup_extension  # noqa: PLC0415 - keeps Sphinx out of the CLI
+    from lcsi_briefs.sphinx_ext.extension import setup as setup_extension  # noqa: PLC0415 - keeps Sphinx out of the CLI
 
     return setup_extension(app)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lcsi_briefs.i18n import translator_for
 from lcsi_briefs.layout import PDF_URL_DIR, PackLayout
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.text.catalogue import translator_for
 
 __all__ = ["PDF_URL_DIR", "Edition", "editions"]
 

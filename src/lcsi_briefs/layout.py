@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lcsi_briefs.model import Pack
+    from lcsi_briefs.model.pack import Pack
 
 #: The folder beside ``conf.py`` that holds the published output and the build's work.
 BUILD_DIR = "build"

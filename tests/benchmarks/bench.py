@@ -343,7 +343,7 @@ def _checked(result: Run, what: str) -> Run:
 
 def build(project: Path) -> Run:
     """The real command, exactly as a user runs it."""
-    command = [sys.executable, "-m", "lcsi_briefs.cli", "build", "--project", str(project)]
+    command = [sys.executable, "-m", "lcsi_briefs.cli.main", "build", "--project", str(project)]
     return _checked(run(command, project), f"lcsi-briefs build in {project}")
 
 

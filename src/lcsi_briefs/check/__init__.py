@@ -1,7 +1,7 @@
 """``lcsi-briefs check``: the editorial checks no schema can make, on packs that load.
 
 Each check reads a pack through :class:`~lcsi_briefs.check.prose.PackText` and returns
-:class:`~lcsi_briefs.problems.Problem` warnings, located at the word in the YAML file. A build
+:class:`~lcsi_briefs.model.problems.Problem` warnings, located at the word in the YAML file. A build
 reports them as warnings; ``--strict`` (and ``lcsi-briefs check --strict``) makes them fail.
 Plain Python, no Sphinx.
 """
@@ -15,9 +15,9 @@ from lcsi_briefs.check.prose import PackText
 from lcsi_briefs.check.provenance import figure_problems, verbatim_problems
 from lcsi_briefs.check.readability import avoid_word_problems, long_sentence_problems, reading_age_problems
 from lcsi_briefs.check.terms import abbreviation_problems, preferred_term_problems
-from lcsi_briefs.model import LoadedPack
-from lcsi_briefs.problems import Problem
-from lcsi_briefs.yaml_reader import read_yaml
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.problems import Problem
+from lcsi_briefs.model.yaml_reader import read_yaml
 
 #: Every check, by the name an editor can look up in the docs.
 CHECKS: dict[str, Callable[[PackText], list[Problem]]] = {

@@ -6,8 +6,8 @@ Also the finding x audience matrix editors read to see the same at a glance.
 from __future__ import annotations
 
 from lcsi_briefs.check.prose import PackText
-from lcsi_briefs.model import Pack
-from lcsi_briefs.problems import Problem
+from lcsi_briefs.model.pack import Pack
+from lcsi_briefs.model.problems import Problem
 
 
 def matrix(pack: Pack) -> list[tuple[int, str, list[int]]]:

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from lcsi_briefs.model import LoadedPack
-from lcsi_briefs.problems import Location, Problem, Severity, field_path
-from lcsi_briefs.yaml_reader import Document
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.problems import Location, Problem, Severity, field_path
+from lcsi_briefs.model.yaml_reader import Document
 
 
 class Kind(Enum):

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 
 from lcsi_briefs.check.prose import OWN_WORDING, WORD, PackText, Run
-from lcsi_briefs.model import Finding
-from lcsi_briefs.problems import Problem
+from lcsi_briefs.model.pack import Finding
+from lcsi_briefs.model.problems import Problem
 
 #: A number in prose: "663", "1,084", "12-month", "8%"; not part of a name such as "360Giving".
 FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*%?(?![\w])")

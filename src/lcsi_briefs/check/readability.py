@@ -20,7 +20,7 @@ from importlib.resources import files
 from textstat.textstat import textstatistics  # type: ignore[import-untyped]
 
 from lcsi_briefs.check.prose import OWN_WORDING, Kind, PackText, Run, phrases_pattern, sentences, words
-from lcsi_briefs.problems import Problem
+from lcsi_briefs.model.problems import Problem
 
 #: GOV.UK's advice: keep sentences to 25 words or fewer.
 LONG_SENTENCE = 25

@@ -1,7 +1,7 @@
 """Terms: abbreviations explained before they are used, and one name per thing.
 
 An abbreviation is explained in an edition when the glossary gives its expansion (print,
-email and each web page then spell out its first use: see :mod:`lcsi_briefs.first_use`), when
+email and each web page then spell out its first use: see :mod:`lcsi_briefs.text.first_use`), when
 the pack declares it well known, or when the text itself spells it out, as
 "integrated care board (ICB)", at or before its first use. Titles are never spelled out,
 because they print on covers and running heads.
@@ -10,8 +10,8 @@ because they print on covers and running heads.
 from __future__ import annotations
 
 from lcsi_briefs.check.prose import OWN_WORDING, Kind, PackText, phrases_pattern
-from lcsi_briefs.first_use import ABBREVIATION, expansions, spelled_out
-from lcsi_briefs.problems import Location, Problem
+from lcsi_briefs.model.problems import Location, Problem
+from lcsi_briefs.text.first_use import ABBREVIATION, expansions, spelled_out
 
 
 def abbreviation_problems(text: PackText) -> list[Problem]:

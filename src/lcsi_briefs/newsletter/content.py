@@ -11,13 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from lcsi_briefs.editions import Edition, editions
-from lcsi_briefs.figures import PlainTable, plain_notes, plain_tables, words
-from lcsi_briefs.first_use import FirstUse
-from lcsi_briefs.i18n import N_, Translator
-from lcsi_briefs.model import GlossaryEntry, LoadedPack
+from lcsi_briefs.model.pack import GlossaryEntry, LoadedPack
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.figures import methodology_label
-from lcsi_briefs.text import long_date, paragraphs
+from lcsi_briefs.text.catalogue import N_, Translator
+from lcsi_briefs.text.first_use import FirstUse
+from lcsi_briefs.text.numbers import PlainTable, plain_notes, plain_tables, words
+from lcsi_briefs.text.paragraphs import long_date, paragraphs
 
 #: A label of the pack (see :mod:`lcsi_briefs.layout`) → the address of what it marks.
 PageLink = Callable[[str], str]

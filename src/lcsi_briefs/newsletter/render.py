@@ -26,9 +26,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from lcsi_briefs.figures import text_table, words
-from lcsi_briefs.i18n import language_runs
 from lcsi_briefs.newsletter.content import Headline, Newsletter
+from lcsi_briefs.text.catalogue import language_runs
+from lcsi_briefs.text.numbers import text_table, words
 
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from lcsi_briefs.config import briefs_config
 from lcsi_briefs.layout import NEWSLETTER_DIR, PDF_URL_DIR, PackLayout
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.twins import language_name, twins
 from lcsi_briefs.newsletter.content import Link, build_newsletter
 from lcsi_briefs.newsletter.render import email_message, html_body, text_body
-from lcsi_briefs.site_packs import site_packs
-from lcsi_briefs.twins import language_name, twins
-from lcsi_briefs.warnings_ import note
+from lcsi_briefs.sphinx_ext.config import briefs_config
+from lcsi_briefs.sphinx_ext.site_packs import site_packs
+from lcsi_briefs.sphinx_ext.warnings import note
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

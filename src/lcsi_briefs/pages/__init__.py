@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from lcsi_briefs.diagram import pathways_svg
-from lcsi_briefs.i18n import Translator, translator_for
 from lcsi_briefs.layout import COVERAGE_FILE, GLOSSARY_FILE, INCLUDES_DIR, REFERENCE_FILE, SERIES_FILE, PackLayout
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.twins import language_name, twins
 from lcsi_briefs.pages.audience import render_audience
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.coverage import render_coverage
+from lcsi_briefs.pages.diagram import pathways_svg
 from lcsi_briefs.pages.glossary import render_glossary, render_pack_glossary
 from lcsi_briefs.pages.markup import escape, fence
 from lcsi_briefs.pages.overview import DIAGRAM_ALT, DIAGRAM_FILE, render_overview
 from lcsi_briefs.pages.reference import render_reference
 from lcsi_briefs.pages.series import newest_first, render_series
 from lcsi_briefs.pages.sources import render_sources
-from lcsi_briefs.twins import language_name, twins
+from lcsi_briefs.text.catalogue import Translator, translator_for
 
 #: Fragments included by hand-written pages; excluded from the build as pages of their own.
 __all__ = ["INCLUDES_DIR", "render_pages"]

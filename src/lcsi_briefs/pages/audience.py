@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from lcsi_briefs.figures import evidence_note
-from lcsi_briefs.i18n import N_, Translator
-from lcsi_briefs.model import Audience, LoadedPack
+from lcsi_briefs.model.pack import Audience, LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.figures import methodology_link
 from lcsi_briefs.pages.markup import escape, escape_format, fence, link, strong
 from lcsi_briefs.pages.overview import front_matter
+from lcsi_briefs.text.catalogue import N_, Translator
+from lcsi_briefs.text.numbers import evidence_note
 
 ACTIONS_LABEL = N_("What you could do")
 QUESTIONS_LABEL = N_("Questions to discuss")

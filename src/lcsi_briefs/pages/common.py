@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from lcsi_briefs.i18n import N_, Translator, translator_for
 from lcsi_briefs.layout import PackLayout
-from lcsi_briefs.model import Briefing, Citation, Headings, LoadedPack, Pack
+from lcsi_briefs.model.pack import Briefing, Citation, Headings, LoadedPack, Pack
 from lcsi_briefs.pages.markup import TermLinker, escape, link
+from lcsi_briefs.text.catalogue import N_, Translator, translator_for
 
 #: The heading of each section a pack leaves unnamed, translated into the pack's language.
 DEFAULT_HEADINGS = {
@@ -29,7 +29,7 @@ class Labels(PackLayout):
         super().__init__(loaded.slug)
         self.loaded = loaded
         self.pack: Pack = loaded.pack
-        #: Interface text in the pack's language (see :mod:`lcsi_briefs.i18n`).
+        #: Interface text in the pack's language (see :mod:`lcsi_briefs.text.catalogue`).
         self._ = translator_for(loaded.pack.briefing.language)
         self.headings = section_headings(loaded.pack.briefing, self._)
         #: Words in another language, to be marked where they appear: (text, language tag).

@@ -1,7 +1,7 @@
 """MyST for a finding's numbers, its evidence strength, and the pack's methodology box.
 
 Key figures are sphinx-design cards, written here as escaped MyST like every other page part.
-Charts and tables go through two directives of our own (:mod:`lcsi_briefs.data_directives`):
+Charts and tables go through two directives of our own (:mod:`lcsi_briefs.sphinx_ext.directives`):
 their data travels in the directive body as one line of ASCII-only JSON, which can never close
 the fence or open any markup, and which changes whenever the data does, so Sphinx re-reads the
 page exactly when a chart or table changed.
@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from lcsi_briefs.figures import chart_rows, figure_details, figure_value, table_rows, words
-from lcsi_briefs.model import Evidence, Finding, LoadedPack
+from lcsi_briefs.model.pack import Evidence, Finding, LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.markup import escape, escape_format, fence, grid, grid_card, link
+from lcsi_briefs.text.numbers import chart_rows, figure_details, figure_value, table_rows, words
 
 FIGURES_CLASS = "lcsi-figures"
 EVIDENCE_CLASS = "lcsi-evidence"

@@ -8,10 +8,10 @@ namespace of terms, so the entries here are definition lists with labels of thei
 
 from __future__ import annotations
 
-from lcsi_briefs.i18n import Translator
 from lcsi_briefs.layout import GLOSSARY_LABEL, PackLayout
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.markup import escape, fence, link, paragraphs
+from lcsi_briefs.text.catalogue import Translator
 
 __all__ = ["GLOSSARY_CLASS", "GLOSSARY_LABEL", "render_glossary", "render_pack_glossary"]
 

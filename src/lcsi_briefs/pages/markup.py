@@ -12,8 +12,8 @@ import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 
-from lcsi_briefs.text import fold
-from lcsi_briefs.text import paragraphs as split_paragraphs
+from lcsi_briefs.text.paragraphs import fold
+from lcsi_briefs.text.paragraphs import paragraphs as split_paragraphs
 
 _ESCAPE = str.maketrans({char: "\\" + char for char in string.punctuation})
 _LINKABLE_TERM = re.compile(r"^[\w][\w '\u2019-]*$")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import html
 import json
 
-from lcsi_briefs.i18n import N_
-from lcsi_briefs.model import LoadedPack, Quote
+from lcsi_briefs.model.pack import LoadedPack, Quote
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.figures import evidence_line, finding_numbers, methodology_section
 from lcsi_briefs.pages.markup import (
@@ -20,7 +19,8 @@ from lcsi_briefs.pages.markup import (
     paragraphs,
     strong,
 )
-from lcsi_briefs.text import fold, long_date
+from lcsi_briefs.text.catalogue import N_
+from lcsi_briefs.text.paragraphs import fold, long_date
 
 DIAGRAM_FILE = "pathways.svg"
 #: Marks the "implications for" line, which audience PDF editions leave out.

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lcsi_briefs.model.schema import pack_schema
 from lcsi_briefs.pages.markup import escape
-from lcsi_briefs.schema import pack_schema
 
 #: Sections in reading order: the pack first, then each part as it appears in a pack file.
 ORDER = [

@@ -6,11 +6,11 @@ import datetime as dt
 
 from babel.dates import format_skeleton
 
-from lcsi_briefs.figures import locale_of
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.markup import escape, escape_format, paragraphs, strong
-from lcsi_briefs.text import long_date
+from lcsi_briefs.text.numbers import locale_of
+from lcsi_briefs.text.paragraphs import long_date
 
 
 def published_on(value: dt.date | str, language: str) -> str:

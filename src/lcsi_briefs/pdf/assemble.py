@@ -9,7 +9,6 @@ out become plain text, so a printed edition never points at a page it does not c
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -17,17 +16,18 @@ from sphinx import addnodes
 from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
 from sphinx.util.nodes import inline_all_toctrees
 
-from lcsi_briefs.downloads import pdf_downloads
 from lcsi_briefs.editions import Edition
-from lcsi_briefs.expansion import expand_tree
-from lcsi_briefs.i18n import N_
-from lcsi_briefs.layout import GLOSSARY_LABEL, PackLayout
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.layout import PackLayout
+from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.audience import ABOUT_CLASS
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.overview import AFFECTS_CLASS, GLANCE_CLASS
+from lcsi_briefs.pdf.ids import ancestors, localise_links, unique_ids
 from lcsi_briefs.pdf.page_labels import PAGE_REFERENCE_CLASS
-from lcsi_briefs.text import paragraphs
+from lcsi_briefs.sphinx_ext.downloads import pdf_downloads
+from lcsi_briefs.sphinx_ext.expansion import expand_tree
+from lcsi_briefs.text.catalogue import N_
+from lcsi_briefs.text.paragraphs import paragraphs
 
 if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
@@ -41,13 +41,6 @@ IMPLICATION_FINDING = N_("Finding {number}")
 BODY_SUMMARY_CLASS = "lcsi-body-summary"
 #: The one line of finding numbers under a source: its links get no page (see _page_references).
 NUMBER_LIST_CLASS = "lcsi-finding-numbers"
-
-
-@dataclass(frozen=True)
-class TocEntry:
-    level: int
-    title: str
-    target: str
 
 
 def _doc(builder: StandaloneHTMLBuilder, docname: str) -> nodes.document:
@@ -197,8 +190,8 @@ def assemble(
         _keep_used_terms(tree, included_glossary)
     _compact_back_references(tree, loaded, layout)
     _labelled_sections(tree, layout.labels(loaded.pack) | {layout.findings_detail()})
-    _unique_ids(tree, overview)
-    _localise_links(tree)
+    unique_ids(tree, overview)
+    localise_links(tree)
     _page_references(tree, layout.labels(loaded.pack) - set(layout.term_labels(loaded.pack).values()))
     return tree
 
@@ -211,7 +204,7 @@ def _page_references(tree: nodes.document, paged: set[str]) -> None:
     (dozens a page would carry a number) and the glossary is in order at the back. Nor are the
     lists of finding numbers under each source: findings are printed in their numbered order.
     Nor a quotation's attribution: the page that follows it there is the source's own.
-    Run after :func:`_localise_links`, so a link whose target this edition lacks is no longer
+    Run after :func:`localise_links`, so a link whose target this edition lacks is no longer
     a link and gets no number.
     """
     for reference in tree.findall(nodes.reference):
@@ -226,7 +219,7 @@ def _in_number_list(reference: nodes.Element) -> bool:
     line = reference.parent
     if isinstance(line, nodes.Element) and NUMBER_LIST_CLASS in line["classes"]:
         return True
-    return any(isinstance(ancestor, nodes.block_quote) for ancestor in _ancestors(reference))
+    return any(isinstance(ancestor, nodes.block_quote) for ancestor in ancestors(reference))
 
 
 def _cover_matter_once(overview: nodes.section, summary_paragraphs: int) -> None:
@@ -280,7 +273,7 @@ def _keep_used_terms(tree: nodes.document, glossary: nodes.Element) -> None:
     used = {
         _fragment(reference)
         for reference in tree.findall(nodes.reference)
-        if not any(ancestor is glossary for ancestor in _ancestors(reference))
+        if not any(ancestor is glossary for ancestor in ancestors(reference))
     }
     for item in list(glossary.findall(nodes.definition_list_item)):
         # A term's label sits on its one-item definition list (the target before it), or on the term.
@@ -350,122 +343,3 @@ def _compact(
             section.replace(listing, line)
         else:
             section.remove(listing)
-
-
-def _page_of(reference: nodes.Element, docname: str) -> tuple[str, str] | None:
-    """The page and anchor a resolved link points at, or None for a link out of the site."""
-    uri = reference.get("refuri")
-    if uri is None:
-        return (docname, reference["refid"]) if reference.get("refid") else None
-    # The single-file builder resolves links as ``index.html#document-<docname>#<anchor>``.
-    marker = "#document-"
-    if marker not in uri or uri.count("#") < 2:  # the page's anchor, then the target's
-        return None
-    page, anchor = uri.split(marker, 1)[1].rsplit("#", 1)
-    return page, anchor
-
-
-def _unique_ids(tree: nodes.document, docname: str) -> None:
-    """One anchor per id in the printed edition, whatever the text of the pages it joins.
-
-    Each page of the site is its own HTML document, so two pages may both have a heading
-    ``Share this briefing`` and the id docutils derives from it. Joined into one edition,
-    the later one is renamed, and the links from its own page follow it; the labels of the
-    data (:mod:`lcsi_briefs.layout`) are unique across the pack and never renamed.
-    """
-    taken: set[str] = set()
-    for element in tree.findall(nodes.Element):
-        taken.update(element.get("ids", []))
-    seen: set[str] = set()
-    renamed: dict[tuple[str, str], str] = {}
-    pages: list[tuple[nodes.Element, str]] = [(tree, docname)]
-    while pages:
-        element, page = pages.pop()
-        if isinstance(element, addnodes.start_of_file):
-            page = element["docname"]
-        ids: list[str] = []
-        anchor: str
-        for anchor in element.get("ids", []):
-            unique: str = anchor
-            number = 1
-            while unique in seen or (unique != anchor and unique in taken):
-                number += 1
-                unique = f"{anchor}-{number}"
-            if unique != anchor:
-                renamed[(page, anchor)] = unique
-            seen.add(unique)
-            ids.append(unique)
-        if ids:
-            element["ids"] = ids
-        pages.extend((child, page) for child in reversed(element.children) if isinstance(child, nodes.Element))
-    if not renamed:
-        return
-    for reference, page in _with_pages(tree, docname, nodes.reference):
-        target = _page_of(reference, page)
-        if target in renamed:
-            if reference.get("refuri") is None:
-                reference["refid"] = renamed[target]
-            else:
-                reference["refuri"] = f"#{renamed[target]}"
-
-
-def _with_pages(tree: nodes.document, docname: str, kind: type[nodes.Element]) -> list[tuple[nodes.Element, str]]:
-    """Every ``kind`` node of an edition, with the page it came from."""
-    found: list[tuple[nodes.Element, str]] = []
-    stack: list[tuple[nodes.Element, str]] = [(tree, docname)]
-    while stack:
-        element, page = stack.pop()
-        if isinstance(element, addnodes.start_of_file):
-            page = element["docname"]
-        if isinstance(element, kind):
-            found.append((element, page))
-        stack.extend((child, page) for child in reversed(element.children) if isinstance(child, nodes.Element))
-    return found
-
-
-def _localise_links(tree: nodes.document) -> None:
-    """Point internal links at anchors in this one document; unlink those it lacks."""
-    ids: set[str] = set()
-    for element in tree.findall(nodes.Element):
-        ids.update(element.get("ids", []))
-    ids |= {f"document-{node['docname']}" for node in tree.findall(addnodes.start_of_file)}
-    for reference in list(tree.findall(nodes.reference)):
-        uri = reference.get("refuri")
-        if uri is None:
-            if reference.get("refid") in ids:
-                continue
-        elif "://" in uri or uri.startswith("mailto:"):
-            continue
-        else:
-            fragment = uri.rsplit("#", 1)[-1] if "#" in uri else ""
-            if fragment in ids:
-                reference["refuri"] = f"#{fragment}"
-                continue
-        reference.replace_self(reference.children)
-
-
-def contents(tree: nodes.document, overview_label: str, summary: str) -> list[TocEntry]:
-    """The printed contents, one page at most: each page's title, and the overview's sections.
-
-    The overview's own title is the briefing's, already on the cover: its entry says Summary.
-    """
-    entries: list[TocEntry] = []
-    for section in tree.findall(nodes.section):
-        parents = [ancestor for ancestor in _ancestors(section) if isinstance(ancestor, nodes.section)]
-        if not section["ids"] or GLOSSARY_LABEL in section["ids"][1:]:
-            continue
-        if parents and (len(parents) > 1 or overview_label not in parents[0]["ids"]):
-            continue
-        title = section[0].astext() if section.children and isinstance(section[0], nodes.title) else ""
-        if overview_label in section["ids"]:
-            title = summary
-        entries.append(TocEntry(len(parents) + 1, title, section["ids"][0]))
-    return entries
-
-
-def _ancestors(node: nodes.Node) -> list[nodes.Node]:
-    found = []
-    while node.parent is not None:
-        node = node.parent
-        found.append(node)
-    return found

@@ -22,19 +22,19 @@ import segno
 from babel.lists import format_list
 from markupsafe import Markup
 
-from lcsi_briefs.figures import figure_details, figure_value, locale_of, source_text, words
-from lcsi_briefs.first_use import FirstUse, exempt_texts
-from lcsi_briefs.i18n import N_, translator_for
 from lcsi_briefs.layout import PackLayout
-from lcsi_briefs.model import LoadedPack
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.pages.audience import ACTIONS_LABEL, QUESTIONS_LABEL
 from lcsi_briefs.pdf.page_labels import page_labels_css
-from lcsi_briefs.text import fold, long_date, paragraphs
-from lcsi_briefs.twins import language_name
+from lcsi_briefs.text.catalogue import N_, translator_for
+from lcsi_briefs.text.first_use import FirstUse, exempt_texts
+from lcsi_briefs.text.numbers import figure_details, figure_value, locale_of, source_text, words
+from lcsi_briefs.text.paragraphs import fold, long_date, paragraphs
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-#: The brief's own headings and phrases, translated from the catalogue (see :mod:`lcsi_briefs.i18n`).
+#: The brief's own headings and phrases, translated from the catalogue (see :mod:`lcsi_briefs.text.catalogue`).
 DOCUMENT_TITLE = N_("{title}: one-sheet brief for {audience}")
 FINDINGS_HEADING = N_("The findings behind this brief")
 FINDINGS_NOTE = N_("Numbered as in the full briefing.")

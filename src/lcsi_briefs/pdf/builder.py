@@ -24,23 +24,24 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from lcsi_briefs.config import briefs_config
 from lcsi_briefs.editions import Edition, editions
-from lcsi_briefs.errors import PdfRenderError
-from lcsi_briefs.first_use import FirstUse
-from lcsi_briefs.i18n import translator_for
 from lcsi_briefs.layout import PackLayout
-from lcsi_briefs.model import LoadedPack
-from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, TocEntry, assemble, contents
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.twins import language_name, twins
+from lcsi_briefs.model.yaml_reader import read_yaml
+from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, assemble
 from lcsi_briefs.pdf.brief import audience_url, brief_html
+from lcsi_briefs.pdf.ids import TocEntry, contents
 from lcsi_briefs.pdf.page_labels import page_labels_css, page_references_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
-from lcsi_briefs.site_packs import site_packs
-from lcsi_briefs.text import long_date
-from lcsi_briefs.twins import language_name, twins
-from lcsi_briefs.warnings_ import BriefsWarnings, note, pack_location, warn
-from lcsi_briefs.yaml_reader import read_yaml
+from lcsi_briefs.sphinx_ext.config import briefs_config
+from lcsi_briefs.sphinx_ext.errors import PdfRenderError
+from lcsi_briefs.sphinx_ext.site_packs import site_packs
+from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, note, pack_location, warn
+from lcsi_briefs.text.catalogue import translator_for
+from lcsi_briefs.text.first_use import FirstUse
+from lcsi_briefs.text.paragraphs import long_date
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

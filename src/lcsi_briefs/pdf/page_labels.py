@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 
-from lcsi_briefs.i18n import N_, Translator
+from lcsi_briefs.text.catalogue import N_, Translator
 
 PAGE_OF = N_("Page {page} of {pages}")
 #: After a cross-reference on paper: the page its target starts on. "see" tells it from a page

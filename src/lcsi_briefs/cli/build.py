@@ -1,0 +1,287 @@
+"""``lcsi-briefs build``: the site and every PDF, published only when everything succeeded.
+
+Sphinx works in ``build/.work`` (kept between runs so rebuilds are incremental). Only when
+both the HTML and the PDF builds pass are the results copied to ``build/html`` and
+``build/pdf``, by renaming a complete new copy into place, so a failed build leaves the last
+good output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from types import SimpleNamespace
+
+from lcsi_briefs.faults import BuildRunningError, fault_sentence, find_os_error, one_build_at_a_time
+from lcsi_briefs.layout import NEWSLETTER_DIR, PDF_URL_DIR, ProjectLayout
+from lcsi_briefs.sphinx_ext.warnings import is_note
+
+#: Environment variables that change what a build writes (conf.py reads the site URL ones).
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LCSI_BRIEFS_SITE_URL", "READTHEDOCS_CANONICAL_URL")
+#: Packages whose version changes what a build writes.
+TOOLS = ("lcsi-briefs", "sphinx", "myst-parser", "sphinx-design", "furo", "weasyprint", "docutils")
+
+
+def inputs_digest(layout: ProjectLayout, *, pdf: bool, strict: bool = False) -> str:
+    """A digest of everything a build reads: data, pages, settings, this package, tool versions.
+
+    When it matches the last successful build, the outputs are already what a build would
+    write, so ``build`` can stop at once without starting Sphinx.
+    """
+    digest = hashlib.sha256(f"pdf={pdf} strict={strict}".encode())
+    for variable in ENVIRONMENT:
+        digest.update(f"{variable}={os.environ.get(variable, '')}".encode())
+    for tool in TOOLS:
+        try:
+            digest.update(f"{tool}={version(tool)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{tool}=none".encode())
+    project, generated = layout.root, layout.generated
+    folders = [layout.srcdir, layout.packs, Path(__file__).parent.parent]
+    files = [project / "conf.py"] + [
+        path
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.is_file() and generated not in path.parents and "__pycache__" not in path.parts
+    ]
+    for path in sorted(files):
+        digest.update(str(path.relative_to(project) if path.is_relative_to(project) else path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class _Quiet(io.StringIO):
+    """Sphinx's status stream: its progress lines are noise to an editor, so they go nowhere."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+class _ShowNotes(logging.Handler):
+    """Prints the package's own notes (records of type ``lcsi`` below warning level) as they come."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.addFilter(is_note)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(record.getMessage(), flush=True)
+
+
+@contextmanager
+def _notes_shown() -> Iterator[None]:
+    """Sphinx replaces the handlers of its own ``sphinx`` logger; ours sit on the package's logger."""
+    package_logger = logging.getLogger("sphinx.lcsi_briefs")
+    handler = _ShowNotes()
+    package_logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        package_logger.removeHandler(handler)
+
+
+def _sphinx(
+    layout: ProjectLayout,
+    builder: str,
+    outdir: Path,
+    doctrees: Path | None = None,
+    overrides: dict[str, object] | None = None,
+) -> int:
+    """One Sphinx build with warnings as errors; our own errors print as plain messages."""
+    from sphinx.application import Sphinx  # noqa: PLC0415 - a build with nothing to do never loads Sphinx
+    from sphinx.cmd.build import handle_exception  # noqa: PLC0415
+    from sphinx.errors import SphinxError  # noqa: PLC0415
+    from sphinx.util.docutils import docutils_namespace, patch_docutils  # noqa: PLC0415
+
+    app = None
+    try:
+        with patch_docutils(layout.root), docutils_namespace(), _notes_shown():
+            app = Sphinx(
+                srcdir=layout.srcdir,
+                confdir=layout.root,
+                outdir=outdir,
+                doctreedir=doctrees or layout.work / "doctrees",
+                buildername=builder,
+                status=_Quiet(),
+                warning=sys.stderr,
+                warningiserror=True,
+                confoverrides=overrides or {},
+            )
+            app.build()
+            return int(app.statuscode)
+    except Exception as error:
+        fault = find_os_error(error)
+        if fault is not None:
+            # A full disk or a read-only folder: the caller says so in one sentence.
+            raise fault from None
+        if isinstance(error, SphinxError):
+            # Bad data, a failed render, a bad setting: the message says what to fix; no report needed.
+            print(f"{error.category}: {error}", file=sys.stderr)
+            return 1
+        handle_exception(app, SimpleNamespace(pdb=False, verbosity=0, traceback=False), error)
+        return 2
+
+
+def _recover(target: Path) -> None:
+    """Undo a publish cut short between its two renames: put the last good output back."""
+    stale = target.with_name(f".{target.name}.old")
+    if stale.is_dir() and not target.exists():
+        stale.rename(target)
+
+
+def _fresh(target: Path) -> Path:
+    return target.with_name(f".{target.name}.new")
+
+
+def _copytree(source: Path, target: Path) -> None:
+    """``shutil.copytree``, but a failure is the first ``OSError`` itself, errno and file name kept.
+
+    copytree gathers its failures into one ``shutil.Error`` of strings, which would lose the
+    difference between a full disk and a read-only folder.
+    """
+    failures: list[OSError] = []
+
+    def copy(source_file: str, target_file: str) -> object:
+        try:
+            return shutil.copy2(source_file, target_file)
+        except OSError as error:
+            failures.append(error)
+            raise
+
+    try:
+        shutil.copytree(source, target, copy_function=copy)
+    except shutil.Error:
+        if failures:
+            raise failures[0] from None
+        raise
+
+
+def _publish(staged: dict[Path, Callable[[Path], None]]) -> None:
+    """Write a complete new copy of every output beside it, then swap them all into place.
+
+    Everything that needs disk space happens before the first swap, so a full disk, a
+    read-only folder or Ctrl+C leaves the last good output exactly as it was and no partial
+    ``.<name>.new`` folder behind. The swaps are renames; one cut short is undone by
+    :func:`_recover` at the start of the next build.
+    """
+    try:
+        for target, fill in staged.items():
+            _recover(target)
+            for leftover in (_fresh(target), target.with_name(f".{target.name}.old")):
+                shutil.rmtree(leftover, ignore_errors=True)
+            fill(_fresh(target))
+    except BaseException:
+        for target in staged:
+            shutil.rmtree(_fresh(target), ignore_errors=True)
+        raise
+    for target in staged:
+        stale = target.with_name(f".{target.name}.old")
+        if target.exists():
+            target.rename(stale)
+        _fresh(target).rename(target)
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def build_pdfs(project: Path, outdir: Path, doctrees: Path) -> int:
+    """Render the PDFs from the doctrees of an HTML build, straight into ``outdir`` (for previews)."""
+    layout = _layout(project.resolve())
+    if layout is None:
+        return 1
+    try:
+        return _sphinx(layout, "briefing-pdf", outdir.resolve(), doctrees.resolve())
+    except OSError as error:
+        print(fault_sentence(error, project.resolve()), file=sys.stderr)
+        return 1
+
+
+def _layout(project: Path) -> ProjectLayout | None:
+    """The project's folders as its ``conf.py`` sets them; None (after saying why) if it cannot be read."""
+    from sphinx.errors import ConfigError  # noqa: PLC0415
+
+    from lcsi_briefs.cli.project import read_layout  # noqa: PLC0415
+
+    try:
+        return read_layout(project)
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
+
+
+def build_all(project: Path, *, pdf: bool = True, strict: bool = False) -> int:
+    """Build the site (and the PDFs) and publish them into ``build/``; the exit status of the CLI."""
+    project = project.resolve()
+    if not (project / "conf.py").is_file():
+        print(f"error: {project} has no conf.py; run this from the project folder or pass --project", file=sys.stderr)
+        return 2
+    layout = _layout(project)
+    if layout is None:
+        return 1
+    try:
+        with one_build_at_a_time(project, layout.lock):
+            return _build(layout, pdf=pdf, strict=strict)
+    except BuildRunningError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(fault_sentence(error, project), file=sys.stderr)
+        return 1
+
+
+def _build(layout: ProjectLayout, *, pdf: bool, strict: bool) -> int:
+    work = layout.work
+    html_work, pdf_work = work / "html", work / "pdf"
+    for published in layout.published:
+        _recover(published)
+    digest = inputs_digest(layout, pdf=pdf, strict=strict)
+    stamp = layout.stamp
+    outputs = [layout.html / "index.html"] + ([layout.pdf] if pdf else [])
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest and all(p.exists() for p in outputs):
+        print("Nothing has changed since the last build: build/ is up to date.")
+        return 0
+    stamp.unlink(missing_ok=True)
+    print("Building the site...")
+    overrides: dict[str, object] = {"lcsi_briefs_strict": strict, "lcsi_briefs_pdf_build": pdf}
+    status = _sphinx(layout, "html", html_work, overrides=overrides)
+    if status == 0 and pdf:
+        print("Rendering the PDFs...")
+        status = _sphinx(layout, "briefing-pdf", pdf_work, overrides=overrides)
+    if status != 0:
+        print("Build failed: nothing in build/html or build/pdf was changed.", file=sys.stderr)
+        return 1
+    pdfs = sorted(pdf_work.glob("*.pdf")) if pdf else []
+    if pdf:
+        pdf_url_dir = html_work / PDF_URL_DIR
+        shutil.rmtree(pdf_url_dir, ignore_errors=True)
+        pdf_url_dir.mkdir(parents=True)
+        for path in pdfs:
+            shutil.copy2(path, pdf_url_dir / path.name)
+
+    def pdf_folder(fresh: Path) -> None:
+        fresh.mkdir(parents=True)
+        for path in pdfs:
+            shutil.copy2(path, fresh / path.name)
+
+    staged: dict[Path, Callable[[Path], None]] = {layout.html: partial(_copytree, html_work)}
+    if pdf:
+        staged[layout.pdf] = pdf_folder
+    if (html_work / NEWSLETTER_DIR).is_dir():
+        staged[layout.newsletter] = partial(_copytree, html_work / NEWSLETTER_DIR)
+    _publish(staged)
+    try:
+        stamp.write_text(digest, encoding="utf-8")
+    except OSError:
+        stamp.unlink(missing_ok=True)  # without the stamp the next build simply runs in full
+    print(f"Site: {layout.html / 'index.html'}")
+    if pdf:
+        print(f"PDFs: {layout.pdf}")
+    print(f"Newsletter emails: {layout.newsletter}")
+    return 0

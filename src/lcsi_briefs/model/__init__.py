@@ -1,0 +1,1 @@
+"""The pack: its types, YAML reading with positions, validation and problems."""

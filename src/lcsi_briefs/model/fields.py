@@ -1,0 +1,161 @@
+"""The building blocks of a pack's fields: identifiers, lines, text, addresses, language tags
+and dates, each checked where it enters so every model below can rely on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from babel import Locale, UnknownLocaleError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from lcsi_briefs.text.paragraphs import character_name, is_noncharacter, line_break, unusable_character
+
+#: Identifiers become file names and URL fragments, so they are kept to a portable subset.
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
+
+#: Longest prose value accepted. Generous for a briefing, small enough to stop a pasted book.
+MAX_TEXT = 20_000
+
+
+def _check_identifier(value: str) -> str:
+    if _WINDOWS_RESERVED.match(value):
+        raise ValueError(f"an identifier that is not a reserved Windows file name, found {value!r}")
+    return value
+
+
+def _check_text(value: str) -> str:
+    """Reject text a reader could not see: control characters would vanish or break output."""
+    char = unusable_character(value)
+    if char is None:
+        return value
+    if unicodedata.category(char) == "Cc":
+        raise ValueError(f"text without control characters, found U+{ord(char):04X} in the text")
+    # A lone surrogate never gets here: pydantic refuses it as a string first (see validation.py).
+    raise ValueError(f"text, found {character_name(char)}, which Unicode reserves never to be a character")
+
+
+def _check_line(value: str) -> str:
+    """Titles and names become headings, email subjects and PDF metadata: one line each."""
+    _check_text(value)
+    char = line_break(value)
+    if char == "\n":
+        raise ValueError("a single line of text, found a line break")
+    if char is not None:
+        raise ValueError(f"a single line of text, found the line break {character_name(char)}")
+    return value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"}:
+        raise ValueError(f"a web address starting with https:// or http://, found {value!r}")
+    if any(c.isspace() for c in value):
+        raise ValueError(f"a web address without spaces (write a space as %20), found {value!r}")
+    if not parts.hostname:
+        raise ValueError(f"a web address with a site name after {parts.scheme}://, found {value!r}")
+    if any(c in value for c in '<>"`'):
+        raise ValueError(f'a web address without <, >, " or ` characters, found {value!r}')
+    # Controls and invisible format characters (zero-width spaces, direction overrides) would make
+    # the printed address differ from the one followed.
+    hidden = next((c for c in value if unicodedata.category(c) in ("Cc", "Cf") or is_noncharacter(c)), None)
+    if hidden is not None:
+        raise ValueError(f"a web address without invisible characters, found {character_name(hidden)}")
+    return value
+
+
+def _check_language(value: str) -> str:
+    try:
+        Locale.parse(value, sep="-")
+    except (ValueError, UnknownLocaleError):
+        raise ValueError(f"a language tag such as 'en-GB' or 'cy', found {value!r}") from None
+    return value
+
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    AfterValidator(_check_identifier),
+    Field(
+        description=(
+            "Lower-case letters, digits and hyphens, 1 to 64 characters, starting and ending "
+            "with a letter or digit. Used in web addresses and file names."
+        ),
+        examples=["local-government"],
+    ),
+]
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    AfterValidator(_check_line),
+]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_check_text),
+]
+Url = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=2_000),
+    AfterValidator(_check_url),
+    Field(examples=["https://www.gov.uk/government/publications/example"], json_schema_extra={"format": "uri"}),
+]
+LanguageTag = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=35),
+    AfterValidator(_check_language),
+    Field(examples=["en-GB"], json_schema_extra={"format": "language-tag"}),
+]
+
+
+_PARTIAL_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$"
+
+
+def _check_source_date(value: object) -> dt.date | str:
+    """A full date, or a month ("2025-07") or a year ("2025") for a report that gives no day."""
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if re.match(_PARTIAL_DATE, text):
+        return text
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                f"a real date written YYYY-MM-DD, found {text!r}, which is not a day in the calendar"
+            ) from None
+    raise ValueError(f"a date written YYYY-MM-DD, or YYYY-MM or YYYY when the report gives no day, found {text!r}")
+
+
+#: When a source was published: a date, a month or a year.
+SourceDate = Annotated[
+    dt.date | str,
+    PlainValidator(_check_source_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": _PARTIAL_DATE, "format": "partial-date"},
+            ]
+        }
+    ),
+]
+
+
+class Strict(BaseModel):
+    """Every model rejects unknown keys: a misspelt field must never vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)

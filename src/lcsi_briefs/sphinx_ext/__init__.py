@@ -1,0 +1,1 @@
+"""The Sphinx glue: the extension, its settings, directives and generated pages' helpers."""

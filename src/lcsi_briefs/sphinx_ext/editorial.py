@@ -1,0 +1,70 @@
+"""Editorial checks in every build, and the accessibility statement and PDF checks it rests on.
+
+Editorial checks are listed as warnings, or stop the build when strict.
+
+Builds run Sphinx with warnings as errors, so these are reported as notes (which
+``lcsi-briefs build`` shows) rather than as Sphinx warnings, which would make every
+work-in-progress pack fail. ``lcsi_briefs_strict = True`` (``lcsi-briefs build
+--strict``) turns them into a build error, like ``lcsi-briefs check --strict``.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from lcsi_briefs.check import check_packs
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.sphinx_ext.accessibility import verify_pdf
+from lcsi_briefs.sphinx_ext.config import briefs_config
+from lcsi_briefs.sphinx_ext.errors import BriefingDataError, PdfRenderError
+from lcsi_briefs.sphinx_ext.warnings import note
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+#: The PDF builder regenerates the same pages; one report per build is enough.
+_PDF_BUILDERS = frozenset({"briefing-pdf"})
+
+
+def report_editorial(app: Sphinx, packs: list[LoadedPack]) -> None:
+    if app.builder.name in _PDF_BUILDERS:
+        return
+    problems = check_packs(packs)
+    if not problems:
+        return
+    count = f"{len(problems)} editorial warning{'s' if len(problems) != 1 else ''}"
+    if briefs_config(app.config).strict:
+        listed = "\n".join(str(problem) for problem in problems)
+        raise BriefingDataError(f"{count} (strict build; see `lcsi-briefs check`):\n{listed}")
+    for problem in problems:
+        note(logger, "%s", problem)
+    note(logger, "%s; `lcsi-briefs check` lists them, and --strict fails on them", count)
+
+
+def _note_start(app: Sphinx) -> None:
+    app.lcsi_briefs_started = time.time()  # type: ignore[attr-defined]
+
+
+def _verify_pdfs(app: Sphinx, exception: Exception | None) -> None:
+    """Every PDF this build wrote must pass the checks the accessibility statement lists."""
+    if exception is not None or app.builder.name not in _PDF_BUILDERS:
+        return
+    started = getattr(app, "lcsi_briefs_started", 0.0)
+    failures = []
+    for path in sorted(Path(app.outdir).glob("*.pdf")):
+        if path.stat().st_mtime >= started:
+            facts = verify_pdf(path, large_print=path.stem.endswith("--large-print"))
+            failures += [f"{facts.name}: {problem}" for problem in facts.problems]
+    if failures:
+        raise PdfRenderError("PDF accessibility checks failed:\n" + "\n".join(failures))
+
+
+def setup_accessibility(app: Sphinx) -> None:
+    app.connect("builder-inited", _note_start)
+    app.connect("build-finished", _verify_pdfs)

@@ -1,0 +1,116 @@
+"""The Sphinx side of interface languages: the catalogue, each page's ``lang``, one note per gap.
+
+Two languages meet on a site. The site's own (``language`` in ``conf.py``) speaks for the pages
+every pack shares, the landing block and the glossary: their words come from the catalogue
+registered with ``app.add_message_catalog``, through Sphinx's translator for it. Each pack
+speaks its own language on its own pages, PDFs and emails, through
+:func:`lcsi_briefs.i18n.translator_for`, and its pages say so in ``<html lang="…">``.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx import locale
+from sphinx.util import logging
+
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.twins import parity_gaps, twins, where
+from lcsi_briefs.sphinx_ext.config import briefs_config
+from lcsi_briefs.sphinx_ext.site_packs import site_packs
+from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, note, warn
+from lcsi_briefs.text.catalogue import DOMAIN, Translator, available_languages, catalogue_language, catalogue_path
+from lcsi_briefs.text.catalogue import compile_catalogue as _compile
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+#: Inside the doctree folder: compiled catalogues are build output, never committed.
+COMPILED_DIR = "lcsi_briefs_locale"
+
+
+def compile_catalogues(folder: Path) -> Path:
+    """Every ``.po`` compiled to ``folder/<lang>/LC_MESSAGES/*.mo``, rewritten only when it changed."""
+    for language in available_languages():
+        data = _compile(catalogue_path(language))
+        target = folder / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_suffix(".tmp")
+            temporary.write_bytes(data)
+            temporary.replace(target)
+    return folder
+
+
+def site_translator(app: Sphinx) -> Translator:
+    """The words of the pages the whole site shares, in the site's language."""
+    language = app.config.language or "en"
+    return Translator(language, catalogue_language(language), locale.get_translator(DOMAIN))
+
+
+def note_missing_catalogues(packs: list[LoadedPack]) -> None:
+    """One note per language that has no catalogue: its packs' interface text stays English."""
+    missing = sorted({p.pack.briefing.language for p in packs if catalogue_language(p.pack.briefing.language) is None})
+    for language in missing:
+        note(
+            logger,
+            "no interface catalogue for language %r, so its packs' headings and labels are in "
+            "English; add src/lcsi_briefs/locale/<lang>/LC_MESSAGES/%s.po to translate them",
+            language,
+            DOMAIN,
+        )
+
+
+def note_twin_gaps(packs: list[LoadedPack]) -> None:
+    """One warning per difference between a pack and its translation, at the translation's line."""
+    for loaded in packs:
+        original = twins(packs).get(loaded.slug)
+        if original is None or not loaded.pack.briefing.translation_of:
+            continue
+        path, line = where(loaded)
+        for gap in parity_gaps(loaded, original):
+            warn(logger, BriefsWarnings.TWINS, "%s", gap, location=f"{path}:{line}")
+
+
+def twin_page(app: Sphinx, pagename: str) -> str | None:
+    """The same page in the pack's twin (its overview when the twin lacks that page), if any."""
+    packs = site_packs(app.env)
+    parts = pagename.split("/")
+    if len(parts) < 3 or parts[0] != briefs_config(app.config).pages_dir or parts[1] not in packs:
+        return None
+    twin = twins(list(packs.values())).get(parts[1])
+    if twin is None:
+        return None
+    same = "/".join([parts[0], twin.slug, *parts[2:]])
+    return same if same in app.env.all_docs else f"{parts[0]}/{twin.slug}/index"
+
+
+def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """A pack's pages are in the pack's language, whatever the site's is: ``<html lang>`` says so.
+
+    A twin's page is announced as its alternate, with ``hreflang``, both ways.
+    """
+    packs = site_packs(app.env)
+    parts = pagename.split("/")
+    prefix = briefs_config(app.config).pages_dir
+    if len(parts) >= 3 and parts[0] == prefix and parts[1] in packs:
+        language = packs[parts[1]].pack.briefing.language
+        context["language"] = language
+        other = twin_page(app, pagename)
+        if other is not None:
+            twin = twins(list(packs.values()))[parts[1]]
+            own = app.builder.get_relative_uri(pagename, pagename)
+            href = app.builder.get_relative_uri(pagename, other)
+            links = [(language, own), (twin.pack.briefing.language, href)]
+            context["metatags"] = context.get("metatags", "") + "".join(
+                f'<link rel="alternate" hreflang="{html.escape(lang)}" href="{html.escape(url)}">\n'
+                for lang, url in links
+            )
+
+
+def setup_localisation(app: Sphinx) -> None:
+    app.add_message_catalog(DOMAIN, compile_catalogues(Path(app.doctreedir) / COMPILED_DIR))
+    app.connect("html-page-context", _page_language)

@@ -1,0 +1,1 @@
+"""Words a reader meets: the message catalogue, paragraphs, numbers, first use."""

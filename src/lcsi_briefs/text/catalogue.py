@@ -1,0 +1,154 @@
+"""Interface text in the reader's language: one gettext catalogue, usable with or without Sphinx.
+
+Every word the tool writes for readers (headings it adds, "Page 3 of 8", "Printable editions",
+the email's "Read more") is a message in ``locale/<lang>/LC_MESSAGES/lcsi_briefs.po``. English
+is the source language; each other language is one ``.po`` file beside it.
+
+Each pack is written in its own language, whatever the site's language is, so the pure layers
+(``pages/``, ``newsletter/content.py``, ``editions.py``) ask for the pack's translator::
+
+    from lcsi_briefs.text.catalogue import N_, translator_for
+
+    _ = translator_for(pack.briefing.language)
+    _("Sources")                                        # "Ffynonellau" in a Welsh pack
+    _("Finding {number}: {statement}", number=2, statement=text)
+    _.plural("{count} implication", "{count} implications", count)
+
+    #: A module-level constant is marked with N_ and translated where it is used: _(CAPTION).
+    CAPTION = N_("How each function feeds the outcome pathways.")
+
+Values are filled in after translation (``str.format`` names, never positions, so a translation
+can reorder them). Text from a pack must go in as a value, never as the message itself.
+
+Adding a message: write ``_("…")`` in the code, add the msgid to ``locale/en`` (empty msgstr)
+and its Welsh to ``locale/cy``; ``tests/test_i18n.py`` fails until every catalogue has every
+message the code uses and no other. A Welsh wording a reviewer should check carries a
+``#. review:`` comment; fuzzy entries are not used, so nothing is marked fuzzy.
+
+The ``.po`` files are the only thing shipped: the pure layers compile them in memory with Babel,
+and the Sphinx extension compiles ``.mo`` files into the build folder for
+``app.add_message_catalog`` (see :mod:`lcsi_briefs.sphinx_ext.extension`), so no binary sits in the repo.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+DOMAIN = "lcsi_briefs"
+LOCALE_DIR = Path(__file__).parent.parent / "locale"
+SOURCE_LANGUAGE = "en"
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+    """Mark a constant for the catalogue without translating it yet."""
+    return message
+
+
+def catalogue_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def available_languages() -> list[str]:
+    """The languages with a catalogue, as folder names ("cy", "en")."""
+    return sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def _candidates(language: str) -> list[str]:
+    """Catalogue folders to try for a language tag, most specific first: cy-GB → cy_GB, cy."""
+    try:
+        locale = Locale.parse(language, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return [language]
+    names = [str(locale), locale.language]
+    return list(dict.fromkeys(names))
+
+
+def catalogue_language(language: str) -> str | None:
+    """The catalogue a language tag uses, or None when there is none for it (English is used)."""
+    available = set(available_languages())
+    return next((name for name in _candidates(language) if name in available), None)
+
+
+def compile_catalogue(po_file: Path) -> bytes:
+    """The ``.mo`` bytes of one ``.po`` file (fuzzy entries left out, as gettext does)."""
+    with po_file.open("rb") as stream:
+        catalogue = read_po(stream, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalogue, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Translator:
+    """Translates interface messages into one language; call it like gettext's ``_``."""
+
+    #: The language tag asked for (the pack's), e.g. "cy" or "en-GB".
+    language: str
+    #: The catalogue used: "cy", "en"; None when the language had none and English is used.
+    catalogue: str | None
+    translations: gettext.NullTranslations
+
+    def __call__(self, message: str, /, **values: object) -> str:
+        text = self.translations.gettext(message)
+        return text.format(**values) if values else text
+
+    def plural(self, singular: str, plural: str, count: int, /, **values: object) -> str:
+        """``count`` is always available to the message as ``{count}``."""
+        return self.translations.ngettext(singular, plural, count).format(count=count, **values)
+
+    @property
+    def falls_back(self) -> bool:
+        """True when the language has no catalogue, so readers get English."""
+        return self.catalogue is None
+
+
+@functools.cache
+def _translations(catalogue: str) -> gettext.NullTranslations:
+    return gettext.GNUTranslations(io.BytesIO(compile_catalogue(catalogue_path(catalogue))))
+
+
+@functools.cache
+def translator_for(language: str) -> Translator:
+    """The translator for a pack's language tag; English when the language has no catalogue.
+
+    Whoever reports to the user (the Sphinx extension) checks :attr:`Translator.falls_back` and
+    says so once; this layer has no logger a build would show.
+    """
+    found = catalogue_language(language)
+    if found is None or found == SOURCE_LANGUAGE:
+        return Translator(language, found, gettext.NullTranslations())
+    return Translator(language, found, _translations(found))
+
+
+def language_runs(text: str, parts: Iterable[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    """``text`` cut into runs, each with the language of the words in it (None: the pack's own).
+
+    ``parts`` are (words, language tag) pairs from the pack's ``other_languages``; the longest
+    words win where two overlap. Renderers write each marked run with its language attribute.
+    """
+    languages = {words: language for words, language in parts if words}
+    if not languages:
+        return [(text, None)] if text else []
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(languages, key=len, reverse=True)) + r")(?!\w)"
+    )
+    runs: list[tuple[str, str | None]] = []
+    position = 0
+    for match in pattern.finditer(text):
+        if match.start() > position:
+            runs.append((text[position : match.start()], None))
+        runs.append((match.group(1), languages[match.group(1)]))
+        position = match.end()
+    if position < len(text):
+        runs.append((text[position:], None))
+    return runs
