@@ -80,7 +80,9 @@ def test_validate_several_valid_paths(capsys: pytest.CaptureFixture[str], monkey
         f"{Path('valid/minimal.yaml')}: valid (3 findings, 2 audiences)",
         f"{Path('valid/figures-example.yaml')}: valid (3 findings, 1 audience)",
         f"{Path('valid/minimal.yaml')}: valid (3 findings, 2 audiences)",
+        f"{Path('valid/numbers-survey.yaml')}: valid (3 findings, 2 audiences)",
         f"{Path('valid/pitfalls.yaml')}: valid (3 findings, 1 audience)",
+        f"{Path('valid/welsh-long-names.yaml')}: valid (1 finding, 2 audiences)",
     ]
 
 
