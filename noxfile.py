@@ -1,44 +1,58 @@
-"""Sessions for building, testing and checking lcsi-briefs. Dependencies come from pyproject.toml.
+"""Sessions for building, testing and checking lcsi-briefs. Dependencies come from uv.lock.
 
-Each session keeps its environment between runs and reinstalls only when pyproject.toml (the
-dependencies) changed: the project is installed in editable mode, so edits to the code need no
-reinstall. ``nox -s build`` twice costs one install, not two.
+pyproject.toml says which versions the project accepts; uv.lock records the exact versions every
+session installs, so a new machine gets the set the tests last passed with (refresh it with
+``uv lock --upgrade``: see docs/manual/workflow.md). Each session keeps its environment between
+runs and reinstalls only when uv.lock or pyproject.toml changed: the project is installed in
+editable mode, so edits to the code need no reinstall.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import nox
 
 nox.needs_version = ">=2025.2.9"
-nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.default_venv_backend = "uv"
+
+# uv trusts the operating system's certificate store, as pip does: on a council or NHS network
+# whose proxy inspects TLS, the proxy's certificate is in that store, not in uv's own roots.
+os.environ.setdefault("UV_NATIVE_TLS", "1")
 nox.options.reuse_venv = "yes"
 nox.options.sessions = ["tests", "lint"]
 
-PYPROJECT = nox.project.load_toml("pyproject.toml")
 STAMP = ".lcsi-briefs-installed"
 
 
 def install(session: nox.Session, *extras: str, groups: tuple[str, ...] = ()) -> None:
-    """Install the project (editable) with ``extras`` and dependency ``groups``, once per change.
+    """Install the project (editable) with ``extras`` and dependency ``groups``, as uv.lock pins them.
 
-    The stamp in the environment records what was installed from which pyproject.toml; when
-    both match, the install is skipped (nox's ``-R`` made the default, but safe).
+    ``--locked`` refuses a lock file that no longer matches pyproject.toml, naming the fix (``uv
+    lock``), instead of quietly resolving anew. The stamp in the environment records what was
+    installed from which lock; when it matches, the install is skipped.
     """
-    target = f".[{','.join(extras)}]" if extras else "."
-    packages = ["-e", target, *(p for group in groups for p in nox.project.dependency_groups(PYPROJECT, group))]
-    wanted = hashlib.sha256(Path("pyproject.toml").read_bytes() + repr(packages).encode()).hexdigest()
-    location = getattr(session.virtualenv, "location", None)
-    stamp = Path(location) / STAMP if location else None
-    if stamp is not None and stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted:
+    location = session.virtualenv.location
+    options = [*(f"--extra={extra}" for extra in extras), *(f"--group={group}" for group in groups)]
+    wanted = hashlib.sha256(
+        Path("uv.lock").read_bytes() + Path("pyproject.toml").read_bytes() + repr(options).encode()
+    ).hexdigest()
+    stamp = Path(location) / STAMP
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted:
         return
     # uv leaves bytecode to the first import; compiling it here keeps that cost out of the
     # first test run, where every test process and build subprocess would pay it.
-    session.install(*packages, env={"UV_COMPILE_BYTECODE": "1"})
-    if stamp is not None:
-        stamp.write_text(wanted, encoding="utf-8")
+    session.run_install(
+        "uv",
+        "sync",
+        "--locked",
+        "--no-default-groups",
+        *options,
+        env={"UV_PROJECT_ENVIRONMENT": location, "UV_COMPILE_BYTECODE": "1"},
+    )
+    stamp.write_text(wanted, encoding="utf-8")
 
 
 @nox.session

@@ -23,12 +23,36 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 REPO = Path(__file__).resolve().parents[1]
 
 
+#: Fixtures that build: a test using one belongs to the tier named (the costliest wins).
+TIER_FIXTURES = {
+    "browser": {"browser"},
+    "pdf": {"bundled_build", "site", "small_built_with_pdfs"},
+    "build": {"project", "app", "make_app", "sphinx_test_tempdir"},
+}
+#: Words in a test module's source that mean it builds without one of those fixtures.
+BUILD_CALLS = ("build_all(", "make_app(", '"build"', "sphinx_build(", "write_pdf(", "render_pdf(", "subprocess.")
+
+
+def tier(item: pytest.Item) -> str:
+    """The cheapest tier that covers what the test uses: pure, build, pdf or browser."""
+    used = set(getattr(item, "fixturenames", ()))
+    for name, fixtures in TIER_FIXTURES.items():
+        if used & fixtures:
+            return name
+    source = Path(str(item.fspath)).read_text(encoding="utf-8")
+    return "build" if any(call in source for call in BUILD_CALLS) else "pure"
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that read the bundled build run last (in file order otherwise).
+    """Each test gets its tier's marker (``-m pure`` runs in seconds); bundled-build tests run last.
 
     Under pytest-xdist each worker starts on tests that need nothing shared, so none sits idle
     while the first to need the bundled build builds it: by then the others have work of their own.
     """
+    for item in items:
+        if not any(item.get_closest_marker(name) for name in ("pure", "build", "pdf", "browser")):
+            item.add_marker(tier(item))
     items.sort(key=lambda item: "bundled_build" in getattr(item, "fixturenames", ()))
 
 
