@@ -44,7 +44,7 @@ def test_front_lists_only_the_findings_it_rests_on_numbered_as_in_the_full_brief
     cited = {f for implication in audience.implications for f in implication.findings}
     expected = [bundled.pack.finding_number(f) for f in sorted(cited, key=bundled.pack.finding_number)]
     assert [int(li["value"]) for li in page.select("ol.brief-findings li")] == expected
-    assert f"For {audience.name}" in page.get_text()
+    assert f"For {audience.in_text}" in page.get_text()
     assert [h3.get_text() for h3 in page.select(".brief-back h3")] == [i.title for i in audience.implications]
     assert page.select(".brief-back img") == [], "no QR code without the site's address"
 
@@ -98,7 +98,7 @@ def test_every_audience_has_a_two_page_brief_and_a_large_print_twin(bundled_buil
         reader = PdfReader(pdf_dir / layout.pdf_name(audience.id, brief=True))
         assert len(reader.pages) == 2
         front, back = (_fold(page.extract_text()) for page in reader.pages)
-        assert f"For {audience.name}" in front
+        assert f"For {audience.in_text}" in front
         assert bundled.pack.briefing.publisher in front
         for implication in audience.implications:
             assert _fold(implication.title)[:40] in back

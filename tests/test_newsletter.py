@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.newsletter.subject import SUBJECT_WARN_AT
 
 from .conftest import make_project, small_pack
 from .test_escaping import hostile_pack
@@ -76,7 +77,7 @@ def test_audience_edition_holds_only_its_audience_and_its_actions(newsletter: Pa
     message = read_message(newsletter / "small--councils.eml")
     plain, html = parts(message)
     # The small pack's title has a colon of its own: the subject keeps to one.
-    assert message["Subject"] == "Libraries and loneliness: what the study… \N{EN DASH} for Councils"
+    assert message["Subject"] == "Libraries and loneliness: what the study found \N{EN DASH} for Councils"
     assert "Measure weekly visitors" in plain and "Measure weekly visitors" in html
     assert "Residents" not in plain
 
@@ -160,7 +161,7 @@ def test_two_builds_write_identical_messages(tmp_path: Path) -> None:
     assert (first / "small.eml").read_bytes() == (second / "small.eml").read_bytes()
 
 
-def test_bundled_subjects_are_short_with_one_colon_at_most() -> None:
+def test_bundled_subjects_are_whole_short_and_name_the_audience_as_in_a_sentence() -> None:
     from lcsi_briefs.model.loader import load_pack  # noqa: PLC0415
     from lcsi_briefs.newsletter.content import build_newsletter  # noqa: PLC0415
 
@@ -169,8 +170,43 @@ def test_bundled_subjects_are_short_with_one_colon_at_most() -> None:
     loaded = load_pack(REPO / "briefings" / "lcsi-2025.yaml")
     for audience in [None, *(a.id for a in loaded.pack.audiences)]:
         subject = build_newsletter(loaded, audience, lambda label: "x", lambda name: "x").subject
-        assert len(subject) < 60, subject
+        assert len(subject) <= SUBJECT_WARN_AT, subject
         assert subject.count(":") <= 1, subject
+        assert "\N{HORIZONTAL ELLIPSIS}" not in subject and "..." not in subject
     assert build_newsletter(loaded, "local-government", lambda label: "x", lambda n: "x").subject == (
-        "For Local government: DCMS LCSI research"
+        "For local government: DCMS local infrastructure research"
     )
+
+
+def test_a_subject_is_never_cut_and_validate_says_which_short_form_to_add(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from lcsi_briefs.cli.main import main  # noqa: PLC0415
+    from lcsi_briefs.model.loader import load_pack  # noqa: PLC0415
+    from lcsi_briefs.newsletter.subject import subject  # noqa: PLC0415
+    from lcsi_briefs.text.catalogue import translator_for  # noqa: PLC0415
+
+    from .conftest import write_pack  # noqa: PLC0415
+
+    pack = small_pack()
+    pack["briefing"]["title"] = "What a long study of public libraries and loneliness in six towns found"
+    pack["audiences"][0]["name"] = "Councils, combined authorities and their library services"
+    path = write_pack(tmp_path / "long.yaml", pack)
+    _ = translator_for("en-GB")
+    loaded = load_pack(path)
+    whole = subject(loaded, "councils", _)
+    assert whole == f"For {pack['audiences'][0]['name']}: {pack['briefing']['title']}"
+    assert main(["validate", str(path)]) == 0
+    warnings = capsys.readouterr().err.splitlines()
+    line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1) if "name: Councils," in text)
+    # The title alone fits; each audience's subject does not.
+    assert [warning.split(": ")[2] for warning in warnings] == ["audiences[0].name", "audiences[1].name"]
+    assert warnings[0].startswith(f"{path}:{line}:")
+    assert ": warning: audiences[0].name: the email subject 'For Councils, combined" in warnings[0]
+    assert "give the briefing a short_title (at most 60 characters), or give this audience a short_name" in warnings[0]
+    pack["briefing"]["short_title"] = "Libraries and loneliness"
+    pack["audiences"][0]["short_name"] = "councils"
+    write_pack(path, pack)
+    assert subject(load_pack(path), "councils", _) == "For councils: Libraries and loneliness"
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().err == ""

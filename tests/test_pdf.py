@@ -72,9 +72,9 @@ def test_audience_edition_title_names_the_audience(pdf_dir: Path, bundled: Loade
     audience = bundled.pack.audiences[2]
     reader = PdfReader(pdf_dir / f"lcsi-2025--{audience.id}.pdf")
     assert reader.metadata is not None
-    assert reader.metadata.title == f"{bundled.pack.briefing.title}: for {audience.name}"
+    assert reader.metadata.title == f"{bundled.pack.briefing.title}: for {audience.in_text}"
     cover = fold(reader.pages[0].extract_text())
-    assert f"For {audience.name}" in cover
+    assert f"For {audience.in_text}" in cover
 
 
 def test_outline_follows_the_headings(pdf_dir: Path, bundled: LoadedPack) -> None:

@@ -47,8 +47,8 @@ def editions(loaded: LoadedPack) -> list[Edition]:
     _ = translator_for(language)
     kinds: list[tuple[str | None, str, bool]] = [(None, _("Full briefing"), False)]
     for audience in loaded.pack.audiences:
-        kinds += [(audience.id, _("Edition for {audience}", audience=audience.name), False)]
-        kinds += [(audience.id, _("One-sheet brief for {audience}", audience=audience.name), True)]
+        kinds += [(audience.id, _("Edition for {audience}", audience=audience.in_text), False)]
+        kinds += [(audience.id, _("One-sheet brief for {audience}", audience=audience.in_text), True)]
     for audience_id, label, brief in kinds:
         result.append(Edition(loaded.slug, audience_id, False, label, language, brief))
         result.append(Edition(loaded.slug, audience_id, True, label, language, brief))

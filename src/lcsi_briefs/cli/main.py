@@ -58,12 +58,17 @@ def _load(arguments: argparse.Namespace, after: str = "") -> list[LoadedPack] | 
 
 
 def _validate(arguments: argparse.Namespace) -> int:
+    from lcsi_briefs.newsletter.subject import subject_problems  # noqa: PLC0415
+
     packs = _load(arguments)
     if packs is None:
         return EXIT_INVALID
     for loaded in packs:
         findings, audiences = len(loaded.pack.findings), len(loaded.pack.audiences)
         print(f"{loaded.path}: valid ({_count(findings, 'finding')}, {_count(audiences, 'audience')})")
+        # Valid, but worth changing before sending: reported, never failing.
+        for problem in subject_problems(loaded):
+            print(problem, file=sys.stderr)
     return EXIT_OK
 
 

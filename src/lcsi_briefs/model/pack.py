@@ -22,8 +22,13 @@ from pydantic import (
     model_validator,
 )
 
+from lcsi_briefs.model.audience import Audience
 from lcsi_briefs.model.fields import Identifier, LanguageTag, Line, SourceDate, Strict, Text, Url
 from lcsi_briefs.model.figures import Chart, DataTable, KeyFigure
+
+#: Email subjects: a briefing's short title and an audience's short name together stay within
+#: what an inbox shows (see :mod:`lcsi_briefs.newsletter.subject`).
+SHORT_TITLE_MAX = 60
 
 
 class Series(Strict):
@@ -65,8 +70,12 @@ class Briefing(Strict):
     subtitle: Line | None = Field(default=None, description="An optional line under the title.")
     short_title: Line | None = Field(
         default=None,
-        max_length=40,
-        description="A short name for email subjects, at most 40 characters; the title when left out.",
+        max_length=SHORT_TITLE_MAX,
+        description=(
+            f"The briefing's name in email subjects, at most {SHORT_TITLE_MAX} characters, e.g. 'DCMS LCSI "
+            "research'. Subjects are never cut: without it they hold the whole title, and `validate` warns "
+            "when one would run past what an inbox shows."
+        ),
     )
     series: Series | None = Field(
         default=None, description="Where it sits in a numbered series; leave it out for a briefing that stands alone."
@@ -249,34 +258,6 @@ class Pathway(Strict):
     description: Text = Field(description="What the pathway leads to.")
     functions: list[Identifier] = Field(min_length=1, description="Ids of the functions feeding it.")
     beneficiaries: list[Identifier] = Field(min_length=1, description="Ids of the audiences who benefit.")
-
-
-class Implication(Strict):
-    """What one or more findings mean for one audience, and what they could do about it."""
-
-    title: Line = Field(description="The implication in one line.")
-    text: Text = Field(description="The reasoning, in plain language.")
-    findings: list[Identifier] = Field(min_length=1, description="Ids of the findings this implication rests on.")
-    actions: list[Line] = Field(default_factory=list, description="Practical things to do.")
-    questions: list[Line] = Field(default_factory=list, description="Questions to ask or discuss.")
-
-
-class Audience(Strict):
-    """A group of readers. Each gets a page, a PDF edition and its own implications."""
-
-    id: Identifier
-    name: Line = Field(description="Who they are, as a page title: 'Local government'.")
-    description: Text = Field(description="Which organisations or people this audience covers.")
-    implications: list[Implication] = Field(min_length=1, description="What the findings mean for them.")
-    reading_age: int | None = Field(
-        default=None,
-        ge=7,
-        le=21,
-        description=(
-            "The highest UK reading age their implications should need (US school grade + 5), checked by "
-            "`lcsi-briefs check`; e.g. 12 for residents. Without it, editorial.reading_age applies."
-        ),
-    )
 
 
 class GlossaryEntry(Strict):

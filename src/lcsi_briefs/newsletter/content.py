@@ -6,12 +6,12 @@ absolute addresses, so the content can be tested on its own.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.model.pack import GlossaryEntry, LoadedPack
+from lcsi_briefs.newsletter.subject import subject
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.figures import methodology_label
 from lcsi_briefs.text.catalogue import N_, Translator
@@ -55,11 +55,6 @@ AUDIENCE_ONLINE = N_("What it means for {audience}, online")
 SOURCES = N_("The sources")
 PDF_LINK = N_("{edition}, PDF")
 PUBLISHED_BY = N_("Published by {publisher}.")
-#: Subjects: short (under 60 characters, so no inbox cuts them) and with one colon at most.
-SUBJECT_ALL = N_("{short}: {series}, number {number}")
-SUBJECT_AUDIENCE = N_("For {audience}: {short}")
-SUBJECT_AUDIENCE_COLON = N_("{short} \N{EN DASH} for {audience}")
-SUBJECT_LIMIT = 59
 
 
 @dataclass(frozen=True)
@@ -122,28 +117,6 @@ def _pdf_links(chosen: list[Edition], pdf: PdfLink, _: Translator) -> list[Link]
     return [Link(_(PDF_LINK, edition=edition.title), pdf(edition.filename)) for edition in chosen]
 
 
-def _fit(pattern: str, short: str, **values: object) -> str:
-    """``pattern`` (translated) filled in within ``SUBJECT_LIMIT`` characters, shortening the title only."""
-    text = pattern.format(short=short, **values)
-    if len(text) <= SUBJECT_LIMIT:
-        return text
-    room = max(SUBJECT_LIMIT - len(pattern.format(short="", **values)), 12)
-    text = pattern.format(short=textwrap.shorten(short, room, placeholder="…"), **values)
-    return textwrap.shorten(text, SUBJECT_LIMIT, placeholder="…")
-
-
-def subject(loaded: LoadedPack, audience_name: str | None, _: Translator) -> str:
-    """A subject an inbox shows whole: the briefing's short title, the audience first."""
-    briefing = loaded.pack.briefing
-    short = briefing.short_title or briefing.title
-    if audience_name is None:
-        if briefing.short_title is None or briefing.series is None:
-            return _fit("{short}", short)
-        return _fit(_(SUBJECT_ALL), short, series=briefing.series.name, number=briefing.series.number)
-    pattern = _(SUBJECT_AUDIENCE_COLON) if ":" in short else _(SUBJECT_AUDIENCE)
-    return _fit(pattern, short, audience=audience_name)
-
-
 def build_newsletter(
     loaded: LoadedPack, audience_id: str | None, page: PageLink, pdf: PdfLink, twin: Link | None = None
 ) -> Newsletter:
@@ -184,12 +157,12 @@ def build_newsletter(
     pdfs = [e for e in editions(loaded) if e.audience in (None, audience_id)]
     links = [Link(_(READ_ONLINE), page(labels.overview()))]
     if audience_id:
-        links.append(Link(_(AUDIENCE_ONLINE, audience=chosen[0].name), sections[0].url))
+        links.append(Link(_(AUDIENCE_ONLINE, audience=chosen[0].in_text), sections[0].url))
     links += [*_pdf_links(pdfs, pdf, _), Link(_(SOURCES), page(labels.sources()))]
     if pack.methodology:
         links.append(Link(words(briefing.language).methodology_heading, page(methodology_label(labels))))
     email = Newsletter(
-        subject=subject(loaded, chosen[0].name if audience_id else None, _),
+        subject=subject(loaded, audience_id, _),
         preheader=paragraphs(briefing.summary)[0][:150],
         title=briefing.title,
         masthead=(
@@ -208,7 +181,7 @@ def build_newsletter(
         publisher=briefing.publisher,
         language=briefing.language,
         slug_name=labels.edition_stem(audience_id),
-        lead=_(LEAD_HEADING, audience=chosen[0].name) if audience_id else "",
+        lead=_(LEAD_HEADING, audience=chosen[0].in_text) if audience_id else "",
         actions_heading=_(ACTIONS_HEADING),
         about_research=_(ABOUT_RESEARCH),
         read_more=_(READ_MORE),

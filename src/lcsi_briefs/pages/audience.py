@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lcsi_briefs.model.pack import Audience, LoadedPack
+from lcsi_briefs.model.audience import Audience
+from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.figures import methodology_link
 from lcsi_briefs.pages.markup import escape, escape_format, fence, link, strong
@@ -39,7 +40,7 @@ def render_audience(loaded: LoadedPack, audience: Audience) -> str:
     linker = labels.term_linker()
     _ = labels._
     lines = front_matter(
-        _("{title}: for {audience}", title=pack.briefing.title, audience=audience.name), audience.description
+        _("{title}: for {audience}", title=pack.briefing.title, audience=audience.in_text), audience.description
     )
     lines += [target(labels.audience(audience.id)), heading(1, audience.name), ""]
     # On the web, the way back to the briefing; a printed edition's masthead already names it.

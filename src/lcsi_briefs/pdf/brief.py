@@ -19,7 +19,6 @@ from pathlib import Path
 
 import jinja2
 import segno
-from babel.lists import format_list
 from markupsafe import Markup
 
 from lcsi_briefs.layout import PackLayout
@@ -29,7 +28,8 @@ from lcsi_briefs.pages.audience import ACTIONS_LABEL, QUESTIONS_LABEL
 from lcsi_briefs.pdf.page_labels import page_labels_css
 from lcsi_briefs.text.catalogue import N_, translator_for
 from lcsi_briefs.text.first_use import FirstUse, exempt_texts
-from lcsi_briefs.text.numbers import figure_details, figure_value, locale_of, source_text, words
+from lcsi_briefs.text.lists import join_list
+from lcsi_briefs.text.numbers import figure_details, figure_value, source_text, words
 from lcsi_briefs.text.paragraphs import fold, long_date, paragraphs
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -145,7 +145,7 @@ def brief_html(
 
     def rests_on(finding_ids: list[str]) -> str:
         numbers = sorted(pack.finding_number(finding_id) for finding_id in finding_ids)
-        listed = format_list([str(number) for number in numbers], locale=locale_of(language))
+        listed = join_list([str(number) for number in numbers], language)
         return _.plural("Rests on finding {numbers}", "Rests on findings {numbers}", len(numbers), numbers=listed)
 
     implications = [
@@ -181,16 +181,16 @@ def brief_html(
         # Only letters, digits, spaces and CSS escapes (see page_labels.css_string).
         page_labels=Markup(page_labels_css(_)),
         text={
-            "title": _(DOCUMENT_TITLE, title=briefing.title, audience=audience.name),
+            "title": _(DOCUMENT_TITLE, title=briefing.title, audience=audience.in_text),
             "series": (
                 _("{series} · Number {number}", series=briefing.series.name, number=briefing.series.number)
                 if briefing.series
                 else ""
             ),
-            "brief_for": _("For {audience}", audience=audience.name),
+            "brief_for": _("For {audience}", audience=audience.in_text),
             "findings": _(FINDINGS_HEADING),
             "findings_note": _(FINDINGS_NOTE),
-            "means": _("What it means for {audience}", audience=audience.name),
+            "means": _("What it means for {audience}", audience=audience.in_text),
             "read_more": _("Read more"),
             "online": _(READ_MORE_ONLINE),
             "offline": _(READ_MORE_OFFLINE, title=briefing.title, publisher=briefing.publisher),

@@ -297,7 +297,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         title = (
             briefing.title
             if audience is None
-            else _("{title}: for {audience}", title=briefing.title, audience=audience.name)
+            else _("{title}: for {audience}", title=briefing.title, audience=audience.in_text)
         )
         created = creation_time(briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
         template = self.print_templates.get_template("print.html")
