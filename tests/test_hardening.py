@@ -258,7 +258,7 @@ def test_renderer_refuses_a_symlink_that_points_out_of_the_project(tmp_path: Pat
 
 
 def hanging_render(job: RenderJob) -> list[str]:
-    time.sleep(60)
+    time.sleep(600)
     return []
 
 
@@ -267,7 +267,8 @@ def test_a_render_that_hangs_is_stopped_with_a_clear_error(tmp_path: Path, monke
     job = RenderJob(html="", target=tmp_path / "slow.pdf", base_url="", stylesheets=(), allowed_roots=())
     start = time.monotonic()
     results = list(pool.render_all([job], workers=1, timeout=1.0))
-    assert time.monotonic() - start < 10
+    # Far under the render's 600 s however loaded the machine: the pool stopped it, it did not finish.
+    assert time.monotonic() - start < 300
     assert [result.error for result in results] == ["rendering took longer than 1 seconds and was stopped"]
 
 

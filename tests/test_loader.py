@@ -298,7 +298,9 @@ def test_size_limit_is_inclusive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(yaml_reader, "MAX_FILE_BYTES", len(data))
     assert load_pack(pack).pack.briefing.series.number == 3
     monkeypatch.setattr(yaml_reader, "MAX_FILE_BYTES", len(data) - 1)
-    [message] = messages([pack])
+    larger = tmp_path / "minimal-2.yaml"  # a file this process has not loaded yet
+    larger.write_bytes(data)
+    [message] = messages([larger])
     assert message.startswith(f"the file is {len(data):,} bytes")
 
 

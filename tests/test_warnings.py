@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.pdf import pool
 from lcsi_briefs.pdf.render import RenderJob
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, pack_location
@@ -30,7 +32,7 @@ def test_every_warning_goes_through_the_enum() -> None:
     offenders = [
         f"{path.relative_to(REPO)}:{number}"
         for path in SOURCE.rglob("*.py")
-        if path.name != "warnings_.py"
+        if path.relative_to(SOURCE).as_posix() != "sphinx_ext/warnings.py"
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
         if re.search(r"logger\.warning\(|type=\"lcsi\"", line)
     ]
@@ -38,13 +40,26 @@ def test_every_warning_goes_through_the_enum() -> None:
 
 
 def test_an_edition_is_located_at_its_audience_in_the_pack(tmp_path: Path) -> None:
-    path = write_pack(tmp_path / "small.yaml", small_pack())
-    lines = path.read_text(encoding="utf-8").splitlines()
-    where = pack_location(path, "residents")
+    loaded = load_pack(write_pack(tmp_path / "small.yaml", small_pack()))
+    lines = loaded.path.read_text(encoding="utf-8").splitlines()
+    where = pack_location(loaded, "residents")
     number = int(where.rsplit(":", 1)[1])
-    assert where.startswith(f"{path}:")
+    assert where.startswith(f"{loaded.path}:")
     assert lines[number - 1].strip() == "- id: residents"
-    assert lines[int(pack_location(path).rsplit(":", 1)[1]) - 1] == "briefing:"
+    assert lines[int(pack_location(loaded).rsplit(":", 1)[1]) - 1] == "briefing:"
+
+
+def test_an_audience_sharing_a_source_id_is_located_at_the_audience(tmp_path: Path) -> None:
+    """Positions come from the parser: an id that is also a source's id (listed first) is no trap."""
+    shared = "residents"  # an audience's id, given to the first source (and every citation of it)
+    pack = json.loads(json.dumps(small_pack()).replace('"main-report"', f'"{shared}"'))
+    loaded = load_pack(write_pack(tmp_path / "shared.yaml", pack))
+    lines = loaded.path.read_text(encoding="utf-8").splitlines()
+    number = int(pack_location(loaded, shared).rsplit(":", 1)[1])
+    source_line = next(n for n, text in enumerate(lines, start=1) if text.strip() == f"- id: {shared}")
+    assert lines[number - 1].strip() == f"- id: {shared}"
+    assert number > source_line  # the audience's entry, after the source's
+    assert "audiences" in "\n".join(lines[:number]).rsplit("sources:", 1)[1]
 
 
 def warning_render(job: RenderJob) -> list[str]:
@@ -60,7 +75,7 @@ def test_weasyprint_warnings_name_the_edition_and_its_place_in_the_pack(
     assert build_all(root) == 1
     out, err = capsys.readouterr()
     pack = root / "briefings" / "small.yaml"
-    line = pack_location(pack, "councils")
+    line = pack_location(load_pack(pack), "councils")
     assert re.search(
         rf"{re.escape(line)}: WARNING: WeasyPrint, printing small--councils\.pdf: an image could not be read "
         r"\[lcsi\.weasyprint\]",

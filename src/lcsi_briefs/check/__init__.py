@@ -17,7 +17,6 @@ from lcsi_briefs.check.readability import avoid_word_problems, long_sentence_pro
 from lcsi_briefs.check.terms import abbreviation_problems, preferred_term_problems
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import Problem
-from lcsi_briefs.model.yaml_reader import read_yaml
 
 #: Every check, by the name an editor can look up in the docs.
 CHECKS: dict[str, Callable[[PackText], list[Problem]]] = {
@@ -34,7 +33,7 @@ CHECKS: dict[str, Callable[[PackText], list[Problem]]] = {
 
 def check_pack(loaded: LoadedPack) -> list[Problem]:
     """Every editorial problem in one loaded pack, sorted by position."""
-    text = PackText(loaded, read_yaml(loaded.path))
+    text = PackText(loaded, loaded.document)
     return sorted(problem for check in CHECKS.values() for problem in check(text))
 
 

@@ -58,8 +58,38 @@ def _not_a_file(path: Path) -> Problem | None:
     return Problem(path, 1, 1, "", f"this is {what}; a pack must be a plain text file")
 
 
+FileState = tuple[int, int, int]
+
+#: The pack last loaded from each file in this process, with the file's state then: one build
+#: runs Sphinx twice (site, then PDFs) and checks the text as well, and each asks for the packs.
+_LOADED: dict[Path, tuple[FileState, LoadedPack]] = {}
+
+
+def _file_state(path: Path) -> FileState | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
+
+
 def load_pack(path: Path) -> LoadedPack:
-    """Load one pack file or raise PackError with every problem in it."""
+    """Load one pack file or raise PackError with every problem in it.
+
+    A file unchanged since this process last loaded it (same inode, size and modification time)
+    is not parsed again: the loaded pack is immutable, so every stage can share it.
+    """
+    state = _file_state(path)
+    known = _LOADED.get(path)
+    if state is not None and known is not None and known[0] == state:
+        return known[1]
+    loaded = _load_pack(path)
+    if state is not None:
+        _LOADED[path] = (state, loaded)
+    return loaded
+
+
+def _load_pack(path: Path) -> LoadedPack:
     slug = path.stem
     unreadable = _not_a_file(path) or _outside_link(path)
     if unreadable:
@@ -84,7 +114,7 @@ def load_pack(path: Path) -> LoadedPack:
     problems += placeholder_problems(document)
     if problems:
         raise PackError(problems)
-    return LoadedPack(slug=slug, path=path, pack=Pack.model_validate(document.data))
+    return LoadedPack(slug=slug, path=path, pack=Pack.model_validate(document.data), document=document)
 
 
 def load_packs(paths: Iterable[Path]) -> list[LoadedPack]:

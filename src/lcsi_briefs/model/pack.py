@@ -11,7 +11,7 @@ sections a pack may leave empty, and their headings can be renamed per pack.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -25,6 +25,8 @@ from pydantic import (
 from lcsi_briefs.model.audience import Audience
 from lcsi_briefs.model.fields import Identifier, LanguageTag, Line, SourceDate, Strict, Text, Url
 from lcsi_briefs.model.figures import Chart, DataTable, KeyFigure
+from lcsi_briefs.model.problems import Location
+from lcsi_briefs.model.yaml_reader import Document
 
 #: Email subjects: a briefing's short title and an audience's short name together stay within
 #: what an inbox shows (see :mod:`lcsi_briefs.newsletter.subject`).
@@ -358,8 +360,22 @@ class Pack(Strict):
 
 @dataclass(frozen=True)
 class LoadedPack:
-    """A validated pack and the file it came from: the file name gives its slug."""
+    """A validated pack, the file it came from (its name gives the slug) and where each field is.
+
+    The document keeps the parser's position of every key and value, so a warning about an
+    audience points at that audience's line even when a source shares its id: nothing searches
+    the file's text for a position.
+    """
 
     slug: str
     path: Path
     pack: Pack
+    document: Document = field(compare=False, repr=False)
+
+    def position(self, location: Location, *, key: bool = False) -> tuple[int, int]:
+        """(line, column) of the field at ``location`` (its key's, with ``key``), or its nearest parent's."""
+        return self.document.position(location, key=key)
+
+    def location(self, location: Location) -> str:
+        """``path:line`` of a field's key, the form Sphinx's warnings take for a file outside the sources."""
+        return f"{self.path}:{self.position(location, key=True)[0]}"

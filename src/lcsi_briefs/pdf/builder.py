@@ -28,7 +28,6 @@ from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import language_name, twins
-from lcsi_briefs.model.yaml_reader import read_yaml
 from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, assemble
 from lcsi_briefs.pdf.brief import audience_url, brief_html
 from lcsi_briefs.pdf.ids import TocEntry, contents
@@ -89,7 +88,7 @@ def creation_time(edition_date: dt.date) -> dt.datetime:
 def brief_too_long(loaded: LoadedPack, edition: Edition, how_long: str) -> str:
     """A brief over two pages, located at its audience in the pack: the editor shortens it there."""
     index = next(i for i, a in enumerate(loaded.pack.audiences) if a.id == edition.audience)
-    line, column = read_yaml(loaded.path).position(("audiences", index))
+    line, column = loaded.position(("audiences", index))
     name = loaded.pack.audiences[index].name
     return (
         f"{loaded.path}:{line}:{column}: audiences[{index}]: the one-sheet brief for {name} "
@@ -143,7 +142,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         for loaded in packs.values():
             for edition, job, digest in self._pack_jobs(loaded):
                 current[edition.filename] = digest
-                origins[edition.filename] = pack_location(loaded.path, edition.audience)
+                origins[edition.filename] = pack_location(loaded, edition.audience)
                 if edition.brief:
                     briefs[edition.filename] = (loaded, edition)
                 if previous.get(edition.filename) != digest or not job.target.is_file():

@@ -28,7 +28,6 @@ from lcsi_briefs.check.prose import Kind, PackText
 from lcsi_briefs.check.readability import GRADE_TO_UK_AGE, is_english, long_sentence_problems, uk_reading_age
 from lcsi_briefs.check.terms import abbreviation_problems
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.model.yaml_reader import read_yaml
 from lcsi_briefs.pages.markup import escape
 from lcsi_briefs.text.catalogue import N_, Translator, translator_for
 
@@ -160,7 +159,7 @@ def _reading_ages(loaded: LoadedPack, text: PackText, _: Translator) -> list[str
 
 
 def _pack_lines(loaded: LoadedPack, _: Translator) -> list[str]:
-    text = PackText(loaded, read_yaml(loaded.path))
+    text = PackText(loaded, loaded.document)
     unexplained = abbreviation_problems(text)
     long = long_sentence_problems(text)
     abbreviations = (

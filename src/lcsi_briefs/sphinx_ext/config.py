@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, file_location, warn
+from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, setting_location, warn
 from lcsi_briefs.text.paragraphs import line_break
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ def check_config(app: Sphinx, config: Config) -> None:
                 value,
                 expected,
                 setting.default,
-                location=file_location(Path(app.confdir, "conf.py"), rf"^{name}\s*=", last=True),
+                location=setting_location(Path(app.confdir, "conf.py"), name),
             )
             setattr(config, name, setting.default)
 

@@ -12,12 +12,15 @@ The subtypes are listed for editors in ``docs/editing.md``; a test keeps that li
 
 from __future__ import annotations
 
-import re
+import ast
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from lcsi_briefs.model.pack import LoadedPack
 
 #: The ``type`` of every warning and note this package logs.
 WARNING_TYPE = "lcsi"
@@ -53,24 +56,29 @@ def is_note(record: Any) -> bool:
     return getattr(record, "type", None) == WARNING_TYPE and record.levelno < 30  # below WARNING
 
 
-def file_location(path: Path, pattern: str, *, last: bool = False) -> str:
-    """``path:line`` of the first (or last) line matching ``pattern``, else line 1.
+def setting_location(conf: Path, name: str) -> str:
+    """``conf.py:line`` of the last assignment to setting ``name``, the one Sphinx keeps; else line 1.
 
-    Sphinx reads a location without a line number as a document name, so files outside the
-    source tree (a pack, ``conf.py``) always get one.
+    Read from conf.py's syntax tree, so a comment or a string that mentions the name is never
+    taken for it. Sphinx reads a location without a line number as a document name, so files
+    outside the source tree always get one.
     """
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    found = re.compile(pattern)
-    matching = [number for number, text in enumerate(lines, start=1) if found.search(text)] or [1]
-    line = matching[-1] if last else matching[0]
-    return f"{path}:{line}"
+        tree = ast.parse(conf.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
+        return f"{conf}:1"
+    lines = [
+        node.lineno
+        for node in tree.body
+        if (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets))
+        or (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == name)
+    ]
+    return f"{conf}:{lines[-1] if lines else 1}"
 
 
-def pack_location(path: Path, audience_id: str | None = None) -> str:
-    """Where an edition starts in its pack: the audience's id line, or the ``briefing:`` key."""
+def pack_location(loaded: LoadedPack, audience_id: str | None = None) -> str:
+    """Where an edition starts in its pack: the audience's entry, or the ``briefing`` key."""
     if audience_id is None:
-        return file_location(path, r"^briefing\s*:")
-    return file_location(path, rf"^\s*(-\s*)?id\s*:\s*['\"]?{re.escape(audience_id)}['\"]?\s*(#.*)?$")
+        return loaded.location(("briefing",))
+    index = next(i for i, audience in enumerate(loaded.pack.audiences) if audience.id == audience_id)
+    return loaded.location(("audiences", index, "id"))
