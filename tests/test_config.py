@@ -9,6 +9,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
+from lcsi_briefs.cli.project import read_layout, read_settings
 from lcsi_briefs.pdf.pool import render_all
 from lcsi_briefs.sphinx_ext.config import BriefsConfig, briefs_config
 
@@ -83,3 +84,20 @@ def test_the_pool_refuses_a_worker_count_below_one() -> None:
     """Bug B5 crashed with 'min() arg is an empty sequence'; now the entry point refuses it by name."""
     with pytest.raises(ValueError, match="workers"):
         list(render_all([], workers=-1, timeout=5))
+
+
+@pytest.mark.parametrize(("name", "value", "expected"), BAD, ids=[f"{n}={v}" for n, v, _ in BAD])
+def test_the_commands_judge_a_setting_as_the_extension_does(
+    tmp_path: Path, name: str, value: str, expected: str
+) -> None:
+    """``build`` and ``validate`` read conf.py before Sphinx does: a value the extension refuses
+    (``pages_dir = '../outside'``) must not steer them to another folder."""
+    (tmp_path / "conf.py").write_text(f"lcsi_briefs_{name} = {value}\n", encoding="utf-8")
+    assert getattr(read_settings(tmp_path), name) == getattr(BriefsConfig(), name)
+    layout = read_layout(tmp_path)
+    assert layout.generated.resolve().is_relative_to(tmp_path.resolve())
+
+
+def test_the_commands_keep_a_good_setting(tmp_path: Path) -> None:
+    (tmp_path / "conf.py").write_text("lcsi_briefs_pages_dir = 'generated/briefings'\n", encoding="utf-8")
+    assert read_settings(tmp_path).pages_dir == "generated/briefings"

@@ -12,13 +12,17 @@ from dataclasses import fields
 from pathlib import Path
 
 from lcsi_briefs.layout import ProjectLayout
-from lcsi_briefs.sphinx_ext.config import PREFIX, BriefsConfig, briefs_config
+from lcsi_briefs.sphinx_ext.config import PREFIX, BriefsConfig, checked_settings
 
 CONF_PY = "conf.py"
 
 
 def read_settings(project: Path) -> BriefsConfig:
-    """The lcsi-briefs settings of the ``conf.py`` in ``project``; the defaults where it has none."""
+    """The lcsi-briefs settings of the ``conf.py`` in ``project``, checked as the extension checks them.
+
+    A bad value falls back to its default here too (the extension names it when it builds), so
+    the command and Sphinx agree on every folder: ``pages_dir = "../outside"`` is refused by both.
+    """
     from sphinx.config import Config  # noqa: PLC0415 - only commands that read conf.py pay for it
     from sphinx.util.tags import Tags  # noqa: PLC0415
 
@@ -27,13 +31,10 @@ def read_settings(project: Path) -> BriefsConfig:
     config = Config.read(project, overrides={}, tags=Tags())
     for field in fields(BriefsConfig):
         config.add(PREFIX + field.name, field.default, "env", types=(type(field.default),))
-    return briefs_config(config)
+    return checked_settings(config)[0]
 
 
 def read_layout(project: Path) -> ProjectLayout:
     """The folders of the project whose ``conf.py`` is in ``project``."""
-    settings, default = read_settings(project), BriefsConfig()
-    # A value of the wrong type is reported by the extension when it builds; here it falls back.
-    packs_dir = settings.packs_dir if isinstance(settings.packs_dir, str) else default.packs_dir
-    pages_dir = settings.pages_dir if isinstance(settings.pages_dir, str) else default.pages_dir
-    return ProjectLayout(root=project, packs_dir=packs_dir, pages_dir=pages_dir)
+    settings = read_settings(project)
+    return ProjectLayout(root=project, packs_dir=settings.packs_dir, pages_dir=settings.pages_dir)

@@ -111,24 +111,50 @@ def setup_config(app: Sphinx) -> None:
     app.connect("config-inited", check_config, priority=PRIORITY)
 
 
-def check_config(app: Sphinx, config: Config) -> None:
-    """Replace every bad setting by its default, with a warning saying what was expected."""
+@dataclass(frozen=True)
+class Rejected:
+    """A setting whose value failed its check: the default is used in its place."""
+
+    name: str
+    value: Any
+    expected: str
+    default: Any
+
+
+def checked_settings(config: Config) -> tuple[BriefsConfig, list[Rejected]]:
+    """The settings of ``config`` with every bad value replaced by its default, and what was replaced.
+
+    The one place settings are judged: the extension warns about what this rejects, and the
+    commands (which read ``conf.py`` before any build) use the same values, so ``build``,
+    ``validate`` and Sphinx never look at different folders.
+    """
+    values: dict[str, Any] = {}
+    rejected: list[Rejected] = []
     for setting in fields(BriefsConfig):
         name = PREFIX + setting.name
         value = getattr(config, name)
         expected = setting.metadata["validator"](value)
-        if expected is not None:
-            warn(
-                logger,
-                BriefsWarnings.CONFIG,
-                "%s = %r: expected %s; using the default %r",
-                name,
-                value,
-                expected,
-                setting.default,
-                location=setting_location(Path(app.confdir, "conf.py"), name),
-            )
-            setattr(config, name, setting.default)
+        if expected is None:
+            values[setting.name] = value
+        else:
+            rejected.append(Rejected(name, value, expected, setting.default))
+    return dataclasses.replace(BriefsConfig(), **values), rejected
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Replace every bad setting by its default, with a warning saying what was expected."""
+    for bad in checked_settings(config)[1]:
+        warn(
+            logger,
+            BriefsWarnings.CONFIG,
+            "%s = %r: expected %s; using the default %r",
+            bad.name,
+            bad.value,
+            bad.expected,
+            bad.default,
+            location=setting_location(Path(app.confdir, "conf.py"), bad.name),
+        )
+        setattr(config, bad.name, bad.default)
 
 
 def briefs_config(config: Config) -> BriefsConfig:
