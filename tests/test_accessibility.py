@@ -106,3 +106,17 @@ def test_the_published_statement_lists_each_edition_s_reading_age_and_how_to_ask
     assert "Local communities 12 or lower" in rows[-1]
     assert "every font it uses is embedded" in text
     assert "If you need a briefing in another format" in text
+
+
+def test_the_statement_counts_in_the_catalogue_s_plural_forms_and_raises_no_false_alarm() -> None:
+    """One unexplained abbreviation reads as one; a line in capitals and years in a period count as none."""
+    check_fixtures = Path(__file__).parent / "fixtures" / "check"
+    one = render_accessibility([load_pack(check_fixtures / "abbreviation-before-explained.yaml")], pdfs_checked=False)
+    assert "1 other use of an abbreviation is not yet explained." in one.replace("\\", "")
+    welsh = render_accessibility(
+        [load_pack(check_fixtures / "abbreviation-before-explained.yaml")], pdfs_checked=False, _=translator_for("cy")
+    )
+    assert "nid yw 1 defnydd arall o fyrfodd wedi'i egluro eto." in welsh.replace("\\", "")
+    shouting = render_accessibility([load_pack(check_fixtures / "no-false-alarms.yaml")], pdfs_checked=False)
+    assert "no other abbreviation is left unexplained" in shouting.replace("\\", "")
+    assert "(s)" not in one + shouting

@@ -147,13 +147,18 @@ def test_a_brief_that_cannot_fit_two_pages_is_a_located_error_saying_how_far_ove
     assert how_long in message
 
 
-def test_front_carries_the_key_figures_of_the_findings_it_rests_on() -> None:
+def test_front_carries_the_key_figures_of_the_findings_it_rests_on(tmp_path: Path) -> None:
     from lcsi_briefs.text.numbers import figure_value  # noqa: PLC0415
 
+    # The figures example's audience also rests on the finding whose figures it measures.
+    resting = FIGURES_EXAMPLE.read_text(encoding="utf-8").replace(
+        "findings: [costs-rising, volunteers-by-region]", "findings: [costs-rising, volunteers-by-region, response]"
+    )
+    (tmp_path / "figures-example.yaml").write_text(resting, encoding="utf-8")
     shown = 0
     for example, audience in [
         (loaded, audience)
-        for loaded in (load_pack(REPO / "briefings" / "lcsi-2025.yaml"), load_pack(FIGURES_EXAMPLE))
+        for loaded in (load_pack(REPO / "briefings" / "lcsi-2025.yaml"), load_pack(tmp_path / "figures-example.yaml"))
         for audience in loaded.pack.audiences
     ]:
         pack = example.pack
@@ -166,6 +171,7 @@ def test_front_carries_the_key_figures_of_the_findings_it_rests_on() -> None:
             for finding in pack.findings
             if finding.id in cited
             for figure in finding.figures
+            if figure.about == "finding"  # counts of the evidence are not the findings' figures
         ]
         assert len(listed) == len(wanted)
         shown += len(listed)

@@ -33,8 +33,14 @@ FIXTURE_FOR = {
     "words to avoid": ["word-to-avoid"],
     "abbreviations": ["abbreviation-before-explained", "abbreviation-in-title"],
     "preferred terms": ["preferred-term"],
-    "figures": ["figure-without-source", "figure-in-finding"],
+    "figures": ["figure-without-source"],
     "quotations": ["unquoted-quote"],
+    "source words": ["no-excerpt", "source-text-file"],
+    "numbers in the sources": ["figure-in-finding", "invented-key-figure"],
+    "hedges": ["dropped-hedge", "weakened-hedge"],
+    "quotations in the sources": ["quote-not-in-source"],
+    "own reading": ["flat-implication"],
+    "evidence figures": ["evidence-figure"],
 }
 
 
@@ -59,7 +65,7 @@ def test_every_check_has_a_fixture_and_no_fixture_is_orphaned() -> None:
     packs = {path.stem for path in CHECK_FIXTURES.glob("*.yaml")}
     assert packs == {path.stem for path in CHECK_FIXTURES.glob("*.expected")}
     named = {name for names in FIXTURE_FOR.values() for name in names}
-    assert named | {"clean", "implication-without-finding"} == packs
+    assert named | {"clean", "implication-without-finding", "no-false-alarms"} == packs
 
 
 @pytest.mark.parametrize(("name", "status"), [("clean.yaml", 0), ("word-to-avoid.yaml", 1)])

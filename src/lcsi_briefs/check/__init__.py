@@ -11,6 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lcsi_briefs.check.coverage import coverage_problems
+from lcsi_briefs.check.fidelity import (
+    evidence_figure_problems,
+    excerpt_problems,
+    hedge_problems,
+    number_problems,
+    own_reading_problems,
+    quote_problems,
+)
 from lcsi_briefs.check.prose import PackText
 from lcsi_briefs.check.provenance import figure_problems, verbatim_problems
 from lcsi_briefs.check.readability import avoid_word_problems, long_sentence_problems, reading_age_problems
@@ -28,6 +36,12 @@ CHECKS: dict[str, Callable[[PackText], list[Problem]]] = {
     "preferred terms": preferred_term_problems,
     "figures": figure_problems,
     "quotations": verbatim_problems,
+    "source words": excerpt_problems,
+    "numbers in the sources": number_problems,
+    "hedges": hedge_problems,
+    "quotations in the sources": quote_problems,
+    "own reading": own_reading_problems,
+    "evidence figures": evidence_figure_problems,
 }
 
 

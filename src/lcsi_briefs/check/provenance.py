@@ -7,31 +7,22 @@ reports an empty ``findings`` list, located), so ``check`` reports it with the r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from decimal import Decimal
 
 from lcsi_briefs.check.prose import OWN_WORDING, WORD, PackText, Run
 from lcsi_briefs.model.pack import Finding
 from lcsi_briefs.model.problems import Problem
+from lcsi_briefs.text.quantities import quantities, values
 
-#: A number in prose: "663", "1,084", "12-month", "8%"; not part of a name such as "360Giving".
-FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*%?(?![\w])")
 #: Quotation marks that make a run of words a quotation.
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019")
 #: GOV.UK-style limit before shared wording must be quoted.
 VERBATIM_WORDS = 8
 
 
-def figures(text: str) -> Iterator[re.Match[str]]:
-    return FIGURE.finditer(text)
-
-
-def _normal(figure: str) -> str:
-    return figure.replace(",", "").rstrip("%")
-
-
-def _data_figures(finding: Finding) -> set[str]:
-    """Every number in a finding's key figures, charts and tables, each of which names its source."""
-    found: set[str] = set()
+def _finding_values(finding: Finding, language: str) -> set[Decimal]:
+    """Every number a finding states or quotes: its words, key figures, charts, tables and excerpts."""
+    found: set[Decimal] = set()
 
     def walk(value: object) -> None:
         if isinstance(value, dict):
@@ -41,51 +32,37 @@ def _data_figures(finding: Finding) -> set[str]:
             for item in value:
                 walk(item)
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
-            found.update(_normal(m.group(0)) for m in figures(str(value)))
+            found.update(values(str(value), language))
 
-    walk(finding.model_dump(include={"figures", "charts", "tables"}))
+    walk(finding.model_dump(include={"statement", "explanation", "figures", "charts", "tables", "excerpts"}))
     return found
 
 
 def figure_problems(text: PackText) -> list[Problem]:
+    """A number outside the findings must be one a finding or a source's description states.
+
+    Numbers inside a finding are read against the source's own words by
+    :func:`lcsi_briefs.check.fidelity.number_problems`.
+    """
     pack = text.loaded.pack
+    language = pack.briefing.language
     # A source's date may be a month or a year ("2025-07", "2025"): its year is its first four characters.
-    years = {str(source.date)[:4] for source in pack.sources} | {str(pack.briefing.edition_date.year)}
-    described = {source.id: {_normal(m.group(0)) for m in figures(source.description or "")} for source in pack.sources}
-    in_findings = {
-        _normal(m.group(0))
-        for finding in pack.findings
-        for field in (finding.statement, finding.explanation)
-        for m in figures(field)
-    }
-    in_findings |= {figure for finding in pack.findings for figure in _data_figures(finding)}
-    in_any_source = set().union(*described.values())
+    years = {Decimal(str(source.date)[:4]) for source in pack.sources} | {Decimal(pack.briefing.edition_date.year)}
+    stated = set().union(*(_finding_values(finding, language) for finding in pack.findings))
+    stated |= set().union(*(values(source.description or "", language) for source in pack.sources))
     problems = []
     for run in text.all_runs():
-        if run.kind not in OWN_WORDING:
+        if run.kind not in OWN_WORDING or run.location[0] in ("findings", "sources"):
             continue
-        in_finding = run.location[0] == "findings"
-        for match in figures(run.text):
-            figure = _normal(match.group(0))
-            if figure in years:
+        # Digits only: "one of four things" counts what a finding lists, and is no figure to source.
+        for quantity in quantities(run.text, language, spelled=False):
+            if quantity.value in years | stated:
                 continue
-            if in_finding:
-                finding = pack.findings[int(run.location[1])]
-                if figure in _data_figures(finding) or any(figure in described[s] for s in finding.source_ids):
-                    continue
-                message = (
-                    f"the figure {match.group(0)!r} has no source listed: it is in none of this finding's key "
-                    "figures, charts or tables, nor in the description of a source it lists; add it as a key "
-                    "figure with its source"
-                )
-            elif run.location[0] == "sources" or figure in in_findings | in_any_source:
-                continue
-            else:
-                message = (
-                    f"the figure {match.group(0)!r} is in no finding and no source description, so no source "
-                    "is listed for it; state it in a finding that lists its sources"
-                )
-            problems.append(text.problem(run.location, message, match.start()))
+            message = (
+                f"the figure {quantity.text!r} is in no finding and no source description, so no source "
+                "is listed for it; state it in a finding that lists its sources"
+            )
+            problems.append(text.problem(run.location, message, quantity.start))
     return problems
 
 

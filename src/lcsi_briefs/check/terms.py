@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lcsi_briefs.check.prose import OWN_WORDING, Kind, PackText, phrases_pattern
 from lcsi_briefs.model.problems import Location, Problem
-from lcsi_briefs.text.first_use import ABBREVIATION, expansions, spelled_out
+from lcsi_briefs.text.first_use import abbreviations, expansions, spelled_out
 
 
 def abbreviation_problems(text: PackText) -> list[Problem]:
@@ -21,7 +21,7 @@ def abbreviation_problems(text: PackText) -> list[Problem]:
     for edition, runs in text.editions():
         explained = set(known)
         for run in runs:
-            for match in ABBREVIATION.finditer(run.text):
+            for match in abbreviations(run.text):
                 abbreviation = match.group("abbr")
                 if run.kind is Kind.TITLE and abbreviation not in pack.editorial.known_abbreviations:
                     message = (

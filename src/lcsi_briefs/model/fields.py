@@ -112,6 +112,15 @@ Url = Annotated[
     AfterValidator(_check_url),
     Field(examples=["https://www.gov.uk/government/publications/example"], json_schema_extra={"format": "uri"}),
 ]
+#: A path to a local text file, relative to the pack's folder, written with "/" (no ".." either:
+#: :mod:`lcsi_briefs.model.source_text` refuses it, and a path that leads outside the folder).
+TEXT_FILE_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9._/-]*\.txt$"
+TextFile = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    # Checked with editors' wording by source_text.text_file_problems; the schema tells their editor.
+    Field(examples=["sources/final-report.txt"], json_schema_extra={"pattern": TEXT_FILE_PATTERN}),
+]
 LanguageTag = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=35),

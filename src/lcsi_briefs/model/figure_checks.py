@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from lcsi_briefs.model.pack import cited_sources
+from lcsi_briefs.model.citations import cited_sources
 from lcsi_briefs.model.problems import Location, Problem
 from lcsi_briefs.model.yaml_reader import Document
 
 #: ``validation._check_refs``: passed in, so this module and the validation module do not import each other.
 CheckRefs = Callable[[Document, Location, object, set[str], str], Iterable[Problem]]
-PARTS = {"figures": "figure", "charts": "chart", "tables": "table"}
+#: Everything in a finding that names one source: each must be one the finding cites.
+PARTS = {"figures": "figure", "charts": "chart", "tables": "table", "excerpts": "excerpt"}
 
 
 def _listed(value: object) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -113,6 +113,13 @@ class KeyFigure(_Formatted):
     label: Line = Field(description="What it counts, e.g. 'organisations in the survey sample'.")
     base: Line | None = Field(default=None, description="What it is out of, e.g. 'of 1,214 groups'.")
     period: Line | None = Field(default=None, description="The year or period it covers, e.g. '2024'.")
+    about: Literal["finding", "evidence"] = Field(
+        default="finding",
+        description=(
+            "'finding' for a number that measures the finding; 'evidence' for one that counts the evidence "
+            "behind it (items reviewed, organisations surveyed), printed under 'About the evidence'."
+        ),
+    )
     source: Identifier = Field(description="The id of the source it comes from.")
     location: Line | None = Field(default=None, description="Where in the source: a page, table or section.")
 

@@ -11,6 +11,7 @@ from lcsi_briefs.model.font_coverage import coverage_problems
 from lcsi_briefs.model.pack import LoadedPack, Pack
 from lcsi_briefs.model.placeholders import placeholder_problems
 from lcsi_briefs.model.problems import PackError, Problem
+from lcsi_briefs.model.source_text import text_file_problems
 from lcsi_briefs.model.twins import twin_problems
 from lcsi_briefs.model.validation import reference_problems, schema_problems
 from lcsi_briefs.model.yaml_reader import read_yaml
@@ -111,7 +112,7 @@ def _load_pack(path: Path) -> LoadedPack:
     except PackError as error:
         raise PackError(problems + list(error.problems)) from None
     problems += schema_problems(document) + reference_problems(document) + coverage_problems(document)
-    problems += placeholder_problems(document)
+    problems += placeholder_problems(document) + text_file_problems(document)
     if problems:
         raise PackError(problems)
     return LoadedPack(slug=slug, path=path, pack=Pack.model_validate(document.data), document=document)

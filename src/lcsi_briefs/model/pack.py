@@ -16,14 +16,13 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import (
-    BeforeValidator,
     Field,
     StringConstraints,
-    model_validator,
 )
 
 from lcsi_briefs.model.audience import Audience
-from lcsi_briefs.model.fields import Identifier, LanguageTag, Line, SourceDate, Strict, Text, Url
+from lcsi_briefs.model.citations import CitationEntry, Excerpt, Quote
+from lcsi_briefs.model.fields import Identifier, LanguageTag, Line, SourceDate, Strict, Text, TextFile, Url
 from lcsi_briefs.model.figures import Chart, DataTable, KeyFigure
 from lcsi_briefs.model.problems import Location
 from lcsi_briefs.model.yaml_reader import Document
@@ -129,68 +128,14 @@ class Source(Strict):
     )
     section: Line | None = Field(default=None, description="An optional part of the report.")
     description: Text | None = Field(default=None, description="What the report covers.")
-
-
-class Citation(Strict):
-    """A source a finding rests on, and where in it the reader will find the evidence."""
-
-    source: Identifier = Field(description="The id of the source.")
-    location: Line | None = Field(
-        default=None, description="Where in the source: a page, table or section, e.g. 'p. 14' or 'section 4.2'."
+    text_file: TextFile | None = Field(
+        default=None,
+        description=(
+            "A plain-text copy of the report (for example made with pdftotext), as a path relative to this pack "
+            "file, e.g. 'sources/final-report.txt'. `lcsi-briefs check` reads the findings against it; it is "
+            "never fetched, printed or published."
+        ),
     )
-
-
-def citation_entries(value: object) -> list[tuple[tuple[int] | tuple[int, str], object]]:
-    """Each source a finding cites, as written, with the path to its id inside ``sources``.
-
-    A citation is written as the source's id alone or as ``{source: id, location: "p. 14"}``;
-    validation reads the raw data through this so both spellings are checked alike.
-    """
-    if not isinstance(value, list):
-        return []
-    entries: list[tuple[tuple[int] | tuple[int, str], object]] = []
-    for index, entry in enumerate(value):
-        if isinstance(entry, dict):
-            if "source" in entry:
-                entries.append(((index, "source"), entry["source"]))
-        else:
-            entries.append(((index,), entry))
-    return entries
-
-
-def cited_sources(finding: dict[str, object]) -> set[str] | None:
-    """The source ids a finding's raw data cites, or None when its ``sources`` is not a list."""
-    value = finding.get("sources")
-    if not isinstance(value, list):
-        return None
-    return {reference for _, reference in citation_entries(value) if isinstance(reference, str)}
-
-
-def _citation(value: object) -> object:
-    """A bare id is a citation without a location."""
-    return {"source": value} if isinstance(value, str) else value
-
-
-#: A finding's source: its id, or its id and where in it (see :class:`Citation`).
-CitationEntry = Annotated[Citation, BeforeValidator(_citation, json_schema_input_type=Identifier | Citation)]
-
-
-class Quote(Strict):
-    """Words quoted exactly: always shown as a quotation with who said them or where they are from."""
-
-    text: Text = Field(description="The exact words, without quotation marks.")
-    source: Identifier | None = Field(default=None, description="The id of the source the words come from.")
-    location: Line | None = Field(
-        default=None, description="Where in the source the words are: a page or section, e.g. 'p. 14'."
-    )
-    person: Line | None = Field(default=None, description="Who said them, by name: 'Anna Nowak, librarian'.")
-    role: Line | None = Field(default=None, description="Who said them, by role: 'a survey respondent'.")
-
-    @model_validator(mode="after")
-    def _attributed(self) -> Quote:
-        if self.source is None and self.person is None and self.role is None:
-            raise ValueError("a source, a person or a role the words come from, found none")
-        return self
 
 
 class Evidence(Strict):
@@ -226,6 +171,14 @@ class Finding(Strict):
     )
     quote: Quote | None = Field(default=None, description="Optional wording quoted from a source.")
     quotes: list[Quote] = Field(default_factory=list, description="More quotations, each with its attribution.")
+    excerpts: list[Excerpt] = Field(
+        default_factory=list,
+        description=(
+            "The sources' own words this finding rests on, copied exactly (never printed). The first is the one "
+            "the statement restates: `lcsi-briefs check` reads the finding's numbers, hedges and quotations "
+            "against them."
+        ),
+    )
 
     @property
     def source_ids(self) -> list[str]:
@@ -301,6 +254,13 @@ class Editorial(Strict):
     known_abbreviations: list[Line] = Field(
         default_factory=list,
         description="Abbreviations readers know without a glossary entry, e.g. 'NHS' or 'UK'.",
+    )
+    own_reading_markers: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "Phrases that mark an implication as the publisher's own reading ('our reading', 'in our view'); "
+            "`lcsi-briefs check` flags an implication with none. Left empty, the pack's language's list applies."
+        ),
     )
     allowed_words: list[Line] = Field(
         default_factory=list,

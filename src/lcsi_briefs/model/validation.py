@@ -16,9 +16,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from lcsi_briefs.model.citations import citation_entries, cited_sources
 from lcsi_briefs.model.fields import ID_PATTERN
 from lcsi_briefs.model.figure_checks import figure_problems
-from lcsi_briefs.model.pack import Pack, citation_entries, cited_sources
+from lcsi_briefs.model.pack import Pack
 from lcsi_briefs.model.problems import Location, Problem, describe, field_path
 from lcsi_briefs.model.yaml_reader import Document
 from lcsi_briefs.text.paragraphs import character_name, unusable_character

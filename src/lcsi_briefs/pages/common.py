@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from lcsi_briefs.layout import PackLayout
-from lcsi_briefs.model.pack import Briefing, Citation, Headings, LoadedPack, Pack
+from lcsi_briefs.model.citations import Citation
+from lcsi_briefs.model.pack import Briefing, Headings, LoadedPack, Pack
 from lcsi_briefs.pages.markup import TermLinker, escape, link
 from lcsi_briefs.text.catalogue import N_, Translator, translator_for
 

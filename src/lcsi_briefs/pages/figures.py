@@ -55,13 +55,20 @@ def _source_line(labels: Labels, source_id: str, location: str | None) -> str:
 
 
 def _figures(labels: Labels, finding: Finding, language: str) -> list[str]:
-    cards: list[str] = []
-    for figure in finding.figures:
-        header = [f"**{escape(figure_value(figure, language))}**"]
-        footer = [_source_line(labels, figure.source, figure.location)]
-        cards += grid_card(header, [escape(figure_details(figure))], footer, {"class-card": "lcsi-figure"})
-    body = [f"**{escape(words(language).figures_heading)}**", "", *grid("1 2 3 3", cards, "lcsi-figure-grid")]
-    return [*fence("container", FIGURES_CLASS, body=body, colons=6), ""]
+    """The figures that measure the finding under "Key figures"; those that count its evidence
+    (``about: evidence``: items reviewed, organisations surveyed) under "About the evidence"."""
+    text = words(language)
+    lines: list[str] = []
+    for about, heading_text in (("finding", text.figures_heading), ("evidence", text.evidence_figures_heading)):
+        cards: list[str] = []
+        for figure in (f for f in finding.figures if f.about == about):
+            header = [f"**{escape(figure_value(figure, language))}**"]
+            footer = [_source_line(labels, figure.source, figure.location)]
+            cards += grid_card(header, [escape(figure_details(figure))], footer, {"class-card": "lcsi-figure"})
+        if cards:
+            body = [f"**{escape(heading_text)}**", "", *grid("1 2 3 3", cards, "lcsi-figure-grid")]
+            lines += [*fence("container", FIGURES_CLASS, body=body, colons=6), ""]
+    return lines
 
 
 def _charts(labels: Labels, finding: Finding, language: str) -> list[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import json
 
-from lcsi_briefs.model.pack import LoadedPack, Quote
+from lcsi_briefs.model.citations import Quote
+from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.figures import evidence_line, finding_numbers, methodology_section
 from lcsi_briefs.pages.markup import (

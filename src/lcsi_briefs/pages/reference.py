@@ -22,6 +22,7 @@ ORDER = [
     "Finding",
     "Citation",
     "Quote",
+    "Excerpt",
     "Evidence",
     "KeyFigure",
     "Chart",

@@ -137,6 +137,8 @@ def brief_html(
         for finding in pack.findings
         if finding.id in cited
         for figure in finding.figures
+        # The one sheet has room for what the findings measure, not for how much evidence there was.
+        if figure.about == "finding"
     ]
     _ = translator_for(briefing.language)
     # The back is the publisher's reading, not the research's: its first line says so, in the

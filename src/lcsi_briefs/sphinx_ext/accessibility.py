@@ -23,7 +23,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from lcsi_briefs.check import check_pack
 from lcsi_briefs.check.prose import Kind, PackText
 from lcsi_briefs.check.readability import GRADE_TO_UK_AGE, is_english, long_sentence_problems, uk_reading_age
 from lcsi_briefs.check.terms import abbreviation_problems
@@ -168,16 +167,22 @@ def _pack_lines(loaded: LoadedPack, _: Translator) -> list[str]:
             "printed edition and in each email; no other abbreviation is left unexplained."
         )
         if not unexplained
-        else _(
+        else _.plural(
             "Abbreviations in the glossary are spelled out the first time they are used on each web page, in each "
-            "printed edition and in each email; {count} other use(s) of an abbreviation are not yet explained.",
-            count=len(unexplained),
+            "printed edition and in each email; {count} other use of an abbreviation is not yet explained.",
+            "Abbreviations in the glossary are spelled out the first time they are used on each web page, in each "
+            "printed edition and in each email; {count} other uses of an abbreviation are not yet explained.",
+            len(unexplained),
         )
     )
     sentences = (
         _("No sentence in the briefing's own words is longer than 25 words.")
         if not long
-        else _("{count} sentence(s) are longer than 25 words; we aim for 25 or fewer.", count=len(long))
+        else _.plural(
+            "{count} sentence is longer than 25 words; we aim for 25 or fewer.",
+            "{count} sentences are longer than 25 words; we aim for 25 or fewer.",
+            len(long),
+        )
     )
     lines = [escape(_("In {title}:", title=loaded.pack.briefing.title)), "", f"- {escape(abbreviations)}"]
     lines += [f"- {escape(sentences)}", ""]
@@ -191,10 +196,6 @@ def _pack_lines(loaded: LoadedPack, _: Translator) -> list[str]:
             example=7 + GRADE_TO_UK_AGE,
         )
         lines += [f"#### {escape(_(HEADINGS['reading']))}", "", *ages, "", escape(note), ""]
-    problems = len(check_pack(loaded))
-    if problems:
-        message = _("The editorial checks list {count} point(s) still to improve in this briefing.", count=problems)
-        lines += [escape(message), ""]
     return lines
 
 

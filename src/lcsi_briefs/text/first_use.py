@@ -35,6 +35,16 @@ from lcsi_briefs.text.catalogue import N_, translator_for
 #: Two or more capitals (digits allowed inside), optionally a plural "s": "ICB", "ICBs", "DCMS".
 #: Not part of a dotted name such as "GOV.UK".
 ABBREVIATION = re.compile(r"(?<![\w&.])(?P<abbr>[A-Z][A-Z0-9]*[A-Z])(?P<plural>s)?(?![\w&]|\.\w)")
+#: Three or more words in capitals in a row ("THIS IS A TEST PACK") are shouting, not abbreviations.
+_CAPITALS_RUN = re.compile(r"(?<![\w&.])[A-Z][A-Z'\u2019]*(?:\s+[A-Z][A-Z'\u2019]*){2,}(?![\w&])")
+
+
+def abbreviations(text: str) -> list[re.Match[str]]:
+    """Each abbreviation in ``text``, leaving out words of a run of three or more in capitals."""
+    runs = [(m.start(), m.end()) for m in _CAPITALS_RUN.finditer(text)]
+    return [m for m in ABBREVIATION.finditer(text) if not any(start <= m.start() < end for start, end in runs)]
+
+
 _SENTENCE_START = re.compile(r"(^|[.!?:][\"'\u201d\u2019)]*\s+)$")
 _APOSTROPHES = "'\u2019"
 #: What may close a written-out "full name (ICB)": the parenthesis, after a possessive "(ICB's)".
@@ -182,7 +192,7 @@ class FirstUse:
         for run in runs:
             starts.append(starts[-1] + len(run))
         edits: list[tuple[int, int, str]] = []
-        for match in ABBREVIATION.finditer(joined):
+        for match in abbreviations(joined):
             abbreviation = match.group("abbr")
             if abbreviation in self.seen or abbreviation not in self.expansions:
                 continue

@@ -32,6 +32,8 @@ class FigureText:
     """Reader-facing words about numbers, in one language (see :func:`words`)."""
 
     figures_heading: str = N_("Key figures")
+    #: Over the figures that count a finding's evidence rather than measure it (``about: evidence``).
+    evidence_figures_heading: str = N_("About the evidence")
     source: str = N_("Source")
     evidence: str = N_("Strength of evidence")
     #: Beside a finding wherever it is listed by its statement alone.
@@ -239,7 +241,9 @@ def plain_notes(pack: Pack, finding_id: str) -> list[str]:
     notes = [evidence_text(finding.evidence, language)] if finding.evidence else []
     for figure in finding.figures:
         source = source_text(pack, figure.source, figure.location)
-        notes.append(f"{figure_value(figure, language)} {figure_details(figure)}. {words(language).source}: {source}.")
+        about = f"{words(language).evidence_figures_heading}: " if figure.about == "evidence" else ""
+        value = figure_value(figure, language)
+        notes.append(f"{about}{value} {figure_details(figure)}. {words(language).source}: {source}.")
     return notes
 
 
