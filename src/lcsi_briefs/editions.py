@@ -1,8 +1,9 @@
-"""Which PDF editions a pack has, and what they are called.
+"""Which editions a pack has, what they are called, and what each one holds.
 
-Kept apart from both the PDF builder and the page generator so that the download links on
-the site and the files the builder writes can never disagree; the file names themselves come
-from :mod:`lcsi_briefs.layout`.
+Kept apart from every output so that the site's download links, the PDFs, the briefs, the
+emails and the checks can never disagree about an edition: which findings and sources it
+holds and in what order is decided here once (:func:`contents`), and the file names come from
+:mod:`lcsi_briefs.layout`.
 """
 
 from __future__ import annotations
@@ -10,10 +11,42 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lcsi_briefs.layout import PDF_URL_DIR, PackLayout
-from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.audience import Audience
+from lcsi_briefs.model.pack import Finding, LoadedPack, Pack, Source
 from lcsi_briefs.text.catalogue import translator_for
 
-__all__ = ["PDF_URL_DIR", "Edition", "editions"]
+__all__ = ["PDF_URL_DIR", "Contents", "Edition", "contents", "editions", "rests_on"]
+
+
+def rests_on(audience: Audience) -> frozenset[str]:
+    """The ids of the findings an audience's implications rest on: what its edition must carry."""
+    return frozenset(finding for implication in audience.implications for finding in implication.findings)
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What one edition holds, in reading order: findings with their numbers, then the sources they cite."""
+
+    findings: tuple[tuple[int, Finding], ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def finding_ids(self) -> frozenset[str]:
+        return frozenset(finding.id for _, finding in self.findings)
+
+
+def contents(pack: Pack, audience_id: str | None = None) -> Contents:
+    """The full briefing's contents (``audience_id`` None), or one audience's: the findings its
+    implications rest on, in the pack's numbered order, and the sources those findings cite."""
+    wanted = None if audience_id is None else rests_on(pack.audience(audience_id))
+    findings = tuple(
+        (number, finding)
+        for number, finding in enumerate(pack.findings, start=1)
+        if wanted is None or finding.id in wanted
+    )
+    cited = {source for _, finding in findings for source in finding.source_ids}
+    sources = tuple(source for source in pack.sources if audience_id is None or source.id in cited)
+    return Contents(findings, sources)
 
 
 @dataclass(frozen=True)

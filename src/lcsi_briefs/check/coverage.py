@@ -6,6 +6,7 @@ Also the finding x audience matrix editors read to see the same at a glance.
 from __future__ import annotations
 
 from lcsi_briefs.check.prose import PackText
+from lcsi_briefs.editions import rests_on
 from lcsi_briefs.model.pack import Pack
 from lcsi_briefs.model.problems import Problem
 
@@ -30,7 +31,7 @@ def coverage_problems(text: PackText) -> list[Problem]:
             )
             problems.append(text.problem(("findings", index, "id"), message))
     for index, audience in enumerate(pack.audiences):
-        cited = {f for implication in audience.implications for f in implication.findings}
+        cited = rests_on(audience)
         if len(cited) == 1:
             [only] = cited
             message = (

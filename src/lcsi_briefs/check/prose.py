@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
+from lcsi_briefs.editions import rests_on
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import Location, Problem, Severity, field_path
 from lcsi_briefs.model.yaml_reader import Document
@@ -195,7 +196,7 @@ class PackText:
         """One audience's edition: cover, every headline, their page, the findings and sources it rests on."""
         pack = self.loaded.pack
         audience = pack.audiences[audience_index]
-        cited = {f for implication in audience.implications for f in implication.findings}
+        cited = rests_on(audience)
         runs = [*self._cover(), self.run(("audiences", audience_index, "name"), Kind.TITLE)]
         runs.append(self.run(("briefing", "summary"), Kind.PROSE))
         runs += [self.run(("findings", index, "statement"), Kind.HEADING) for index in range(len(pack.findings))]

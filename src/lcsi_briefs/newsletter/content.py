@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from lcsi_briefs.editions import Edition, editions
+from lcsi_briefs.editions import Edition, contents, editions
 from lcsi_briefs.model.pack import GlossaryEntry, LoadedPack
 from lcsi_briefs.newsletter.subject import subject
 from lcsi_briefs.pages.common import Labels
@@ -142,7 +142,7 @@ def build_newsletter(
         for audience in chosen
     ]
     # An audience's email lists the findings its implications rest on, under their own numbers.
-    behind = {f for audience in chosen for i in audience.implications for f in i.findings} if audience_id else None
+    behind = contents(pack, audience_id).finding_ids if audience_id else None
     headlines = [
         Headline(
             number,

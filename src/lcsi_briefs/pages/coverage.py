@@ -8,6 +8,7 @@ one finding. ``lcsi-briefs check`` reports both; this page shows the whole pictu
 from __future__ import annotations
 
 from lcsi_briefs.check.coverage import matrix
+from lcsi_briefs.editions import rests_on
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.markup import escape
 
@@ -32,10 +33,7 @@ def render_coverage(packs: list[LoadedPack]) -> str:
             statement = escape(f"{number}. {pack.finding(finding_id).statement}")
             lines.append(f"| {statement} | " + " | ".join(cells) + f" | {sum(counts) or EMPTY_CELL} |")
             totals = [total + count for total, count in zip(totals, counts, strict=True)]
-        distinct = [
-            len({f for implication in audience.implications for f in implication.findings})
-            for audience in pack.audiences
-        ]
+        distinct = [len(rests_on(audience)) for audience in pack.audiences]
         lines.append("| **Implications** | " + " | ".join(str(len(a.implications)) for a in pack.audiences) + " | |")
         lines.append("| **Findings drawn on** | " + " | ".join(map(str, distinct)) + " | |")
         lines.append("")

@@ -16,7 +16,7 @@ from sphinx import addnodes
 from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
 from sphinx.util.nodes import inline_all_toctrees
 
-from lcsi_briefs.editions import Edition
+from lcsi_briefs.editions import Edition, contents
 from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.audience import ABOUT_CLASS
@@ -112,9 +112,8 @@ def _audience_edition(
     audience's implications rest on follow in full, numbered as in the full briefing, and the
     rest are not this reader's.
     """
-    audience = loaded.pack.audience(audience_id)
-    cited = {finding for implication in audience.implications for finding in implication.findings}
-    wanted = {layout.finding(f) for f in cited}
+    held = contents(loaded.pack, audience_id)
+    wanted = {layout.finding(f) for f in held.finding_ids}
     overview = doctrees.shared(layout.overview_doc())
     top = next(overview.findall(nodes.section))
     # The audience's own page, read afresh, becomes the edition: its content moves down a level.
@@ -150,11 +149,10 @@ def _audience_edition(
     findings["ids"] = [layout.findings_detail()]
     findings[0] = nodes.title("", Labels(loaded)._("The findings behind these implications"))
     tree += findings
-    cited_sources = {s for finding in loaded.pack.findings if finding.id in cited for s in finding.source_ids}
     sources = addnodes.start_of_file(docname=layout.sources_doc())
     sources.extend(child.deepcopy() for child in doctrees.shared(layout.sources_doc()).children)
     every_source = {layout.source(source.id) for source in loaded.pack.sources}
-    _keep_sources(sources, every_source, {layout.source(s) for s in cited_sources})
+    _keep_sources(sources, every_source, {layout.source(source.id) for source in held.sources})
     tree += sources
     return tree
 

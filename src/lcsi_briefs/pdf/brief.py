@@ -21,6 +21,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
+from lcsi_briefs.editions import contents
 from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import language_name
@@ -117,7 +118,7 @@ def brief_html(
     pack = loaded.pack
     briefing = pack.briefing
     audience = pack.audience(audience_id)
-    cited = {finding for implication in audience.implications for finding in implication.findings}
+    cited = contents(pack, audience_id).finding_ids
     # Abbreviations are spelled out at their first use in the brief's own reading order.
     first, exempt = FirstUse(pack.glossary, briefing.language), exempt_texts(pack)
 
