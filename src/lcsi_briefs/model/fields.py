@@ -20,6 +20,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from lcsi_briefs.model.problems import describe
 from lcsi_briefs.text.paragraphs import character_name, is_noncharacter, line_break, unusable_character
 
 #: Identifiers become file names and URL fragments, so they are kept to a portable subset.
@@ -30,16 +31,38 @@ _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 MAX_TEXT = 20_000
 
 
+def is_reserved_name(value: str) -> bool:
+    """Whether Windows reserves ``value`` as a device name (``con``, ``lpt1``): no file may be called so."""
+    return _WINDOWS_RESERVED.match(value) is not None
+
+
 def _check_identifier(value: str) -> str:
-    if _WINDOWS_RESERVED.match(value):
+    if is_reserved_name(value):
         raise ValueError(f"an identifier that is not a reserved Windows file name, found {value!r}")
     return value
+
+
+#: Invisible characters that change the order text is shown in. In a label, a cell or a title
+#: (one line, drawn in a chart, a table, a heading) one can reverse the number after it, so that
+#: 1,234 reads "432,1": the outputs set each text's direction from its language instead.
+DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: The two that override the direction of every letter after them: refused in prose as well, where
+#: the marks and isolates above have honest uses in right-to-left writing.
+DIRECTION_OVERRIDES = frozenset("\u202d\u202e")
+#: An RFC 2047 encoded word, which an email program decodes into other text (line breaks and all).
+ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[BbQq]\?[^?\s]*\?=")
 
 
 def _check_text(value: str) -> str:
     """Reject text a reader could not see: control characters would vanish or break output."""
     char = unusable_character(value)
     if char is None:
+        override = next((c for c in value if c in DIRECTION_OVERRIDES), None)
+        if override is not None:
+            raise ValueError(
+                f"text without direction overrides, which show the letters after them in another order, "
+                f"found {character_name(override)}"
+            )
         return value
     if unicodedata.category(char) == "Cc":
         raise ValueError(f"text without control characters, found U+{ord(char):04X} in the text")
@@ -55,6 +78,18 @@ def _check_line(value: str) -> str:
         raise ValueError("a single line of text, found a line break")
     if char is not None:
         raise ValueError(f"a single line of text, found the line break {character_name(char)}")
+    control = next((c for c in value if c in DIRECTION_CONTROLS), None)
+    if control is not None:
+        raise ValueError(
+            "a single line without invisible direction controls, which can show a number or name in "
+            f"another order (its language sets the direction), found {character_name(control)}"
+        )
+    word = ENCODED_WORD.search(value)
+    if word is not None:
+        raise ValueError(
+            "a single line without an email encoded word ('=?…?='), which an email program would "
+            f"decode into other text, found {describe(word.group())}"
+        )
     return value
 
 
@@ -76,11 +111,43 @@ def _check_url(value: str) -> str:
     return value
 
 
+#: A well-formed BCP 47 language tag (RFC 5646's ``langtag`` and private use), nothing more:
+#: Babel alone ignores whatever follows a ``.`` or an ``@``, so ``en-GB.<script>`` would pass it.
+LANGUAGE_TAG_PATTERN = (
+    r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"  # language, with extended subtags
+    r"(?:-[A-Za-z]{4})?"  # script
+    r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"  # region
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"  # variants
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"  # extensions
+    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$"  # private use
+)
+#: The tag BCP 47 gives to a language that cannot be determined.
+UNDETERMINED = "und"
+
+
+def is_language_tag(value: str) -> bool:
+    """Whether ``value`` is a well-formed BCP 47 tag: letters and digits in hyphen-joined parts."""
+    return re.fullmatch(LANGUAGE_TAG_PATTERN, value) is not None
+
+
+def written_tag(value: str) -> str:
+    """A language tag as it may be written into HTML, MyST, CSS or an email header.
+
+    Validation already refuses a malformed tag; this is the second lock, for every place a tag
+    is written, whatever validated it: a malformed one is written as ``und`` (undetermined),
+    which can carry no markup.
+    """
+    return value if is_language_tag(value) else UNDETERMINED
+
+
 def _check_language(value: str) -> str:
+    expected = "a language tag such as 'en-GB' or 'cy'"
+    if not is_language_tag(value):
+        raise ValueError(f"{expected}: letters and digits in parts joined by hyphens, found {value!r}")
     try:
         Locale.parse(value, sep="-")
     except (ValueError, UnknownLocaleError):
-        raise ValueError(f"a language tag such as 'en-GB' or 'cy', found {value!r}") from None
+        raise ValueError(f"{expected}, found {value!r}") from None
     return value
 
 
@@ -125,7 +192,7 @@ LanguageTag = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=35),
     AfterValidator(_check_language),
-    Field(examples=["en-GB"], json_schema_extra={"format": "language-tag"}),
+    Field(examples=["en-GB"], json_schema_extra={"format": "language-tag", "pattern": LANGUAGE_TAG_PATTERN}),
 ]
 
 

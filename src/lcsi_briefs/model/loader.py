@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from lcsi_briefs.model.fields import ID_PATTERN
+from lcsi_briefs.model.fields import ID_PATTERN, is_reserved_name
 from lcsi_briefs.model.font_coverage import coverage_problems
 from lcsi_briefs.model.pack import LoadedPack, Pack
 from lcsi_briefs.model.placeholders import placeholder_problems
@@ -17,7 +17,6 @@ from lcsi_briefs.model.validation import reference_problems, schema_problems
 from lcsi_briefs.model.yaml_reader import read_yaml
 
 PACK_SUFFIXES = (".yaml", ".yml")
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 
 
 def find_pack_files(paths: Iterable[Path]) -> list[Path]:
@@ -96,7 +95,7 @@ def _load_pack(path: Path) -> LoadedPack:
     if unreadable:
         raise PackError([unreadable])
     problems: list[Problem] = []
-    if not re.match(ID_PATTERN, slug) or _RESERVED.match(slug):
+    if not re.match(ID_PATTERN, slug) or is_reserved_name(slug):
         problems.append(
             Problem(
                 path,

@@ -18,14 +18,16 @@ import hashlib
 import itertools
 import textwrap
 from collections.abc import Sequence
+from email.header import Header
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.policy import SMTP, Policy
 from email.utils import format_datetime
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
+from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.newsletter.content import Headline, Newsletter
 from lcsi_briefs.text.catalogue import language_runs
 from lcsi_briefs.text.numbers import text_table, words
@@ -42,12 +44,13 @@ WIDTH = 72
 def _marked(text: str, parts: Sequence[tuple[str, str]]) -> Markup:
     """Text, escaped, with words in another language in ``<span lang="…">`` (tags are validated)."""
     return Markup("").join(
-        Markup('<span lang="{}">{}</span>').format(language, run) if language else escape(run)
+        Markup('<span lang="{}">{}</span>').format(written_tag(language), run) if language else escape(run)
         for run, language in language_runs(text, parts)
     )
 
 
 _TEMPLATES.filters["marked"] = _marked
+_TEMPLATES.filters["tag"] = written_tag
 
 
 def html_body(newsletter: Newsletter) -> str:
@@ -140,12 +143,39 @@ def choose_boundary(parts: Sequence[str], *, seed: bytes | None = None) -> str:
     raise AssertionError("unreachable")  # pragma: no cover - itertools.count never ends
 
 
+class TextHeader(str):
+    """A header of free text from a pack, written by us so the email library never reads it.
+
+    A plain string assigned to a header is parsed first, and an RFC 2047 encoded word in it
+    (``=?utf-8?b?…?=``) is decoded, line breaks and all: that is how a title could write a
+    ``Bcc:`` line. A value with a ``name`` is a header object, which the policy stores and folds
+    as it is (``email.policy.EmailPolicy.header_store_parse``). Text that is plain ASCII with
+    no ``=?`` has nothing to decode and is folded the usual way; any other text is written
+    only as encoded words, which a reader's program decodes back to exactly this text.
+    """
+
+    name: str
+
+    def __new__(cls, name: str, text: str) -> TextHeader:
+        # One line whatever reaches it (str.split breaks on every Unicode line separator).
+        header = super().__new__(cls, " ".join(text.split()))
+        header.name = name
+        return header
+
+    def fold(self, *, policy: Policy) -> str:
+        text = str(self)
+        if text.isascii() and text.isprintable() and "=?" not in text:
+            return str(SMTP.header_factory(self.name, text).fold(policy=policy))
+        encoded = Header(text, "utf-8", header_name=self.name).encode(linesep=policy.linesep)
+        return f"{self.name}: {encoded}{policy.linesep}"
+
+
 def email_message(newsletter: Newsletter, sent: dt.date, sender: str = "") -> bytes:
     """The message as an ``.eml`` file, identical for identical input."""
     message = EmailMessage()
-    # Validation refuses line breaks in titles and names; folding here keeps a header one line
-    # whatever reaches it (str.split breaks on every Unicode line separator).
-    message["Subject"] = " ".join(newsletter.subject.split())
+    # Validation refuses line breaks and encoded words in titles and names; TextHeader keeps
+    # the Subject one line of plain text whatever reaches it.
+    message["Subject"] = TextHeader("Subject", newsletter.subject)
     if sender:
         message["From"] = sender
     message["Date"] = format_datetime(dt.datetime.combine(sent, dt.time(9), tzinfo=dt.UTC))
@@ -153,7 +183,7 @@ def email_message(newsletter: Newsletter, sent: dt.date, sender: str = "") -> by
     message.set_content(text_body(newsletter), charset="utf-8")
     message.add_alternative(html_body(newsletter), subtype="html", charset="utf-8")
     # After set_content(), which clears the headers it considers its own (Content-Language among them).
-    message["Content-Language"] = newsletter.language
+    message["Content-Language"] = written_tag(newsletter.language)
     # The parts as they will be written (after their transfer encoding), headers included.
     written = [part.as_string(policy=SMTP) for part in message.iter_parts()]
     message.set_boundary(choose_boundary(written))

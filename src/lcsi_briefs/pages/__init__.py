@@ -10,7 +10,7 @@ from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.coverage import render_coverage
 from lcsi_briefs.pages.diagram import pathways_svg
 from lcsi_briefs.pages.glossary import render_glossary, render_pack_glossary
-from lcsi_briefs.pages.markup import escape, fence
+from lcsi_briefs.pages.markup import escape, fence, language_class
 from lcsi_briefs.pages.overview import DIAGRAM_ALT, DIAGRAM_FILE, render_overview
 from lcsi_briefs.pages.reference import render_reference
 from lcsi_briefs.pages.series import newest_first, render_series
@@ -44,7 +44,7 @@ def twin_switch(twin: LoadedPack, page: str | None) -> list[str]:
     language = twin.pack.briefing.language
     name = escape(language_name(language))
     # The span holds the link: a span inside link text would end the link early.
-    return [*fence("container", TWIN_CLASS, body=[f"[[{name}](#{label})]{{.language-{language}}}"]), ""]
+    return [*fence("container", TWIN_CLASS, body=[f"[[{name}](#{label})]{{.{language_class(language)}}}"]), ""]
 
 
 def _with_switch(text: str, switch: list[str]) -> str:

@@ -66,11 +66,6 @@ class Labels(PackLayout):
         return link(self.pack.function(function_id).name, self.function(function_id))
 
 
-def language_class(language: str) -> str:
-    """A class docutils' HTML writer turns into ``lang="…"`` (the model validates the tag)."""
-    return f"language-{language}"
-
-
 def target(label: str) -> str:
     """A MyST target line; labels are built from validated ids."""
     return f"({label})="

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.model.pack import Pack
 
 WIDTH = 720
@@ -130,7 +131,7 @@ def pathways_svg(pack: Pack, title: str, description: str, headings: tuple[str, 
             "width": str(WIDTH),
             "height": str(height),
             "role": "img",
-            "lang": pack.briefing.language,
+            "lang": written_tag(pack.briefing.language),
             "aria-labelledby": "diagram-title diagram-desc",
             "font-family": FONT_FAMILY,
             "font-size": str(FONT_SIZE),

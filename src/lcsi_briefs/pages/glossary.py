@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lcsi_briefs.layout import GLOSSARY_LABEL, PackLayout
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.pages.markup import escape, fence, link, paragraphs
+from lcsi_briefs.pages.markup import escape, fence, language_class, link, paragraphs
 from lcsi_briefs.text.catalogue import Translator
 
 __all__ = ["GLOSSARY_CLASS", "GLOSSARY_LABEL", "render_glossary", "render_pack_glossary"]
@@ -51,5 +51,5 @@ def render_glossary(packs: list[LoadedPack], _: Translator) -> str:
         language = loaded.pack.briefing.language
         lines += [f"## {title}", ""]
         body = _entries(loaded, targets=False)
-        lines += [*fence("container", f"{GLOSSARY_CLASS} language-{language}", body=body, colons=4), ""]
+        lines += [*fence("container", f"{GLOSSARY_CLASS} {language_class(language)}", body=body, colons=4), ""]
     return "\n".join(lines)

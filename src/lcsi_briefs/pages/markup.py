@@ -12,6 +12,7 @@ import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 
+from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.text.paragraphs import fold
 from lcsi_briefs.text.paragraphs import paragraphs as split_paragraphs
 
@@ -46,6 +47,11 @@ def escape_keep_edges(text: str) -> str:
     start = " " if text[0].isspace() and folded else ""
     end = " " if text[-1].isspace() and folded else ""
     return start + folded.translate(_ESCAPE) + end if folded else " "
+
+
+def language_class(language: str) -> str:
+    """A class docutils' HTML writer turns into ``lang="…"``; the tag is written safe whatever validated it."""
+    return f"language-{written_tag(language)}"
 
 
 def strong(text: str) -> str:
@@ -143,8 +149,8 @@ class TermLinker:
         for match in self.parts.finditer(folded):
             before = folded[position : match.start()]
             pieces.append(self._terms(before) if link_terms else before.translate(_ESCAPE))
-            # The tag is validated (letters, digits, hyphens): safe as a class name.
-            pieces.append(f"[{match.group(1).translate(_ESCAPE)}]{{.language-{self.languages[match.group(1)]}}}")
+            language = language_class(self.languages[match.group(1)])
+            pieces.append(f"[{match.group(1).translate(_ESCAPE)}]{{.{language}}}")
             position = match.end()
         rest = folded[position:]
         pieces.append(self._terms(rest) if link_terms else rest.translate(_ESCAPE))

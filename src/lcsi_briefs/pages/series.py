@@ -5,8 +5,8 @@ from __future__ import annotations
 from lcsi_briefs.layout import PackLayout, glossary_docname
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import landing_order
-from lcsi_briefs.pages.common import Labels, language_class
-from lcsi_briefs.pages.markup import escape, grid, grid_card, link, paragraphs
+from lcsi_briefs.pages.common import Labels
+from lcsi_briefs.pages.markup import escape, grid, grid_card, language_class, link, paragraphs
 from lcsi_briefs.text.catalogue import Translator
 from lcsi_briefs.text.paragraphs import long_date
 

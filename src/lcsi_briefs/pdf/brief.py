@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from lcsi_briefs.editions import contents
 from lcsi_briefs.layout import PackLayout
+from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.pages.audience import ACTIONS_LABEL, QUESTIONS_LABEL
@@ -34,6 +35,16 @@ from lcsi_briefs.text.numbers import figure_details, figure_value, source_text, 
 from lcsi_briefs.text.paragraphs import fold, long_date, paragraphs
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+
+def print_templates() -> jinja2.Environment:
+    """The print templates: every value escaped, and a language tag written safe (``| tag``)."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+    )
+    environment.filters["tag"] = written_tag
+    return environment
+
 
 #: The brief's own headings and phrases, translated from the catalogue (see :mod:`lcsi_briefs.text.catalogue`).
 DOCUMENT_TITLE = N_("{title}: one-sheet brief for {audience}")
@@ -161,10 +172,7 @@ def brief_html(
         )
         for i in audience.implications
     ]
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
-    )
-    return environment.get_template("brief.html").render(
+    return print_templates().get_template("brief.html").render(
         briefing=briefing,
         audience=audience,
         large_print=large_print,

@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import jinja2
 from docutils import nodes
 from markupsafe import Markup
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
@@ -29,7 +28,7 @@ from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import language_name, twins
 from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, assemble
-from lcsi_briefs.pdf.brief import audience_url, brief_html
+from lcsi_briefs.pdf.brief import audience_url, brief_html, print_templates
 from lcsi_briefs.pdf.ids import TocEntry, contents
 from lcsi_briefs.pdf.page_labels import page_labels_css, page_references_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
@@ -117,11 +116,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
 
     def init(self) -> None:
         super().init()
-        self.print_templates = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(HERE / "templates"),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-        )
+        self.print_templates = print_templates()
 
     def get_outdated_docs(self) -> str:  # type: ignore[override]
         return "all PDF editions"

@@ -17,6 +17,7 @@ from sphinx.util.osutil import relative_uri
 
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.layout import PDF_URL_DIR
+from lcsi_briefs.pages.markup import language_class
 from lcsi_briefs.sphinx_ext.site_packs import site_packs
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, warn
 from lcsi_briefs.text.catalogue import Translator, translator_for
@@ -78,7 +79,7 @@ class BriefingDownloads(SphinxDirective):
         # The pack's language, which may not be the page's: the block says which it is in.
         language = packs[slug].pack.briefing.language
         _ = translator_for(language)
-        container = pdf_downloads(classes=["lcsi-downloads", f"language-{language}"], label=_("PDF downloads"))
+        container = pdf_downloads(classes=["lcsi-downloads", language_class(language)], label=_("PDF downloads"))
         container += nodes.paragraph("", "", nodes.strong("", _("Printable editions")))
         container += _groups(main, _)
         if which == "all":

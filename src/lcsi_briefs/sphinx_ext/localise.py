@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx import locale
 from sphinx.util import logging
 
+from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import parity_gaps, twins, where
 from lcsi_briefs.sphinx_ext.config import briefs_config
@@ -98,7 +99,8 @@ def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict[
     prefix = briefs_config(app.config).pages_dir
     if len(parts) >= 3 and parts[0] == prefix and parts[1] in packs:
         language = packs[parts[1]].pack.briefing.language
-        context["language"] = language
+        # Sphinx's templates write the context as it is, unescaped.
+        context["language"] = html.escape(written_tag(language))
         other = twin_page(app, pagename)
         if other is not None:
             twin = twins(list(packs.values()))[parts[1]]
@@ -106,7 +108,7 @@ def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict[
             href = app.builder.get_relative_uri(pagename, other)
             links = [(language, own), (twin.pack.briefing.language, href)]
             context["metatags"] = context.get("metatags", "") + "".join(
-                f'<link rel="alternate" hreflang="{html.escape(lang)}" href="{html.escape(url)}">\n'
+                f'<link rel="alternate" hreflang="{html.escape(written_tag(lang))}" href="{html.escape(url)}">\n'
                 for lang, url in links
             )
 
