@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
+
+from lcsi_briefs.sphinx_ext.config import site_url
 
 project = "Member briefings"
 author = "lcsi-briefs"
@@ -51,7 +52,8 @@ html_last_updated_fmt = None
 
 # Where the site is published. Newsletter links, the sitemap and sharing previews (Open Graph)
 # need it; set LCSI_BRIEFS_SITE_URL, or let Read the Docs provide it.
-html_baseurl = os.environ.get("LCSI_BRIEFS_SITE_URL") or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+# The address is checked where it is read: a bad one stops the build with one line naming the variable.
+html_baseurl = site_url()
 if html_baseurl:
     # sphinxext-opengraph prints a line about matplotlib on import, although social cards are
     # off below; import it once here, quietly, so a build stays quiet unless something is wrong.

@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
+import os
+import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from email.utils import getaddresses
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
+from sphinx.errors import ConfigError
 from sphinx.util import logging
 
-from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, setting_location, warn
+from lcsi_briefs.model.fields import ENCODED_WORD
+from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, note, setting_location, warn
 from lcsi_briefs.text.paragraphs import line_break
 
 if TYPE_CHECKING:
@@ -65,7 +70,7 @@ def _workers(value: Any) -> str | None:
 
 def _sender(value: Any) -> str | None:
     expected = "an email address such as 'Policy Team <policy@example.org>', or '' to leave it out"
-    if not isinstance(value, str) or line_break(value):
+    if not isinstance(value, str) or line_break(value) or ENCODED_WORD.search(value):
         return expected
     if value:
         addresses = getaddresses([value])
@@ -103,12 +108,77 @@ class BriefsConfig:
     pdf_build: bool = _setting(False, _flag)
 
 
+#: Where the site's address is read from, in this order (``conf.py`` calls :func:`site_url`).
+SITE_URL_VARIABLES = ("LCSI_BRIEFS_SITE_URL", "READTHEDOCS_CANONICAL_URL")
+
+
+def site_address_problem(value: str) -> str | None:
+    """What a site address should be, when ``value`` is not one; None when it is fine.
+
+    The address starts every link in the emails, the briefs, the sitemap and the canonical
+    link, so it is checked as input: an absolute web address with a site name, nothing that
+    could end an attribute or a line, and no query or fragment that the page names would
+    follow. ``http://`` is allowed (a warning says so, see :func:`check_site_address`).
+    """
+    parts = urlsplit(value)
+    hidden = next((c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")), None)
+    if parts.scheme.lower() not in ("https", "http") or not value.lower().startswith(("https://", "http://")):
+        return "an absolute address starting with https://, such as https://briefings.example.org/"
+    if hidden is not None or any(c.isspace() or c in "\"'<>`\\{}|^" for c in value):
+        return "an address without spaces, quotes, line breaks or control characters"
+    if not parts.hostname or parts.username is not None or parts.password is not None:
+        return "an address with a site name and no user name, such as https://briefings.example.org/"
+    if parts.query or parts.fragment or "?" in value or "#" in value:
+        return "an address without ? or # (the site's folder; page names are added after it)"
+    return None
+
+
+def site_url(environ: Mapping[str, str] = os.environ) -> str:
+    """The site's address, read from the environment and checked here, where it is read.
+
+    ``conf.py`` calls this for ``html_baseurl``. A bad address stops the build with one line
+    naming the variable (a :class:`ConfigError` passes out of ``conf.py`` as it is).
+    """
+    for variable in SITE_URL_VARIABLES:
+        value = environ.get(variable, "")
+        if value:
+            problem = site_address_problem(value)
+            if problem is not None:
+                raise ConfigError(f"{variable}={value!r}: expected {problem}")
+            return value
+    return ""
+
+
+def check_site_address(app: Sphinx, config: Config) -> None:
+    """The same check for an ``html_baseurl`` set in ``conf.py`` directly; ``http://`` warns.
+
+    The warning is a note, not a Sphinx warning: ``lcsi-briefs build`` treats warnings as
+    errors, and a site on http:// is a choice to point out, not a fault to stop for.
+    """
+    value = config.html_baseurl
+    if not value:
+        return
+    named = next((v for v in SITE_URL_VARIABLES if os.environ.get(v) == value), "html_baseurl")
+    problem = site_address_problem(value) if isinstance(value, str) else "an address"
+    if problem is not None:
+        raise ConfigError(f"{named}={value!r}: expected {problem}")
+    if value.lower().startswith("http://"):
+        note(
+            logger,
+            "warning: %s=%r is an http:// address: browsers mark the site as not secure, and the "
+            "links in the emails and briefs can be changed on the way; use https:// if the site has it",
+            named,
+            value,
+        )
+
+
 def setup_config(app: Sphinx) -> None:
     for setting in fields(BriefsConfig):
         default = setting.default
         types = (int, float) if isinstance(default, float) else (type(default),)
         app.add_config_value(PREFIX + setting.name, default, "env", types=types)
     app.connect("config-inited", check_config, priority=PRIORITY)
+    app.connect("config-inited", check_site_address, priority=PRIORITY)
 
 
 @dataclass(frozen=True)
