@@ -101,6 +101,11 @@ class ProjectLayout:
         return self.build / "preview"
 
     @property
+    def preview_work(self) -> Path:
+        """The preview's doctrees and render state: beside the folder it serves, never inside it."""
+        return self.build / ".preview-work"
+
+    @property
     def published(self) -> tuple[Path, ...]:
         """Every folder a build publishes, each swapped into place whole."""
         return (self.html, self.pdf, self.newsletter)

@@ -28,8 +28,10 @@ from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
-#: The preview's own folder inside the project's build folder.
-PREVIEW = "preview"
+#: Host names the preview answers to besides the one it was started with. A web page the
+#: editor visits can point a name of its own at 127.0.0.1 (DNS rebinding) and read the drafts;
+#: its requests carry that name, so they are refused.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 #: Changes in these are the build's own output or editor litter, never a reason to rebuild.
 IGNORED_PATTERNS = [r".*(\.tmp|~|\.swp|\.swx|4913)$", r".*__pycache__.*", r".*/\.#.*", r".*\.lcsi-briefs-generated$"]
 #: Reader-facing text of the page shown while the first build runs.
@@ -55,13 +57,13 @@ class PreviewBuilder:
 
         self.project = project
         self.layout = read_layout(project)
-        self.out = self.layout.build / PREVIEW
-        self.doctrees = self.out / ".doctrees"
+        self.out = self.layout.preview
+        self.doctrees = self.layout.preview_work / "doctrees"
         self.pdfs = pdfs
 
     @property
     def _pid_file(self) -> Path:
-        return self.out / ".pdf-render.pid"
+        return self.layout.preview_work / "pdf-render.pid"
 
     def site_command(self) -> list[str]:
         settings = ["-q", "-b", "html", "-c", str(self.project), "-d", str(self.doctrees)]
@@ -78,7 +80,7 @@ class PreviewBuilder:
             os.killpg(pid, signal.SIGTERM)
 
     def start_pdfs(self) -> None:
-        copy = self.out / ".pdf-doctrees"
+        copy = self.layout.preview_work / "pdf-doctrees"
         shutil.rmtree(copy, ignore_errors=True)
         shutil.copytree(self.doctrees, copy)
         command = [sys.executable, "-m", "lcsi_briefs.cli.preview", str(self.project), str(self.out / "pdf"), str(copy)]
@@ -108,6 +110,28 @@ def render_pdfs(project: Path, outdir: Path, doctrees: Path) -> int:
     return status
 
 
+def allowed_hosts(host: str) -> list[str]:
+    """The ``Host`` names the preview answers: this machine's, and the one it was started with."""
+    name = host.strip("[]").lower()
+    # An address of IPv6 is written in brackets in a Host header.
+    return sorted({*LOCAL_HOSTS, f"[{name}]" if ":" in name else name})
+
+
+def site_files(folder: Path) -> Any:
+    """The built site's pages and files, and nothing of a build's own (no ``.``-names)."""
+    from starlette.exceptions import HTTPException  # noqa: PLC0415
+    from starlette.staticfiles import StaticFiles  # noqa: PLC0415
+
+    class SiteFiles(StaticFiles):
+        async def get_response(self, path: str, scope: Any) -> Any:
+            # Sphinx's .buildinfo, a stray .doctrees or editor litter: never the site's.
+            if any(part.startswith(".") for part in Path(path).parts):
+                raise HTTPException(status_code=404)
+            return await super().get_response(path, scope)
+
+    return SiteFiles(directory=folder, html=True)
+
+
 def _app(project: Path, builder: PreviewBuilder, host: str, port: int) -> Any:
     """The server: files from the preview folder, a reload socket, the first build once it is up."""
     from sphinx_autobuild.filter import IgnoreFilter  # noqa: PLC0415 - only the preview needs these
@@ -115,8 +139,8 @@ def _app(project: Path, builder: PreviewBuilder, host: str, port: int) -> Any:
     from sphinx_autobuild.server import RebuildServer  # noqa: PLC0415
     from starlette.applications import Starlette  # noqa: PLC0415
     from starlette.middleware import Middleware  # noqa: PLC0415
+    from starlette.middleware.trustedhost import TrustedHostMiddleware  # noqa: PLC0415
     from starlette.routing import Mount, WebSocketRoute  # noqa: PLC0415
-    from starlette.staticfiles import StaticFiles  # noqa: PLC0415
 
     package = Path(__file__).parent.parent
     layout = builder.layout
@@ -142,22 +166,32 @@ def _app(project: Path, builder: PreviewBuilder, host: str, port: int) -> Any:
     return Starlette(
         routes=[
             WebSocketRoute("/websocket-reload", watcher, name="reload"),
-            Mount("/", app=StaticFiles(directory=builder.out, html=True), name="static"),
+            Mount("/", app=site_files(builder.out), name="static"),
         ],
-        middleware=[Middleware(JavascriptInjectorMiddleware, ws_url=f"{host}:{port}")],
+        middleware=[
+            # First, so a request for another host name reaches nothing else (400 Bad Request).
+            Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host), www_redirect=False),
+            Middleware(JavascriptInjectorMiddleware, ws_url=f"{host}:{port}"),
+        ],
         lifespan=lifespan,
     )
 
 
 def serve(project: Path, *, host: str, port: int, pdfs: bool) -> int:
     import uvicorn  # noqa: PLC0415
+    from sphinx.errors import ConfigError  # noqa: PLC0415
 
     project = project.resolve()
     if not (project / "conf.py").is_file():
         print(f"error: {project} has no conf.py; run this from the project folder", file=sys.stderr)
         return 2
-    builder = PreviewBuilder(project, pdfs=pdfs)
+    try:
+        builder = PreviewBuilder(project, pdfs=pdfs)
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     builder.out.mkdir(parents=True, exist_ok=True)
+    builder.layout.preview_work.mkdir(parents=True, exist_ok=True)
     if not (builder.out / "index.html").is_file():
         (builder.out / "index.html").write_text(_placeholder(), encoding="utf-8")
     app = _app(project, builder, host, port)
