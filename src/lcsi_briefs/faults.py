@@ -58,8 +58,11 @@ def fault_sentence(error: OSError, project: Path) -> str:
     """One sentence: what went wrong, which file, and that the last good output is unchanged."""
     cause = _CAUSES.get(error.errno or 0, error.strerror or str(error))
     where = ""
-    if error.filename:
-        path = Path(os.fsdecode(error.filename))
+    # A failed copy names its source first and its destination second: the destination is
+    # what could not be written.
+    written = error.filename2 or error.filename
+    if written:
+        path = Path(os.fsdecode(written))
         where = f", so {path.relative_to(project) if path.is_relative_to(project) else path} could not be written"
     return f"Build failed: {cause}{where}; the last good output in build/ is unchanged."
 

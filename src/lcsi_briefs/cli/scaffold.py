@@ -14,13 +14,13 @@ import json
 import re
 from pathlib import Path
 
-from lcsi_briefs.model.fields import ID_PATTERN
+from lcsi_briefs.model.fields import ID_PATTERN, is_reserved_name
 from lcsi_briefs.model.loader import load_packs
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.placeholders import MARK, URL
 from lcsi_briefs.model.schema import SCHEMA_FILE_NAME
 from lcsi_briefs.pages.series import newest_first
-from lcsi_briefs.text.paragraphs import fold
+from lcsi_briefs.text.paragraphs import fold, paragraphs
 
 
 class ScaffoldError(Exception):
@@ -38,10 +38,13 @@ def _r(what: str) -> str:
 
 
 def _block(text: str, indent: str) -> list[str]:
-    """Text as a literal block scalar: each paragraph one line, a blank line between (kept)."""
+    """Text as a literal block scalar: each paragraph one line, a blank line between (kept).
+
+    Inside a literal block every character is text, so only the indentation matters.
+    """
     lines = ["|-"]
-    for number, paragraph in enumerate(p for p in text.split("\n\n") if p.strip()):
-        lines += ([""] if number else []) + [f"{indent}{fold(paragraph)}"]
+    for number, paragraph in enumerate(paragraphs(text)):
+        lines += ([""] if number else []) + [f"{indent}{paragraph}"]
     return lines
 
 
@@ -66,7 +69,7 @@ def scaffold_text(slug: str, previous: LoadedPack | None, today: dt.date) -> str
         ]
         intro = "# A briefing that stands alone (start it with --from PACK to continue a series)."
     publisher = _q(briefing.publisher) if briefing else _r("who publishes the briefing")
-    language = briefing.language if briefing else "en-GB                  # the language the text is written in"
+    language = _q(briefing.language) if briefing else '"en-GB"                # the language the text is written in'
     about = (
         _block(briefing.about_implications, "    ")
         if briefing
@@ -137,7 +140,7 @@ def scaffold_text(slug: str, previous: LoadedPack | None, today: dt.date) -> str
     ]
     for audience_id, name, description in _audiences(previous):
         lines += [
-            f"  - id: {audience_id}",
+            f"  - id: {_q(audience_id)}",
             f"    name: {_q(name)}",
             f"    description: {_q(description)}",
             "    implications:",
@@ -176,19 +179,45 @@ def _continued(existing: list[LoadedPack], source: str | None, series: str | Non
     return None
 
 
-def new_pack(folder: Path, slug: str, today: dt.date, *, source: str | None = None, series: str | None = None) -> Path:
-    """Write ``folder/<slug>.yaml``; refuse bad names and never overwrite."""
+def _free(folder: Path, slug: str) -> Path:
+    """The new pack's path, after refusing every name or place that cannot take it."""
     if not re.match(ID_PATTERN, slug):
         raise ScaffoldError(
             f"{slug!r} cannot name a briefing: use lower-case letters, digits and hyphens, e.g. 'survey-2026'"
         )
+    if is_reserved_name(slug):
+        raise ScaffoldError(f"{slug!r} cannot name a briefing: Windows reserves it for a device; choose another name")
+    if folder.exists() and not folder.is_dir():
+        raise ScaffoldError(f"{folder} is a file, not a folder; --folder names the folder the packs are in")
     target = folder / f"{slug}.yaml"
-    if target.exists() or (folder / f"{slug}.yml").exists():
-        raise ScaffoldError(f"{target} already exists; choose another name (nothing was changed)")
+    for taken in (target, folder / f"{slug}.yml"):
+        if taken.is_symlink() and not taken.exists():
+            raise ScaffoldError(
+                f"{taken} is a link to {taken.readlink()}, which does not exist; "
+                "remove the link or choose another name (nothing was changed)"
+            )
+        if taken.exists() or taken.is_symlink():
+            raise ScaffoldError(f"{taken} already exists; choose another name (nothing was changed)")
+    return target
+
+
+def new_pack(folder: Path, slug: str, today: dt.date, *, source: str | None = None, series: str | None = None) -> Path:
+    """Write ``folder/<slug>.yaml``; refuse bad names and places, and never overwrite."""
+    target = _free(folder, slug)
     wanted = source is not None or series is not None
-    existing = load_packs([folder]) if wanted and any(folder.glob("*.y*ml")) else []
+    existing = load_packs([folder]) if wanted and folder.is_dir() and any(folder.glob("*.y*ml")) else []
     previous = _continued(existing, source, series)
-    folder.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as file:
-        file.write(scaffold_text(slug, previous, today))
+    text = scaffold_text(slug, previous, today)
+    created = False
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as file:
+            created = True
+            file.write(text)
+    except OSError as error:
+        # A folder on the way that is a file, a read-only or full disk, a name taken meanwhile.
+        if created:
+            target.unlink(missing_ok=True)
+        where = error.filename or target
+        raise ScaffoldError(f"{where} could not be written: {error.strerror or error}; nothing was created") from None
     return target

@@ -73,6 +73,12 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _child(job: RenderJob, sender: Connection, parent: int) -> None:
+    # Ctrl+C reaches every process of the terminal's group: the build stops its workers and says
+    # so once, so a worker ignores it rather than print a traceback of its own. It was started
+    # with the signal blocked (see _start), so none can arrive before this line.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with_parent(parent)
     try:
         sender.send((render_pdf(job), None, None))
@@ -87,6 +93,19 @@ def _child(job: RenderJob, sender: Connection, parent: int) -> None:
 def _context() -> BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _start(process: BaseProcess) -> None:
+    """Start a worker with Ctrl+C held back until it has chosen to ignore it (see _child)."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        process.start()
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        process.start()
+    finally:
+        # A Ctrl+C that came meanwhile is delivered to the build now, which stops every worker.
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def default_workers() -> int:
@@ -106,7 +125,7 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
                 job = waiting.pop()
                 receiver, sender = context.Pipe(duplex=False)
                 process = context.Process(target=_child, args=(job, sender, os.getpid()), daemon=True)  # type: ignore[attr-defined]
-                process.start()
+                _start(process)
                 sender.close()
                 running[receiver] = (job, process, time.monotonic() + timeout)
             now = time.monotonic()
