@@ -34,7 +34,7 @@ from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import PackError, Problem
-from lcsi_briefs.newsletter.content import SUBJECT_LIMIT, build_newsletter
+from lcsi_briefs.newsletter.content import build_newsletter
 from lcsi_briefs.newsletter.render import email_message, html_body
 from lcsi_briefs.pages import render_pages
 from lcsi_briefs.sphinx_ext.config import site_url
@@ -179,15 +179,14 @@ def test_a_plain_subject_stays_readable_in_the_file(tmp_path: Path) -> None:
     assert b"\r\nSubject: Libraries and loneliness: what the study found\r\n" in b"\r\n" + raw
 
 
-def test_a_long_title_without_spaces_keeps_its_start_in_the_subject(tmp_path: Path) -> None:
+def test_a_long_title_without_spaces_is_in_the_subject_whole(tmp_path: Path) -> None:
+    """It used to become the Subject "…"; subjects are no longer cut, so it must be all there."""
     pack = small_pack()
     pack["briefing"]["title"] = "Llanfair" * 37 + "gogo"
     loaded = load_pack(write_pack(tmp_path / "small.yaml", pack))
     for audience in (None, "councils"):
-        subject = newsletter_for(loaded, audience).subject
-        assert len(subject) <= SUBJECT_LIMIT
-        assert "LlanfairLlanfair" in subject, subject
-        assert "…" in subject
+        raw = email_message(newsletter_for(loaded, audience), dt.date(2026, 1, 15))
+        assert pack["briefing"]["title"] in str(parse(raw)["Subject"])
 
 
 # --- 3. the site address is input too -------------------------------------------------------------
@@ -444,3 +443,144 @@ def test_new_from_a_pack_writes_yaml_that_reads_back_to_the_same_values(tmp_path
         ]
         assert loaded["audiences"][0]["name"] == "yes"
         assert loaded["audiences"][0]["description"] == "null ~ ? : !tag %directive"
+
+
+# --- 4. limits that keep a build bounded, each a located validate error -------------------------
+
+
+def with_table(rows: list[list[object]], columns: int) -> dict[str, Any]:
+    pack = small_pack()
+    pack["findings"][0]["tables"] = [
+        {"title": "Visits", "columns": [f"c{n}" for n in range(columns)], "rows": rows, "source": "main-report"}
+    ]
+    return pack
+
+
+@pytest.mark.parametrize(
+    ("value", "complaint"),
+    [
+        ("1" * 29, "at most 15 significant digits, found 29"),
+        ("1" + "0" * 40, "at most 15 significant digits, found 41"),
+        ("-1234567890.1234567", "at most 15 significant digits, found 17"),
+        ("0." + "0" * 40 + "1", "at most 10 decimal places, found 41"),
+    ],
+)
+def test_a_number_too_long_to_format_is_refused_where_it_is(value: str, complaint: str, tmp_path: Path) -> None:
+    pack = small_pack()
+    finding = pack["findings"][0]
+    finding["figures"] = [{"value": value, "label": "groups", "source": "main-report"}]
+    finding["charts"] = [
+        {
+            "title": "Visits",
+            "category_label": "Year",
+            "categories": ["2024", "2025"],
+            "series": [{"name": "Visits", "values": ["12", value]}],
+            "source": "main-report",
+        }
+    ]
+    finding["tables"] = with_table([["a", value]], 2)["findings"][0]["tables"]
+    problems = refused(tmp_path, pack)
+    assert sorted(p.field for p in problems) == [
+        "findings[0].charts[0].series[0].values[1]",
+        "findings[0].figures[0].value",
+        "findings[0].tables[0].rows[0][1]",
+    ]
+    assert all(complaint in p.message for p in problems), problems
+    assert all(p.line == line_of(tmp_path, value[:20]) or value[:20] in str(p) for p in problems)
+
+
+def test_numbers_at_the_limit_are_accepted_and_formatted(tmp_path: Path) -> None:
+    from lcsi_briefs.text.numbers import format_number  # noqa: PLC0415
+
+    value = "123456789012.345"
+    pack = small_pack()
+    pack["findings"][0]["figures"] = [
+        {"value": value, "label": "pounds", "source": "main-report", "format": "money", "currency": "GBP"}
+    ]
+    load_pack(write_pack(tmp_path / "small.yaml", pack))
+    assert format_number(value, "en-GB", "money", "GBP") == "£123,456,789,012.345"
+
+
+def test_a_table_has_at_most_200_rows_and_2000_cells(tmp_path: Path) -> None:
+    [rows] = refused(tmp_path, with_table([["a", "1"] for _ in range(201)], 2))
+    assert rows.field == "findings[0].tables[0].rows"
+    assert rows.message == "expected at most 200 items, found 201"
+    assert rows.line == line_of(tmp_path, "rows:") + 1  # the list itself, under its key
+    [cells] = refused(tmp_path, with_table([["a", *["1"] * 11] for _ in range(190)], 12))
+    assert cells.field == "findings[0].tables[0]"
+    assert "at most 2,000 cells (rows times columns), found 2,280" in cells.message
+    load_pack(write_pack(tmp_path / "ok.yaml", with_table([["a", "1"] for _ in range(200)], 2)))
+
+
+def test_a_pack_in_posix_english_with_money_builds_its_numbers(tmp_path: Path) -> None:
+    """``en-US-POSIX`` writes money "¤ 0.00", with no '#': formatting it crashed the build."""
+    from lcsi_briefs.text.numbers import format_number  # noqa: PLC0415
+
+    pack = small_pack()
+    pack["briefing"]["language"] = "en-US-POSIX"
+    pack["findings"][0]["figures"] = [
+        {"value": "3200000", "label": "raised", "source": "main-report", "format": "money", "currency": "GBP"}
+    ]
+    loaded = load_pack(write_pack(tmp_path / "small.yaml", pack))
+    assert format_number("3200000", "en-US-POSIX", "money", "GBP") == "£\u00a03,200,000"
+    assert "3200000" in "\n".join(render_pages([loaded], "briefing").values())
+
+
+def test_every_kind_of_number_formats_in_a_sample_of_every_language_babel_knows() -> None:
+    """Whatever language validate accepts, the build can write its numbers and dates."""
+    from babel.localedata import locale_identifiers  # noqa: PLC0415
+
+    from lcsi_briefs.text.numbers import format_number  # noqa: PLC0415
+    from lcsi_briefs.text.paragraphs import long_date  # noqa: PLC0415
+
+    tags = sorted(identifier.replace("_", "-") for identifier in locale_identifiers())
+    sample = {*tags[::25], "en-US-POSIX", "ar-SA", "fa-IR", "my-MM", "cy-GB", "de-CH"}
+    for tag in sorted(sample):
+        for value, kind, currency in [
+            ("-1214.5", "count", None),
+            ("31.5", "percent", None),
+            ("-18750000.25", "money", "EUR"),
+            ("999999999999999", "money", "GBP"),
+            ("2:1", "ratio", None),
+        ]:
+            for compact in (False, True):
+                assert format_number(value, tag, kind, currency, compact=compact)  # type: ignore[arg-type]
+        assert long_date(dt.date(2026, 1, 15), tag)
+
+
+# --- 5. invisible direction controls --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "control", ["\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c", "\u202a"]
+)
+def test_a_direction_control_in_a_label_cell_or_title_is_refused(control: str, tmp_path: Path) -> None:
+    pack = with_table([["North", f"{control}1234"]], 2)
+    pack["findings"][0]["charts"] = [
+        {
+            "title": "Visits",
+            "category_label": "Region",
+            "categories": [f"North{control}", "South"],
+            "series": [{"name": "2025", "values": ["1", "2"]}],
+            "source": "main-report",
+        }
+    ]
+    pack["findings"][0]["statement"] = f"Visits rose {control}by 1,234."
+    pack["audiences"][0]["name"] = f"Councils{control}"
+    problems = refused(tmp_path, pack)
+    assert sorted(p.field for p in problems) == [
+        "audiences[0].name",
+        "findings[0].charts[0].categories[0]",
+        "findings[0].statement",
+        "findings[0].tables[0].rows[0][1]",
+    ]
+    assert all(f"U+{ord(control):04X}" in p.message for p in problems)
+
+
+def test_prose_keeps_marks_right_to_left_writing_needs_but_not_overrides(tmp_path: Path) -> None:
+    pack = small_pack()
+    pack["findings"][0]["explanation"] = "Arabic العربية\u200f (ملاحظة)\u200f and an isolate \u2067עברית\u2069."  # noqa: RUF001
+    load_pack(write_pack(tmp_path / "ok.yaml", pack))
+    pack["findings"][0]["explanation"] = "It costs \u202e4321 pounds."
+    [problem] = refused(tmp_path, pack)
+    assert problem.field == "findings[0].explanation" and "U+202E" in problem.message

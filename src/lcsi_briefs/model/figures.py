@@ -16,6 +16,7 @@ from pydantic import (
 )
 
 from lcsi_briefs.model.fields import Identifier, Line, Strict, Text, _check_line
+from lcsi_briefs.model.problems import describe
 
 # --- Numbers: key figures, charts, tables and how the research was done ----------------------
 
@@ -36,12 +37,35 @@ def _number_text(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
+#: The outputs format numbers with Python's decimal arithmetic (through Babel), which keeps 28
+#: significant digits: a longer number crashed the build. A research figure needs no more than
+#: a spreadsheet keeps, so a number may have 15 significant digits and 10 decimal places.
+MAX_DIGITS = 15
+MAX_DECIMALS = 10
+
+
+def _check_digits(value: str) -> str:
+    """Refuse a number too long to format (see :data:`MAX_DIGITS`); each side of a ratio alike."""
+    for number in value.split(":"):
+        whole, _, decimals = number.lstrip("-").partition(".")
+        significant = (whole + decimals).lstrip("0")
+        if len(significant) > MAX_DIGITS:
+            raise ValueError(
+                f"a number of at most {MAX_DIGITS} significant digits, found {len(significant)} in {describe(value)}"
+            )
+        if len(decimals) > MAX_DECIMALS:
+            raise ValueError(
+                f"a number of at most {MAX_DECIMALS} decimal places, found {len(decimals)} in {describe(value)}"
+            )
+    return value
+
+
 def _check_number(value: str) -> str:
     if not re.match(NUMBER_PATTERN, value):
         raise ValueError(
             f"a number written with digits and an optional decimal point, such as 1214 or 3.2, found {value!r}"
         )
-    return value
+    return _check_digits(value)
 
 
 def _check_figure_value(value: str) -> str:
@@ -50,7 +74,13 @@ def _check_figure_value(value: str) -> str:
             "a number written with digits and an optional decimal point, such as 1214 or 31.5 "
             f"(no separators or symbols), or a ratio such as 2:1, found {value!r}"
         )
-    return value
+    return _check_digits(value)
+
+
+def _check_cell(value: str) -> str:
+    """A cell is one line; one written as a plain number is formatted, so it must be one that can be."""
+    _check_line(value)
+    return _check_digits(value) if re.match(NUMBER_PATTERN, value) else value
 
 
 Number = Annotated[
@@ -78,7 +108,7 @@ Cell = Annotated[
     str,
     BeforeValidator(_number_text),
     StringConstraints(strip_whitespace=True, max_length=300),
-    AfterValidator(_check_line),
+    AfterValidator(_check_cell),
     WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "maxLength": 300}]}),
 ]
 CurrencyCode = Annotated[
@@ -169,12 +199,20 @@ class Chart(_Formatted):
         return self
 
 
+#: A table is read on a page and printed in every edition that cites its finding: past a few
+#: hundred rows it is a data set, not a table, and a 12 x 5,000 one took a build ten minutes.
+MAX_ROWS = 200
+MAX_CELLS = 2_000
+
+
 class DataTable(Strict):
     """A small table: a header row, optional row headers, and the source of its values."""
 
     title: Line = Field(description="What the table shows: its caption.")
     columns: list[Label] = Field(min_length=1, max_length=12, description="The header row.")
-    rows: list[list[Cell]] = Field(min_length=1, description="Each row: one cell per column.")
+    rows: list[list[Cell]] = Field(
+        min_length=1, max_length=MAX_ROWS, description=f"Each row: one cell per column; at most {MAX_ROWS} rows."
+    )
     row_headers: bool = Field(default=False, description="Whether each row's first cell names the row.")
     unit: Line | None = Field(default=None, description="What the numbers are, e.g. 'per cent of groups'.")
     source: Identifier = Field(description="The id of the source the values come from.")
@@ -182,6 +220,12 @@ class DataTable(Strict):
 
     @model_validator(mode="after")
     def _one_cell_per_column(self) -> DataTable:
+        cells = len(self.rows) * len(self.columns)
+        if cells > MAX_CELLS:
+            raise ValueError(
+                f"a table of at most {MAX_CELLS:,} cells (rows times columns), found {cells:,}; "
+                "split it, or give the full data in the source"
+            )
         for number, row in enumerate(self.rows, start=1):
             if len(row) != len(self.columns):
                 raise ValueError(

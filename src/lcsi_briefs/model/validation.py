@@ -96,6 +96,10 @@ def _message(error: ErrorDetails) -> str:
     if kind == "too_short":
         minimum = context.get("min_length", 1)
         return f"needs at least {'one item' if minimum == 1 else f'{minimum} items'}, found {found}"
+    if kind == "too_long":
+        maximum, actual = int(context.get("max_length", 0)), context.get("actual_length")
+        found_items = f"{actual:,}" if isinstance(actual, int) else "more"
+        return f"expected at most {maximum:,} items, found {found_items}"
     if kind == "string_too_long":
         length = len(str(error.get("input")))
         return f"expected at most {int(context.get('max_length', 0)):,} characters, found {length:,}"

@@ -136,7 +136,12 @@ def _localised_percent(locale: Locale, pattern: str) -> str:
 def _money_pattern(locale: Locale, places: int) -> str:
     own: str = locale.currency_formats["standard"].pattern.split(";")[0]
     decimals = "." + "0" * places if places else ""
-    start = own.index("#")
+    # Where the locale's number starts: at its first '#', or its first '0' in a pattern with no
+    # '#' (en-US-POSIX writes "¤ 0.00"); a pattern with neither gets the common layout.
+    digits = [index for index in (own.find("#"), own.find("0")) if index >= 0]
+    if not digits:
+        return "¤#,##0" + decimals
+    start = min(digits)
     end = max(own.rfind("0"), own.rfind("#")) + 1
     return own[:start] + "#,##0" + decimals + own[end:]
 
