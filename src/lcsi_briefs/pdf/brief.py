@@ -172,43 +172,47 @@ def brief_html(
         )
         for i in audience.implications
     ]
-    return print_templates().get_template("brief.html").render(
-        briefing=briefing,
-        audience=audience,
-        large_print=large_print,
-        summary=summary,
-        edition_date=long_date(briefing.edition_date, briefing.language),
-        findings=findings,
-        key_figures=key_figures,
-        figures_heading=words(language).figures_heading,
-        implications=implications,
-        about=about,
-        url=url,
-        created=created,
-        qr=qr_data_uri(url) if url else "",
-        twin=twin.pack.briefing if twin else None,
-        twin_language=language_name(twin.pack.briefing.language) if twin else "",
-        twin_url=twin_url,
-        # Only letters, digits, spaces and CSS escapes (see page_labels.css_string).
-        page_labels=Markup(page_labels_css(_)),
-        text={
-            "title": _(DOCUMENT_TITLE, title=briefing.title, audience=audience.in_text),
-            "series": (
-                _("{series} · Number {number}", series=briefing.series.name, number=briefing.series.number)
-                if briefing.series
-                else ""
-            ),
-            "brief_for": _("For {audience}", audience=audience.in_text),
-            "findings": _(FINDINGS_HEADING),
-            "findings_note": _(FINDINGS_NOTE),
-            "means": _("What it means for {audience}", audience=audience.in_text),
-            "read_more": _("Read more"),
-            "online": _(READ_MORE_ONLINE),
-            "offline": _(READ_MORE_OFFLINE, title=briefing.title, publisher=briefing.publisher),
-            "qr_alt": _(QR_ALT, url=url),
-            "summary": _("Summary"),
-            "contact": _("Contact"),
-            "actions": _(ACTIONS_LABEL),
-            "questions": _(QUESTIONS_LABEL),
-        },
+    return (
+        print_templates()
+        .get_template("brief.html")
+        .render(
+            briefing=briefing,
+            audience=audience,
+            large_print=large_print,
+            summary=summary,
+            edition_date=long_date(briefing.edition_date, briefing.language),
+            findings=findings,
+            key_figures=key_figures,
+            figures_heading=words(language).figures_heading,
+            implications=implications,
+            about=about,
+            url=url,
+            created=created,
+            qr=qr_data_uri(url) if url else "",
+            twin=twin.pack.briefing if twin else None,
+            twin_language=language_name(twin.pack.briefing.language) if twin else "",
+            twin_url=twin_url,
+            # Only letters, digits, spaces and CSS escapes (see page_labels.css_string).
+            page_labels=Markup(page_labels_css(_)),
+            text={
+                "title": _(DOCUMENT_TITLE, title=briefing.title, audience=audience.in_text),
+                "series": (
+                    _("{series} · Number {number}", series=briefing.series.name, number=briefing.series.number)
+                    if briefing.series
+                    else ""
+                ),
+                "brief_for": _("For {audience}", audience=audience.in_text),
+                "findings": _(FINDINGS_HEADING),
+                "findings_note": _(FINDINGS_NOTE),
+                "means": _("What it means for {audience}", audience=audience.in_text),
+                "read_more": _("Read more"),
+                "online": _(READ_MORE_ONLINE),
+                "offline": _(READ_MORE_OFFLINE, title=briefing.title, publisher=briefing.publisher),
+                "qr_alt": _(QR_ALT, url=url),
+                "summary": _("Summary"),
+                "contact": _("Contact"),
+                "actions": _(ACTIONS_LABEL),
+                "questions": _(QUESTIONS_LABEL),
+            },
+        )
     )
