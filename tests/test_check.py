@@ -33,6 +33,7 @@ FIXTURE_FOR = {
     "words to avoid": ["word-to-avoid"],
     "abbreviations": ["abbreviation-before-explained", "abbreviation-in-title"],
     "preferred terms": ["preferred-term"],
+    "glossary terms": ["unused-term"],
     "figures": ["figure-without-source"],
     "quotations": ["unquoted-quote"],
     "source words": ["no-excerpt", "source-text-file"],

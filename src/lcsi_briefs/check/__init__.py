@@ -22,7 +22,7 @@ from lcsi_briefs.check.fidelity import (
 from lcsi_briefs.check.prose import PackText
 from lcsi_briefs.check.provenance import figure_problems, verbatim_problems
 from lcsi_briefs.check.readability import avoid_word_problems, long_sentence_problems, reading_age_problems
-from lcsi_briefs.check.terms import abbreviation_problems, preferred_term_problems
+from lcsi_briefs.check.terms import abbreviation_problems, preferred_term_problems, unused_term_problems
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import Problem
 
@@ -34,6 +34,7 @@ CHECKS: dict[str, Callable[[PackText], list[Problem]]] = {
     "words to avoid": avoid_word_problems,
     "abbreviations": abbreviation_problems,
     "preferred terms": preferred_term_problems,
+    "glossary terms": unused_term_problems,
     "figures": figure_problems,
     "quotations": verbatim_problems,
     "source words": excerpt_problems,

@@ -64,3 +64,24 @@ def preferred_term_problems(text: PackText) -> list[Problem]:
                     )
                     problems.append(text.problem(run.location, message, match.start()))
     return problems
+
+
+def unused_term_problems(text: PackText) -> list[Problem]:
+    """A glossary term the text uses in none of its forms: no page links it and no printed edition
+    lists it, so the entry explains nothing (a plural or a mutated form belongs in its ``forms``)."""
+    pack = text.loaded.pack
+    # An entry for a name the pack avoids (a preferred term's variant) explains a name readers
+    # meet elsewhere: it is wanted although this text never uses it.
+    avoided = {variant.casefold() for preferred in pack.editorial.preferred_terms for variant in preferred.variants}
+    problems = []
+    written = "\n".join(run.text for run in text.all_runs())
+    for index, entry in enumerate(pack.glossary):
+        if entry.term.casefold() in avoided:
+            continue
+        if not phrases_pattern([entry.term, *entry.forms], ignore_case=True).search(written):
+            message = (
+                f"the glossary term {entry.term!r} is not used in the text in any form: add the form the text "
+                "uses (a plural, a mutation) to its 'forms', or remove the entry"
+            )
+            problems.append(text.problem(("glossary", index, "term"), message))
+    return problems

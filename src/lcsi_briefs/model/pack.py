@@ -222,6 +222,13 @@ class GlossaryEntry(Strict):
         description="The term exactly as it is written in the text (capitals do not matter)."
     )
     definition: Text = Field(description="What it means, in plain language.")
+    forms: list[Annotated[Line, StringConstraints(max_length=80)]] = Field(
+        default_factory=list,
+        description=(
+            "Other forms the term takes in the text, each linked to this entry like the term itself: "
+            "plurals ('councils for voluntary service'), and in Welsh mutations ('ganopi', 'chanopi')."
+        ),
+    )
     expansion: Annotated[Line, StringConstraints(max_length=120)] | None = Field(
         default=None,
         description=(

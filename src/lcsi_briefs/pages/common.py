@@ -39,7 +39,8 @@ class Labels(PackLayout):
     def term_linker(self) -> TermLinker:
         """Links this pack's glossary terms to its own definitions, and marks its other languages."""
         labels = self.term_labels(self.pack)
-        return TermLinker(labels, self.other_languages, labels)
+        forms = {form: entry.term for entry in self.pack.glossary for form in entry.forms}
+        return TermLinker(labels, self.other_languages, labels, forms)
 
     def finding_link(self, finding_id: str) -> str:
         number = self.pack.finding_number(finding_id)

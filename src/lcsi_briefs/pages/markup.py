@@ -123,15 +123,21 @@ class TermLinker:
     """
 
     def __init__(
-        self, terms: Iterable[str], parts: Iterable[tuple[str, str]] = (), labels: Mapping[str, str] | None = None
+        self,
+        terms: Iterable[str],
+        parts: Iterable[tuple[str, str]] = (),
+        labels: Mapping[str, str] | None = None,
+        forms: Mapping[str, str] | None = None,
     ) -> None:
-        linkable = sorted((t for t in terms if _LINKABLE_TERM.match(t)), key=len, reverse=True)
+        # ``forms``: each other form of a term as written (a plural, a mutation) → the term.
+        written = {t: t for t in terms} | dict(forms or {})
+        linkable = sorted((t for t in written if _LINKABLE_TERM.match(t)), key=len, reverse=True)
         self.pattern = (
             re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in linkable) + r")(?![\w-])", re.IGNORECASE)
             if linkable
             else None
         )
-        self.by_folded = {t.casefold(): t for t in linkable}
+        self.by_folded = {t.casefold(): written[t] for t in linkable}
         self.linked: set[str] = set()
         #: Term (as written in the glossary) → label of its definition; None: Sphinx's ``{term}`` role.
         self.labels = labels
