@@ -162,7 +162,8 @@ def welsh(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
 
 def test_welsh_pages_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None:
     build, data = welsh
-    pages = sorted((build / "html" / "briefing" / "cymraeg").rglob("*.html"))
+    # The Welsh pack is published by the site's Welsh build, under cy/ (see test_languages.py).
+    pages = sorted((build / "html" / "cy" / "briefing" / "cymraeg").rglob("*.html"))
     assert len(pages) == 5  # overview, sources, two audiences, glossary
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -171,14 +172,14 @@ def test_welsh_pages_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None
         assert article is not None
         assert english_left(article.get_text(" "), data) == [], page.name
     overview = BeautifulSoup(
-        (build / "html" / "briefing" / "cymraeg" / "index.html").read_text(encoding="utf-8"), "html.parser"
+        (build / "html" / "cy" / "briefing" / "cymraeg" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
     assert "Prif ganfyddiadau" in overview.get_text()
     downloads = overview.select_one("nav.lcsi-downloads")
     assert downloads is not None and downloads["lang"] == "cy" and downloads["aria-label"] == "Lawrlwytho PDF"
-    landing = BeautifulSoup((build / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    landing = BeautifulSoup((build / "html" / "cy" / "index.html").read_text(encoding="utf-8"), "html.parser")
     card = landing.select_one(".lcsi-series .sd-card")
-    assert card is not None and card["lang"] == "cy" and "Rhif 1" in card.get_text()
+    assert card is not None and card["lang"] == "cy" and ", rhif 1" in card.get_text()
 
 
 def test_welsh_pdfs_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None:
@@ -198,7 +199,7 @@ def test_welsh_pdfs_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None:
 
 def test_welsh_emails_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None:
     build, data = welsh
-    messages = sorted((build / "html" / "newsletter").glob("*.eml"))
+    messages = sorted((build / "newsletter").glob("*.eml"))
     assert len(messages) == 3
     for path in messages:
         message = email.message_from_bytes(path.read_bytes(), policy=default)

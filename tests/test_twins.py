@@ -85,8 +85,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "build"
 
 
+#: Each language's site: the English at the root, the Welsh under cy/ (see test_languages.py).
+SITE = {"small": "", "bach": "cy/"}
+
+
 def page(built: Path, slug: str, name: str) -> BeautifulSoup:
-    path = built / "html" / "briefing" / slug / f"{name}.html"
+    path = built / "html" / SITE[slug] / "briefing" / slug / f"{name}.html"
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -94,21 +98,22 @@ def page(built: Path, slug: str, name: str) -> BeautifulSoup:
 def test_every_page_links_its_twin_both_ways(built: Path, name: str) -> None:
     for slug, other, language in (("small", "bach", "cy"), ("bach", "small", "en-GB")):
         soup = page(built, slug, name)
-        switch = soup.select_one("div.lcsi-twin a")
+        switch = soup.select_one("nav.lcsi-languages a")
         assert switch is not None
-        assert switch["href"].split("#")[0].endswith(f"{other}/{name}.html")
-        assert switch.find_parent(attrs={"lang": language}) is not None
+        assert switch["href"].split("#")[0].endswith(f"{SITE[other]}briefing/{other}/{name}.html")
+        assert switch["lang"] == language
         alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
         assert set(alternates) == {"cy", "en-GB"}
-        assert alternates[language].endswith(f"{name.rsplit('/', 1)[-1]}.html")
+        assert alternates[language].endswith(f"{other}/{name}.html")
 
 
-def test_landing_page_lists_the_welsh_twin_first(built: Path) -> None:
-    landing = BeautifulSoup((built / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    titles = [
-        card.select_one(".sd-card-header").get_text(" ", strip=True) for card in landing.select(".lcsi-series .sd-card")
-    ]
-    assert titles[0].startswith("Llyfrgelloedd")
+def test_each_landing_page_lists_its_own_language(built: Path) -> None:
+    def titles(path: Path) -> list[str]:
+        landing = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return [card.get_text(" ", strip=True) for card in landing.select(".lcsi-series .sd-card-header")]
+
+    assert titles(built / "html" / "cy" / "index.html") == ["Llyfrgelloedd ac unigrwydd: beth ganfu'r astudiaeth"]
+    assert titles(built / "html" / "index.html") == ["Libraries and loneliness: what the study found"]
 
 
 def test_covers_name_the_twin(built: Path) -> None:
@@ -123,7 +128,7 @@ def test_briefs_name_the_twin_and_give_its_address(built: Path) -> None:
     reader = PdfReader(built / "pdf" / "small--councils--brief.pdf")
     front, back = (" ".join(page.extract_text().split()) for page in reader.pages[:2])
     assert "Cymraeg: Llyfrgelloedd ac unigrwydd: beth ganfu'r astudiaeth" in front
-    twin_page = "https://briefings.example.org/briefing/bach/audiences/councils.html"
+    twin_page = "https://briefings.example.org/cy/briefing/bach/audiences/councils.html"
     assert f"Cymraeg: {twin_page}" in back
     links = [
         annotation.get_object()["/A"]["/URI"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,6 +52,8 @@ class ProjectLayout:
     packs_dir: str = "briefings"
     pages_dir: str = "briefing"
     source_dir: str = "docs"
+    #: The site's language (``language`` in ``conf.py``): the language of the site's root.
+    language: str = "en"
 
     @property
     def srcdir(self) -> Path:
@@ -109,6 +112,77 @@ class ProjectLayout:
     def published(self) -> tuple[Path, ...]:
         """Every folder a build publishes, each swapped into place whole."""
         return (self.html, self.pdf, self.newsletter)
+
+    def language_srcdir(self, key: str, languages: SiteLanguages) -> Path:
+        """The hand-written pages of one language's site: ``docs/`` for the first, ``docs/<key>/`` for others."""
+        return self.srcdir / languages.prefix(key) if languages.prefix(key) else self.srcdir
+
+    def language_work(self, key: str, languages: SiteLanguages) -> Path:
+        """Where Sphinx builds one language's site (``html``, ``doctrees``, ``pdf`` inside it)."""
+        return self.work / languages.prefix(key) if languages.prefix(key) else self.work
+
+    def is_generated(self, path: Path) -> bool:
+        """Whether ``path`` is in a generated pages folder: ``docs/briefing/`` or ``docs/<key>/briefing/``."""
+        try:
+            parts = path.relative_to(self.srcdir).parts
+        except ValueError:
+            return False
+        in_language = len(parts) > 1 and parts[1] == self.pages_dir and is_language_key(parts[0])
+        return parts[:1] == (self.pages_dir,) or in_language
+
+
+def language_key(tag: str) -> str:
+    """The language a tag names, as a site folder: "cy-GB" and "cy" are "cy", "en_GB" is "en"."""
+    return tag.replace("_", "-").split("-")[0].lower()
+
+
+def is_language_key(name: str) -> bool:
+    """A two- or three-letter primary language subtag, as a language's site folder is named."""
+    return re.fullmatch(r"[a-z]{2,3}", name) is not None
+
+
+@dataclass(frozen=True)
+class SiteLanguages:
+    """The languages one site is built in, as Read the Docs publishes translations.
+
+    The first (the language of ``conf.py``) is at the root of the site; every other one has a
+    build of its own under ``<key>/``, with its own landing page, reader pages, search and frame.
+    Empty when the site is one build holding every pack (a plain ``sphinx-build``, or a
+    language with no pages of its own).
+    """
+
+    keys: tuple[str, ...] = ()
+
+    @property
+    def split(self) -> bool:
+        return len(self.keys) > 1
+
+    @property
+    def root(self) -> str:
+        return self.keys[0] if self.keys else ""
+
+    def prefix(self, key: str) -> str:
+        """The site folder of a language, from the site root: "" for the first, "cy/" for Welsh."""
+        return "" if not self.keys or key == self.keys[0] else f"{key}/"
+
+    def site_of(self, tag: str) -> str:
+        """The language whose build publishes a pack in ``tag``: its own, or the first when it has none."""
+        key = language_key(tag)
+        return key if key in self.keys else self.root
+
+    def url(self, own: str, own_base: str, key: str) -> str:
+        """The base address of ``key``'s site, from the base address of ``own``'s (absolute or relative).
+
+        A relative base ("../") climbs out of ``own``'s folder first: from ``cy/newsletter/``
+        the English site is "../../", the Welsh one "../".
+        """
+        own_prefix = self.prefix(own)
+        if "://" in own_base:
+            root = own_base.rstrip("/") + "/"
+            root = root.removesuffix(own_prefix) if own_prefix else root
+        else:
+            root = own_base + "../" * own_prefix.count("/")
+        return root + self.prefix(key)
 
 
 def series_docname(pages_dir: str, name: str) -> str:
@@ -280,3 +354,12 @@ class PackLayout:
     def newsletter_files(self, audience_id: str | None = None) -> list[str]:
         stem = self.edition_stem(audience_id)
         return [stem + suffix for suffix in NEWSLETTER_SUFFIXES]
+
+
+def site_languages(first: str, pack_languages: list[str], has_pages: Callable[[str], bool]) -> SiteLanguages:
+    """The languages a site is built in: ``first`` (``conf.py``'s), then each other language
+    that has a pack and hand-written pages of its own (``has_pages``); one build when none has."""
+    root = language_key(first or "en")
+    others = sorted({language_key(tag) for tag in pack_languages} - {root})
+    keys = (root, *(key for key in others if is_language_key(key) and has_pages(key)))
+    return SiteLanguages(keys if len(keys) > 1 else ())

@@ -16,13 +16,20 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import SimpleNamespace
 
 from lcsi_briefs.faults import BuildRunningError, fault_sentence, find_os_error, one_build_at_a_time
-from lcsi_briefs.layout import NEWSLETTER_DIR, PDF_URL_DIR, ProjectLayout
+from lcsi_briefs.layout import (
+    NEWSLETTER_DIR,
+    PDF_URL_DIR,
+    ProjectLayout,
+    SiteLanguages,
+    is_language_key,
+    language_key,
+    site_languages,
+)
 from lcsi_briefs.sphinx_ext.warnings import is_note
 
 #: Environment variables that change what a build writes (conf.py reads the site URL ones).
@@ -45,13 +52,13 @@ def inputs_digest(layout: ProjectLayout, *, pdf: bool, strict: bool = False) -> 
             digest.update(f"{tool}={version(tool)}".encode())
         except PackageNotFoundError:
             digest.update(f"{tool}=none".encode())
-    project, generated = layout.root, layout.generated
+    project = layout.root
     folders = [layout.srcdir, layout.packs, Path(__file__).parent.parent]
     files = [project / "conf.py"] + [
         path
         for folder in folders
         for path in folder.rglob("*")
-        if path.is_file() and generated not in path.parents and "__pycache__" not in path.parts
+        if path.is_file() and not layout.is_generated(path) and "__pycache__" not in path.parts
     ]
     for path in sorted(files):
         digest.update(str(path.relative_to(project) if path.is_relative_to(project) else path.name).encode())
@@ -95,18 +102,24 @@ def _sphinx(
     outdir: Path,
     doctrees: Path | None = None,
     overrides: dict[str, object] | None = None,
+    *,
+    srcdir: Path | None = None,
 ) -> int:
     """One Sphinx build with warnings as errors; our own errors print as plain messages."""
-    from sphinx.application import Sphinx  # noqa: PLC0415 - a build with nothing to do never loads Sphinx
+    from sphinx import locale  # noqa: PLC0415 - a build with nothing to do never loads Sphinx
+    from sphinx.application import Sphinx  # noqa: PLC0415
     from sphinx.cmd.build import handle_exception  # noqa: PLC0415
     from sphinx.errors import SphinxError  # noqa: PLC0415
     from sphinx.util.docutils import docutils_namespace, patch_docutils  # noqa: PLC0415
 
+    # Sphinx keeps its translators for the process: a Welsh build after an English one must not
+    # start from the English words (nor the English build from the Welsh ones).
+    locale.translators.clear()
     app = None
     try:
         with patch_docutils(layout.root), docutils_namespace(), _notes_shown():
             app = Sphinx(
-                srcdir=layout.srcdir,
+                srcdir=srcdir or layout.srcdir,
                 confdir=layout.root,
                 outdir=outdir,
                 doctreedir=doctrees or layout.work / "doctrees",
@@ -236,9 +249,40 @@ def build_all(project: Path, *, pdf: bool = True, strict: bool = False) -> int:
         return 1
 
 
+def _site_languages(layout: ProjectLayout) -> SiteLanguages:
+    """The languages the site is built in; one build when the packs cannot be read (it says why)."""
+    from lcsi_briefs.model.loader import load_packs  # noqa: PLC0415
+    from lcsi_briefs.model.problems import PackError  # noqa: PLC0415
+
+    folders = [path.name for path in layout.srcdir.iterdir() if path.is_dir() and is_language_key(path.name)]
+    if not folders:
+        return SiteLanguages()
+    try:
+        packs = load_packs([layout.packs])
+    except PackError:
+        return SiteLanguages()  # the build itself lists the problems
+    tags = [loaded.pack.briefing.language for loaded in packs]
+    return site_languages(layout.language, tags, lambda key: (layout.srcdir / key / "index.md").is_file())
+
+
+def _sphinx_builds(layout: ProjectLayout, languages: SiteLanguages, builder: str, overrides: dict[str, object]) -> int:
+    """One Sphinx build per language of the site (one in all, for a site in one language)."""
+    for key in languages.keys or (language_key(layout.language),):
+        work = layout.language_work(key, languages)
+        settings = {**overrides, "lcsi_briefs_site_languages": languages.keys}
+        if languages.prefix(key):
+            settings["language"] = key
+        outdir = work / ("html" if builder == "html" else "pdf")
+        srcdir = layout.language_srcdir(key, languages)
+        status = _sphinx(layout, builder, outdir, work / "doctrees", settings, srcdir=srcdir)
+        if status != 0:
+            return status
+    return 0
+
+
 def _build(layout: ProjectLayout, *, pdf: bool, strict: bool) -> int:
     work = layout.work
-    html_work, pdf_work = work / "html", work / "pdf"
+    html_work = work / "html"
     for published in layout.published:
         _recover(published)
     digest = inputs_digest(layout, pdf=pdf, strict=strict)
@@ -248,33 +292,50 @@ def _build(layout: ProjectLayout, *, pdf: bool, strict: bool) -> int:
         print("Nothing has changed since the last build: build/ is up to date.")
         return 0
     stamp.unlink(missing_ok=True)
+    languages = _site_languages(layout)
     print("Building the site...")
     overrides: dict[str, object] = {"lcsi_briefs_strict": strict, "lcsi_briefs_pdf_build": pdf}
-    status = _sphinx(layout, "html", html_work, overrides=overrides)
+    status = _sphinx_builds(layout, languages, "html", overrides)
     if status == 0 and pdf:
         print("Rendering the PDFs...")
-        status = _sphinx(layout, "briefing-pdf", pdf_work, overrides=overrides)
+        status = _sphinx_builds(layout, languages, "briefing-pdf", overrides)
     if status != 0:
         print("Build failed: nothing in build/html or build/pdf was changed.", file=sys.stderr)
         return 1
-    pdfs = sorted(pdf_work.glob("*.pdf")) if pdf else []
+    others = [key for key in languages.keys if languages.prefix(key)]
+    works = [work] + [layout.language_work(key, languages) for key in others]
+    pdfs = sorted(path for folder in works for path in (folder / "pdf").glob("*.pdf")) if pdf else []
     if pdf:
-        pdf_url_dir = html_work / PDF_URL_DIR
-        shutil.rmtree(pdf_url_dir, ignore_errors=True)
-        pdf_url_dir.mkdir(parents=True)
-        for path in pdfs:
-            shutil.copy2(path, pdf_url_dir / path.name)
+        # Each language's site links its own PDFs, from its own pdf/ folder.
+        for folder in works:
+            pdf_url_dir = folder / "html" / PDF_URL_DIR
+            shutil.rmtree(pdf_url_dir, ignore_errors=True)
+            pdf_url_dir.mkdir(parents=True)
+            for path in sorted((folder / "pdf").glob("*.pdf")):
+                shutil.copy2(path, pdf_url_dir / path.name)
+
+    def html_folder(fresh: Path) -> None:
+        _copytree(html_work, fresh)
+        for key in others:
+            _copytree(layout.language_work(key, languages) / "html", fresh / languages.prefix(key))
 
     def pdf_folder(fresh: Path) -> None:
         fresh.mkdir(parents=True)
         for path in pdfs:
             shutil.copy2(path, fresh / path.name)
 
-    staged: dict[Path, Callable[[Path], None]] = {layout.html: partial(_copytree, html_work)}
+    def newsletter_folder(fresh: Path) -> None:
+        fresh.mkdir(parents=True)
+        for folder in works:
+            for path in sorted((folder / "html" / NEWSLETTER_DIR).glob("*")):
+                if path.is_file():
+                    shutil.copy2(path, fresh / path.name)
+
+    staged: dict[Path, Callable[[Path], None]] = {layout.html: html_folder}
     if pdf:
         staged[layout.pdf] = pdf_folder
-    if (html_work / NEWSLETTER_DIR).is_dir():
-        staged[layout.newsletter] = partial(_copytree, html_work / NEWSLETTER_DIR)
+    if any((folder / "html" / NEWSLETTER_DIR).is_dir() for folder in works):
+        staged[layout.newsletter] = newsletter_folder
     _publish(staged)
     try:
         stamp.write_text(digest, encoding="utf-8")

@@ -17,8 +17,9 @@ from lcsi_briefs.sphinx_ext.config import PREFIX, BriefsConfig, checked_settings
 CONF_PY = "conf.py"
 
 
-def read_settings(project: Path) -> BriefsConfig:
-    """The lcsi-briefs settings of the ``conf.py`` in ``project``, checked as the extension checks them.
+def _read(project: Path) -> tuple[BriefsConfig, str]:
+    """The lcsi-briefs settings of the ``conf.py`` in ``project``, checked as the extension checks
+    them, and the site's language.
 
     A bad value falls back to its default here too (the extension names it when it builds), so
     the command and Sphinx agree on every folder: ``pages_dir = "../outside"`` is refused by both.
@@ -27,14 +28,20 @@ def read_settings(project: Path) -> BriefsConfig:
     from sphinx.util.tags import Tags  # noqa: PLC0415
 
     if not (project / CONF_PY).is_file():
-        return BriefsConfig()
+        return BriefsConfig(), "en"
     config = Config.read(project, overrides={}, tags=Tags())
     for field in fields(BriefsConfig):
         config.add(PREFIX + field.name, field.default, "env", types=(type(field.default),))
-    return checked_settings(config)[0]
+    language = config.language
+    return checked_settings(config)[0], language if isinstance(language, str) and language else "en"
+
+
+def read_settings(project: Path) -> BriefsConfig:
+    """The lcsi-briefs settings of the ``conf.py`` in ``project`` (see :func:`_read`)."""
+    return _read(project)[0]
 
 
 def read_layout(project: Path) -> ProjectLayout:
-    """The folders of the project whose ``conf.py`` is in ``project``."""
-    settings = read_settings(project)
-    return ProjectLayout(root=project, packs_dir=settings.packs_dir, pages_dir=settings.pages_dir)
+    """The folders of the project whose ``conf.py`` is in ``project``, and the site's language."""
+    settings, language = _read(project)
+    return ProjectLayout(root=project, packs_dir=settings.packs_dir, pages_dir=settings.pages_dir, language=language)

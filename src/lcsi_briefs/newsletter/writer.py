@@ -15,10 +15,11 @@ from sphinx.util import logging
 
 from lcsi_briefs.layout import NEWSLETTER_DIR, PDF_URL_DIR, PackLayout
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.model.twins import language_name, twins
+from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.newsletter.content import Link, build_newsletter
 from lcsi_briefs.newsletter.render import email_message, html_body, text_body
 from lcsi_briefs.sphinx_ext.config import briefs_config
+from lcsi_briefs.sphinx_ext.languages import own_language, pack_twin, site_base, site_languages
 from lcsi_briefs.sphinx_ext.site_packs import site_packs
 from lcsi_briefs.sphinx_ext.warnings import note
 
@@ -58,12 +59,13 @@ def write_pack_newsletters(app: Sphinx, loaded: LoadedPack, base: str, *, eml: b
     written = []
     sender = briefs_config(app.config).newsletter_from
     layout = PackLayout(loaded.slug)
-    twin = twins(site_packs(app.env).values()).get(loaded.slug)
+    twin = pack_twin(app.env, loaded.slug)
     twin_link = None
     if twin is not None:
         language = twin.pack.briefing.language
         twin_doc = PackLayout(twin.slug, briefs_config(app.config).pages_dir).overview_doc()
-        address = f"{base}{builder.get_target_uri(twin_doc)}"
+        # The twin may be published by another language's build, under its own folder.
+        address = f"{site_base(app.config, base, twin)}{builder.get_target_uri(twin_doc)}"
         twin_link = Link(f"{language_name(language)}: {twin.pack.briefing.title}", address, language)
     for audience in [None, *(a.id for a in loaded.pack.audiences)]:
         newsletter = build_newsletter(loaded, audience, page, pdf, twin_link)
@@ -86,7 +88,8 @@ def write_newsletters(app: Sphinx, exception: Exception | None) -> None:
         base = base.rstrip("/") + "/"
     else:
         base = "../"
-        note(logger, NO_SITE_URL)
+        if not site_languages(app.config).prefix(own_language(app.config)):
+            note(logger, NO_SITE_URL)  # once for the site, not again in each other language's build
     packs = site_packs(app.env)
     eml = bool(app.config.html_baseurl)
     written = {name for loaded in packs.values() for name in write_pack_newsletters(app, loaded, base, eml=eml)}

@@ -30,8 +30,11 @@ def render_series(packs_newest_first: list[LoadedPack], pages_dir: str, _: Trans
         briefing = loaded.pack.briefing
         labels = Labels(loaded)
         date = long_date(briefing.edition_date, briefing.language)
-        number = labels._("Number {number}", number=briefing.series.number) if briefing.series else ""
-        badge = f"{{bdg-primary}}`{escape(number).replace('`', '')}` " if number else ""
+        series = briefing.series
+        # The series by name: a landing page with four series must not read as one run of numbers.
+        number = labels._("{series}, number {number}", series=series.name, number=series.number) if series else ""
+        # A role's text is literal (no Markdown escapes): only its closing backtick must go.
+        badge = f"{{bdg-primary}}`{number.replace('`', '')}` " if number else ""
         header = [f"**{link(briefing.title, labels.overview())}**"]
         body = [
             f"{badge}{{bdg-secondary}}`{escape(date).replace('`', '')}`",

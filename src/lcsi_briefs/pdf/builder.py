@@ -26,7 +26,7 @@ from sphinx.util.display import status_iterator
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.model.twins import language_name, twins
+from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, assemble
 from lcsi_briefs.pdf.brief import audience_url, brief_html, print_templates
 from lcsi_briefs.pdf.ids import TocEntry, contents
@@ -35,6 +35,7 @@ from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
 from lcsi_briefs.sphinx_ext.config import briefs_config
 from lcsi_briefs.sphinx_ext.errors import PdfRenderError
+from lcsi_briefs.sphinx_ext.languages import pack_twin, site_base
 from lcsi_briefs.sphinx_ext.site_packs import site_packs
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, note, pack_location, warn
 from lcsi_briefs.text.catalogue import translator_for
@@ -227,8 +228,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         suffix = self.config.html_file_suffix or ".html"
         pages_dir = briefs_config(self.config).pages_dir
         url = audience_url(self.config.html_baseurl, loaded, audience, pages_dir, suffix)
-        twin = twins(site_packs(self.env).values()).get(loaded.slug)
-        twin_url = audience_url(self.config.html_baseurl, twin, audience, pages_dir, suffix) if twin else ""
+        twin = pack_twin(self.env, loaded.slug)
+        twin_site = site_base(self.config, self.config.html_baseurl, twin) if twin else ""
+        twin_url = audience_url(twin_site, twin, audience, pages_dir, suffix) if twin else ""
         created = creation_time(loaded.pack.briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
         html = brief_html(
             loaded, audience, url=url, large_print=edition.large_print, created=created, twin=twin, twin_url=twin_url
@@ -287,7 +289,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         briefing = loaded.pack.briefing
         audience = loaded.pack.audience(edition.audience) if edition.audience else None
         _ = translator_for(briefing.language)
-        twin = twins(site_packs(self.env).values()).get(loaded.slug)
+        twin = pack_twin(self.env, loaded.slug)
         title = (
             briefing.title
             if audience is None

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
+from lcsi_briefs.layout import is_language_key
 from lcsi_briefs.model.fields import ENCODED_WORD
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, note, setting_location, warn
 from lcsi_briefs.text.paragraphs import line_break
@@ -83,6 +84,12 @@ def _flag(value: Any) -> str | None:
     return None if isinstance(value, bool) else "True or False"
 
 
+def _languages(value: Any) -> str | None:
+    if not isinstance(value, tuple) or not all(isinstance(key, str) and is_language_key(key) for key in value):
+        return "a tuple of language subtags, the site root's first, such as ('en', 'cy')"
+    return None
+
+
 def _setting(default: Any, validator: Validator) -> Any:
     return field(default=default, metadata={"validator": validator})
 
@@ -106,6 +113,9 @@ class BriefsConfig:
     #: Set by ``lcsi-briefs build`` when it renders the PDFs too, each checked as it is made:
     #: the accessibility statement then lists those checks.
     pdf_build: bool = _setting(False, _flag)
+    #: Set by ``lcsi-briefs build`` when the site has more than one language: every language
+    #: built (the root's first), each in a build of its own (see :class:`~lcsi_briefs.layout.SiteLanguages`).
+    site_languages: tuple[str, ...] = _setting((), _languages)
 
 
 #: Where the site's address is read from, in this order (``conf.py`` calls :func:`site_url`).

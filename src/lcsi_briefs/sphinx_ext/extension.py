@@ -26,7 +26,10 @@ from lcsi_briefs.sphinx_ext.downloads import setup_downloads
 from lcsi_briefs.sphinx_ext.editorial import report_editorial, setup_accessibility
 from lcsi_briefs.sphinx_ext.errors import BriefingDataError, GeneratedFolderError
 from lcsi_briefs.sphinx_ext.expansion import setup_first_use
+from lcsi_briefs.sphinx_ext.frame import setup_frame
+from lcsi_briefs.sphinx_ext.languages import own_packs, setup_languages
 from lcsi_briefs.sphinx_ext.localise import note_missing_catalogues, note_twin_gaps, setup_localisation, site_translator
+from lcsi_briefs.sphinx_ext.search import setup_search
 from lcsi_briefs.sphinx_ext.site import setup_site
 from lcsi_briefs.sphinx_ext.site_packs import store_packs
 
@@ -37,7 +40,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bump when what is stored on the environment changes shape.
-ENV_VERSION = 3
+ENV_VERSION = 4
 STATIC_DIR = Path(__file__).parent.parent / "static"
 
 
@@ -57,14 +60,16 @@ def pages_dir(app: Sphinx) -> Path:
 
 def generate_pages(app: Sphinx) -> None:
     try:
-        packs = load_packs([packs_dir(app)])
+        every = load_packs([packs_dir(app)])
     except PackError as error:
         count = len(error.problems)
         raise BriefingDataError(f"{count} problem{'s' if count != 1 else ''} in the briefing data:\n{error}") from None
-    store_packs(app.env, packs)
+    # A site in several languages publishes here only this language's packs (see sphinx_ext.languages).
+    packs = own_packs(app.config, every)
+    store_packs(app.env, packs, every)
     note_missing_catalogues(packs)
     report_editorial(app, packs)
-    note_twin_gaps(packs)
+    note_twin_gaps(packs, every)
     try:
         rendered = render_pages(packs, briefs_config(app.config).pages_dir, site_translator(app))
         pdfs_checked = briefs_config(app.config).pdf_build
@@ -112,6 +117,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_first_use(app)
     setup_accessibility(app)
     setup_site(app)
+    setup_languages(app)
+    setup_frame(app)
+    setup_search(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -65,10 +65,14 @@ def note_missing_catalogues(packs: list[LoadedPack]) -> None:
         )
 
 
-def note_twin_gaps(packs: list[LoadedPack]) -> None:
-    """One warning per difference between a pack and its translation, at the translation's line."""
+def note_twin_gaps(packs: list[LoadedPack], every: list[LoadedPack] | None = None) -> None:
+    """One warning per difference between a pack and its translation, at the translation's line.
+
+    ``packs`` are this build's, ``every`` pack of the project (the same by default) holds their twins.
+    """
+    pairs = twins(every if every is not None else packs)
     for loaded in packs:
-        original = twins(packs).get(loaded.slug)
+        original = pairs.get(loaded.slug)
         if original is None or not loaded.pack.briefing.translation_of:
             continue
         path, line = where(loaded)

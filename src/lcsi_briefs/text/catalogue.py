@@ -45,6 +45,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 DOMAIN = "lcsi_briefs"
+#: Sphinx's own message domain, which the theme's templates use too.
+THEME_DOMAIN = "sphinx"
 LOCALE_DIR = Path(__file__).parent.parent / "locale"
 SOURCE_LANGUAGE = "en"
 
@@ -56,6 +58,16 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker nam
 
 def catalogue_path(language: str) -> Path:
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def theme_catalogue_path(language: str) -> Path | None:
+    """Our Welsh (say) for the words of Sphinx and its theme that Sphinx's own catalogue lacks.
+
+    Sphinx's ``sphinx`` domain, in its own file beside ours: ``locale/cy/LC_MESSAGES/sphinx.po``.
+    """
+    found = catalogue_language(language)
+    path = LOCALE_DIR / found / "LC_MESSAGES" / f"{THEME_DOMAIN}.po" if found else None
+    return path if path is not None and path.is_file() else None
 
 
 def available_languages() -> list[str]:
