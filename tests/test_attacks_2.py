@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import copy
 import dataclasses
 import datetime as dt
 import email
@@ -546,6 +547,21 @@ def test_every_kind_of_number_formats_in_a_sample_of_every_language_babel_knows(
             for compact in (False, True):
                 assert format_number(value, tag, kind, currency, compact=compact)  # type: ignore[arg-type]
         assert long_date(dt.date(2026, 1, 15), tag)
+
+
+def test_lists_that_multiply_a_builds_work_are_capped_where_they_are(tmp_path: Path) -> None:
+    """A 4 MiB file of 18,000 glossary terms passed validate; now each long list stops at its line."""
+    pack = small_pack()
+    pack["glossary"] = [{"term": f"term {n}", "definition": "What it means."} for n in range(501)]
+    pack["audiences"] += [
+        {**copy.deepcopy(pack["audiences"][1]), "id": f"audience-{n}", "name": f"Audience {n}"} for n in range(29)
+    ]
+    problems = refused(tmp_path, pack)
+    assert [(p.field, p.message) for p in problems] == [
+        ("audiences", "expected at most 30 items, found 31"),
+        ("glossary", "expected at most 500 items, found 501"),
+    ]
+    assert [p.line for p in problems] == [line_of(tmp_path, "audiences:") + 1, line_of(tmp_path, "glossary:") + 1]
 
 
 # --- 5. invisible direction controls --------------------------------------------------------------

@@ -21,8 +21,8 @@ class Implication(Strict):
     title: Line = Field(description="The implication in one line.")
     text: Text = Field(description="The reasoning, in plain language.")
     findings: list[Identifier] = Field(min_length=1, description="Ids of the findings this implication rests on.")
-    actions: list[Line] = Field(default_factory=list, description="Practical things to do.")
-    questions: list[Line] = Field(default_factory=list, description="Questions to ask or discuss.")
+    actions: list[Line] = Field(default_factory=list, max_length=30, description="Practical things to do.")
+    questions: list[Line] = Field(default_factory=list, max_length=30, description="Questions to ask or discuss.")
 
 
 class Audience(Strict):
@@ -45,7 +45,7 @@ class Audience(Strict):
         ),
     )
     description: Text = Field(description="Which organisations or people this audience covers.")
-    implications: list[Implication] = Field(min_length=1, description="What the findings mean for them.")
+    implications: list[Implication] = Field(min_length=1, max_length=30, description="What the findings mean for them.")
     reading_age: int | None = Field(
         default=None,
         ge=7,

@@ -98,7 +98,7 @@ class Briefing(Strict):
             "tell the publisher's reading from the research's own findings."
         )
     )
-    keywords: list[Line] = Field(default_factory=list, description="Words for search and PDF metadata.")
+    keywords: list[Line] = Field(default_factory=list, max_length=50, description="Words for search and PDF metadata.")
     headings: Headings = Field(default_factory=Headings)
     intros: Intros = Field(default_factory=Intros)
     translation_of: Identifier | None = Field(
@@ -118,7 +118,9 @@ class Source(Strict):
     short_title: Line | None = Field(
         default=None, description="A short name used where the source is cited, e.g. 'Final report'."
     )
-    authors: list[Line] = Field(default_factory=list, description="Who wrote it, as the report names them.")
+    authors: list[Line] = Field(
+        default_factory=list, max_length=100, description="Who wrote it, as the report names them."
+    )
     publisher: Line = Field(description="Who published it.")
     date: SourceDate = Field(
         description="When it was published: YYYY-MM-DD, or YYYY-MM or YYYY when that is all the report gives."
@@ -152,7 +154,9 @@ class Methodology(Strict):
     sample: Text | None = Field(default=None, description="Who or what was studied, and how many.")
     dates: Line | None = Field(default=None, description="When the research was done, e.g. 'January to June 2024'.")
     response: Text | None = Field(default=None, description="How many took part, and the response rate.")
-    limitations: list[Line] = Field(default_factory=list, description="What the research cannot tell us.")
+    limitations: list[Line] = Field(
+        default_factory=list, max_length=30, description="What the research cannot tell us."
+    )
     sources: list[Identifier] = Field(default_factory=list, description="Ids of the sources that describe the method.")
 
 
@@ -164,15 +168,19 @@ class Finding(Strict):
     explanation: Text = Field(description="What it means, in plain language.")
     sources: list[CitationEntry] = Field(
         min_length=1,
+        max_length=50,
         description=(
             "The sources this finding rests on: each a source's id, or a source's id and where in it "
             "({source: final-report, location: 'p. 14'})."
         ),
     )
     quote: Quote | None = Field(default=None, description="Optional wording quoted from a source.")
-    quotes: list[Quote] = Field(default_factory=list, description="More quotations, each with its attribution.")
+    quotes: list[Quote] = Field(
+        default_factory=list, max_length=20, description="More quotations, each with its attribution."
+    )
     excerpts: list[Excerpt] = Field(
         default_factory=list,
+        max_length=50,
         description=(
             "The sources' own words this finding rests on, copied exactly (never printed). The first is the one "
             "the statement restates: `lcsi-briefs check` reads the finding's numbers, hedges and quotations "
@@ -191,9 +199,13 @@ class Finding(Strict):
         return ([self.quote] if self.quote else []) + self.quotes
 
     evidence: Evidence | None = Field(default=None, description="How strong the evidence for this finding is.")
-    figures: list[KeyFigure] = Field(default_factory=list, description="Key figures, each with its source.")
-    charts: list[Chart] = Field(default_factory=list, description="Small charts drawn from values in the pack.")
-    tables: list[DataTable] = Field(default_factory=list, description="Small tables of values.")
+    figures: list[KeyFigure] = Field(
+        default_factory=list, max_length=20, description="Key figures, each with its source."
+    )
+    charts: list[Chart] = Field(
+        default_factory=list, max_length=10, description="Small charts drawn from values in the pack."
+    )
+    tables: list[DataTable] = Field(default_factory=list, max_length=10, description="Small tables of values.")
 
 
 class Function(Strict):
@@ -202,7 +214,7 @@ class Function(Strict):
     id: Identifier
     name: Line = Field(description="Its name, as a card title.")
     description: Text = Field(description="What it is, in plain language.")
-    examples: list[Line] = Field(default_factory=list, description="Example activities.")
+    examples: list[Line] = Field(default_factory=list, max_length=30, description="Example activities.")
 
 
 class Pathway(Strict):
@@ -285,20 +297,26 @@ class LanguagePart(Strict):
     language: LanguageTag = Field(description="Their language, e.g. 'pl' for Polish.")
 
 
+#: Lists are capped (findings at 100, audiences at 30, glossary terms at 500, …) so that the
+#: largest pack validate accepts still builds in a few minutes: a 4 MiB file holding an 18,000-term
+#: glossary passed validate (after 68 s), and every page would then link each of those terms.
+
+
 class Pack(Strict):
     """One briefing pack: everything needed to build its pages and PDFs."""
 
     briefing: Briefing
-    sources: list[Source] = Field(min_length=1)
-    findings: list[Finding] = Field(min_length=1)
-    functions: list[Function] = Field(default_factory=list)
-    pathways: list[Pathway] = Field(default_factory=list)
-    audiences: list[Audience] = Field(min_length=1)
-    glossary: list[GlossaryEntry] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1, max_length=200)
+    findings: list[Finding] = Field(min_length=1, max_length=100)
+    functions: list[Function] = Field(default_factory=list, max_length=50)
+    pathways: list[Pathway] = Field(default_factory=list, max_length=50)
+    audiences: list[Audience] = Field(min_length=1, max_length=30)
+    glossary: list[GlossaryEntry] = Field(default_factory=list, max_length=500)
     methodology: Methodology | None = Field(default=None, description="How the research was done.")
     editorial: Editorial = Field(default_factory=Editorial)
     other_languages: list[LanguagePart] = Field(
         default_factory=list,
+        max_length=200,
         description=(
             "Words in another language inside the text (names, titles, quoted phrases). Wherever they "
             "appear in prose, they are marked with their language so screen readers pronounce them right."
