@@ -437,6 +437,9 @@ MEASURES = (
     "peak memory, whole build (MiB)",
     "floor: sphinx-build -b html (s)",
     "floor: WeasyPrint alone (s)",
+    "floor: WeasyPrint shared over the cores (s)",
+    "floor: edit one finding (s)",
+    "floor: edit one audience (s)",
     "floor: peak memory (MiB)",
 )
 
@@ -518,25 +521,25 @@ def measure_run(samples: Samples, root: Path, number: int, floors: Path) -> None
     samples.add("floor: WeasyPrint alone (s)", pdf.seconds)
     samples.add("floor: peak memory (MiB)", max(html.max_rss_mib, pdf.max_rss_mib))
     per_pdf = floor_seconds_per_pdf(pdf)
+    samples.add("floor: WeasyPrint shared over the cores (s)", _shared(list(per_pdf.values())))
     for what, names in changed_by.items():
-        samples.notes.append(_edit_bound(what, names, per_pdf))
+        times = [per_pdf.get(name, 0.0) for name in names]
+        samples.add(f"floor: {what} (s)", _shared(times))
+        samples.notes.append(
+            f"{what} (run 1): WeasyPrint alone takes {sum(times):.1f} s for the {len(names)} PDFs this edit "
+            f"changes (the longest {max(times, default=0.0):.1f} s), so at least {_shared(times):.1f} s"
+        )
 
 
-def _edit_bound(what: str, names: list[str], per_pdf: dict[str, float]) -> str:
-    """What bounds an edit: WeasyPrint alone on just the PDFs it changed.
+def _shared(times: list[float]) -> float:
+    """The least time renders taking ``times`` can take on this machine's cores.
 
-    However the renders are shared out, the edit waits for its longest PDF, and for the total
-    spread evenly over the cores; the larger of the two is the least it can take.
+    However the renders are shared out, the build waits for its longest PDF, and for the total
+    spread evenly over the cores; the larger of the two is the floor.
     """
     from lcsi_briefs.pdf.pool import default_workers  # noqa: PLC0415 - the cores the build renders on
 
-    times = [per_pdf.get(name, 0.0) for name in names]
-    cores = default_workers()
-    bound = max([sum(times) / cores, *times])
-    return (
-        f"{what} (run 1): WeasyPrint alone takes {sum(times):.1f} s for the {len(names)} PDFs this edit "
-        f"changes (the longest {max(times, default=0.0):.1f} s), so on {cores} cores at least {bound:.1f} s"
-    )
+    return max([sum(times) / default_workers(), *times])
 
 
 def _phases(what: str, result: Run, count: int, total: int) -> str:
@@ -572,23 +575,33 @@ class Target:
 
 TARGETS: dict[str, Target] = {
     "clean build (s)": Target(
-        "≤ 1.3x floors", frozenset({"bundled", "1000x50"}), lambda _, ratio, __: ratio is not None and ratio <= 1.3
+        "≤ 1.2x floor", frozenset({"bundled", "1000x50"}), lambda _, ratio, __: ratio is not None and ratio <= 1.2
     ),
     "no-change rebuild (s)": Target("< 1.5 s", None, lambda median, _, __: median < 1.5),
     "edit one finding (s)": Target(
-        "≤ 0.4x clean build", frozenset({"bundled"}), lambda _, __, clean: clean is not None and clean <= 0.4
+        "≤ 1.2x its floor", frozenset({"bundled"}), lambda _, ratio, __: ratio is not None and ratio <= 1.2
     ),
     "peak memory, whole build (MiB)": Target("< 2048 MiB", frozenset({"1000x50"}), lambda median, _, __: median < 2048),
 }
 
 
 def _floor(samples: Samples, measure: str) -> float | None:
-    """What a figure is compared with: the two floors' sum for times, their larger peak for memory."""
+    """What a figure is compared with.
+
+    A clean build: Sphinx alone, then WeasyPrint alone rendering every PDF shared over the cores
+    (what the two tools need whatever we do). An edit: WeasyPrint alone on the PDFs the edit
+    changes, shared likewise. Memory: the larger of the two floors' peaks.
+    """
     if measure.startswith("floor"):
         return None
     if measure.startswith("peak memory"):
         return samples.median("floor: peak memory (MiB)")
-    html, pdf = samples.median("floor: sphinx-build -b html (s)"), samples.median("floor: WeasyPrint alone (s)")
+    if measure.startswith("edit"):
+        return samples.median(f"floor: {measure}")
+    if measure.startswith("no-change"):
+        return None
+    html = samples.median("floor: sphinx-build -b html (s)")
+    pdf = samples.median("floor: WeasyPrint shared over the cores (s)")
     return html + pdf if html is not None and pdf is not None else None
 
 
@@ -621,9 +634,11 @@ def _header() -> list[str]:
         f"lcsi-briefs {version('lcsi-briefs')}; fonts subset with {subsetting}.",
         "- Times are wall seconds of the whole command, Python start-up included: median, min and max "
         f"over the runs shown with each size (sizes above {LARGE[0]}x{LARGE[1]} run once unless "
-        "`--large-runs` says otherwise). The floor of every time is the sum of the two floors' medians: "
-        "a from-scratch HTML build plus rendering every PDF one after another. A rebuild is also shown "
-        "as a share of the clean build's median.",
+        "`--large-runs` says otherwise). The floor of a clean build is a from-scratch "
+        "sphinx-build of the same pages plus WeasyPrint alone rendering every PDF, shared over the cores "
+        "(the longest PDF or the total divided by the cores, whichever is more); an edit's floor is "
+        "WeasyPrint alone on the PDFs it changes, shared likewise. A rebuild is also shown as a share of "
+        "the clean build's median.",
         "- Peak memory: the largest single process (`wait4`), and the whole process tree at once "
         "(proportional set size sampled every 0.1 s, Linux only), over the clean builds; its floor is "
         "the larger of the two floor processes' peaks.",
