@@ -70,7 +70,13 @@ def test_new_pack_continues_the_pack_named_and_builds_once_filled_in(
     assert briefing.series.number == previous["briefing"]["series"]["number"] + 1
     assert briefing.series.name == previous["briefing"]["series"]["name"]
     assert briefing.language == "en-GB"  # the pack named, not the newest (Welsh) one
-    assert briefing.about_implications == previous["briefing"]["about_implications"]
+    # What belongs to the study starts afresh; what belongs to the series is carried over.
+    assert "briefing.about_implications: replace the placeholder" in refused
+    assert "findings[0].excerpts[0].text: replace the placeholder" in refused
+    assert "Not the researchers' words" not in text
+    assert briefing.about_implications != previous["briefing"]["about_implications"]
+    assert [a.description for a in created.pack.audiences] == [a["description"] for a in previous["audiences"]]
+    assert briefing.publisher == previous["briefing"]["publisher"]
     assert briefing.edition_date == dt.date.today()
     assert [a.id for a in created.pack.audiences] == [a["id"] for a in previous["audiences"]]
     assert build_all(root, pdf=False) == 0

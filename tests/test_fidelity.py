@@ -135,3 +135,54 @@ def test_figures_that_count_the_evidence_print_under_about_the_evidence() -> Non
     shown = "\n".join(line for f in measured.pack.findings for line in finding_numbers(measured, f))
     assert "**Key figures**" in shown
     assert "About the evidence" not in shown
+
+
+def _clean_with(tmp_path: Path, changes: dict[str, str]) -> Path:
+    """The clean check fixture with some text replaced, written as a pack of its own."""
+    text = (CHECK_FIXTURES / "clean.yaml").read_text(encoding="utf-8")
+    for old, new in changes.items():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_welsh_pack_is_read_with_welsh_hedges_and_welsh_own_reading_phrases(tmp_path: Path) -> None:
+    """An English excerpt's hedge is kept by a Welsh hedge of the same kind, and only by one."""
+    english_excerpt = "People who came to a library every week said they felt lonely less often."
+    changes = {
+        "language: en-GB": "language: cy",
+        english_excerpt: "Libraries were seen as a welcoming place for people who feel lonely.",
+        "statement: People who visit a library each week feel lonely less often.": (
+            "statement: Fe'u gwelwyd fel lle croesawgar i bobl unig."
+        ),
+        "explanation: The study followed visitors at 40 libraries for a year.": (
+            "explanation: Dilynodd yr astudiaeth ymwelwyr mewn 40 o lyfrgelloedd."
+        ),
+        "read this as a reason to keep staff in post.": "read this. Yn ein barn ni, dylid cadw staff.",
+    }
+    kept = _clean_with(tmp_path, changes)
+    fields = {problem.field for problem in check_pack(load_pack(kept))}
+    assert "findings[0].statement" not in fields
+    assert "audiences[0].implications[0].text" not in fields
+    dropped = {
+        **changes,
+        "statement: People who visit a library each week feel lonely less often.": (
+            "statement: Mae llyfrgelloedd yn lle croesawgar i bobl unig."
+        ),
+    }
+    assert "findings[0].statement" in {p.field for p in check_pack(load_pack(_clean_with(tmp_path, dropped)))}
+
+
+def test_a_pack_may_name_its_own_reading_phrases(tmp_path: Path) -> None:
+    own = _clean_with(
+        tmp_path,
+        {
+            "  preferred_terms:\n": "  own_reading_markers: [As the board sees it]\n  preferred_terms:\n",
+            "We\n          read this as a reason": "As the board sees it, this is a reason",
+        },
+    )
+    fields = [problem.field for problem in check_pack(load_pack(own))]
+    # The first implication uses the pack's phrase; the second ("We think") now lacks one.
+    assert fields == ["audiences[1].implications[0].text"]

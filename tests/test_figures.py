@@ -275,6 +275,8 @@ def test_audience_pdf_points_to_the_methodology_instead_of_printing_it(built: Pa
     assert "lcsi-methodology" in full and "lcsi-methodology" not in edition
     text = " ".join(BeautifulSoup(edition, "html.parser").get_text(" ").split())
     assert "See How the research was done in the full briefing for the method" in text
+    whole = " ".join(BeautifulSoup(full, "html.parser").get_text(" ").split())
+    assert "in the full briefing" not in whole
 
 
 def test_email_has_the_tables_as_text_not_pictures(built: Path) -> None:

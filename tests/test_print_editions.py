@@ -114,3 +114,11 @@ def test_the_page_of_a_cross_reference_is_worded_from_the_catalogue(language: st
         f'a.{PAGE_REFERENCE_CLASS}::after {{ content: " \\000028{word}\\0000a0" '
         'target-counter(attr(href), page) "\\000029"; }'
     )
+
+
+def test_the_pathways_diagram_prints_on_the_page_of_its_caveat(bundled_build: Path) -> None:
+    """The diagram draws our mapping: its caption says so, and the pack's caveat is on its page."""
+    pages = [fold(page.extract_text()) for page in PdfReader(_pdf(bundled_build, "lcsi-2025.pdf")).pages]
+    with_diagram = [text for text in pages if "as this briefing maps them" in text]
+    assert len(with_diagram) == 1
+    assert "names of the three pathways" in with_diagram[0]

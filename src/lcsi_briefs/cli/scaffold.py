@@ -1,10 +1,12 @@
 """``lcsi-briefs new``: start a briefing, continuing the pack or series named, and guess nothing.
 
 With ``--from PACK`` (or ``--series NAME``, the newest pack of that series) the new file carries
-that pack's series (next number), publisher, language, audiences and its note on the
-implications, paragraphs kept. Without either, it starts a pack that stands alone and copies
-nothing. Everything else is an obvious placeholder (``REPLACE: …``) that ``validate`` refuses,
-naming each, so a scaffold can never be published by mistake.
+what belongs to the series: its name (next number), publisher, language, and the audiences with
+their descriptions. What belongs to a study is never carried over, because last year's words
+would pass for this year's: the summary, the note on the implications (which names the study's
+research team and funder), the sources, the findings with their excerpts and figures all start
+as obvious placeholders (``REPLACE: …``) that ``validate`` refuses, naming each, so a scaffold can
+never be published by mistake. Without either option it starts a pack that stands alone.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.placeholders import MARK, URL
 from lcsi_briefs.model.schema import SCHEMA_FILE_NAME
 from lcsi_briefs.pages.series import newest_first
-from lcsi_briefs.text.paragraphs import fold, paragraphs
+from lcsi_briefs.text.paragraphs import fold
 
 
 class ScaffoldError(Exception):
@@ -35,17 +37,6 @@ def _q(text: str) -> str:
 def _r(what: str) -> str:
     """A placeholder as a YAML scalar."""
     return _q(f"{MARK} {what}")
-
-
-def _block(text: str, indent: str) -> list[str]:
-    """Text as a literal block scalar: each paragraph one line, a blank line between (kept).
-
-    Inside a literal block every character is text, so only the indentation matters.
-    """
-    lines = ["|-"]
-    for number, paragraph in enumerate(paragraphs(text)):
-        lines += ([""] if number else []) + [f"{indent}{paragraph}"]
-    return lines
 
 
 def _audiences(previous: LoadedPack | None) -> list[tuple[str, str, str]]:
@@ -70,11 +61,7 @@ def scaffold_text(slug: str, previous: LoadedPack | None, today: dt.date) -> str
         intro = "# A briefing that stands alone (start it with --from PACK to continue a series)."
     publisher = _q(briefing.publisher) if briefing else _r("who publishes the briefing")
     language = _q(briefing.language) if briefing else '"en-GB"                # the language the text is written in'
-    about = (
-        _block(briefing.about_implications, "    ")
-        if briefing
-        else [_r("who wrote the implications and on what basis")]
-    )
+    about = _r("who wrote the implications and on what basis, and who did and funded this research")
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_FILE_NAME}",
         intro,
@@ -89,8 +76,7 @@ def scaffold_text(slug: str, previous: LoadedPack | None, today: dt.date) -> str
         f"  publisher: {publisher}",
         f"  language: {language}",
         f"  summary: {_r('two or three sentences on what the research found and why it matters')}",
-        f"  about_implications: {about[0]}",
-        *about[1:],
+        f"  about_implications: {about}",
         "  # keywords: [words, for, search]",
         "  # headings:                        # optional: rename the section headings",
         '  #   findings: "Headline findings"',
@@ -108,6 +94,7 @@ def scaffold_text(slug: str, previous: LoadedPack | None, today: dt.date) -> str
         f"    url: {URL}",
         '    # section: "An optional chapter or section"',
         '    # description: "What the report covers"',
+        "    # text_file: sources/main-report.txt  # optional: a plain-text copy, for `lcsi-briefs check`",
         "",
         "# Headline findings, numbered by their order here. Each names at least one source id.",
         "findings:",
@@ -115,6 +102,17 @@ def scaffold_text(slug: str, previous: LoadedPack | None, today: dt.date) -> str
         f"    statement: {_r('the finding in one line')}",
         f"    explanation: {_r('what the finding means, in plain language')}",
         "    sources: [main-report]",
+        "    # The source's own words the finding rests on, copied exactly (never printed): `lcsi-briefs check`",
+        "    # reads its numbers, hedges and quotations against them. The first is the one the statement restates.",
+        "    excerpts:",
+        "      - source: main-report",
+        f"        location: {_r('where in the source, e.g. p. 14')}",
+        f"        text: {_r('the exact words of the source')}",
+        "    # figures:                        # optional: key figures, each in the excerpts and with its source",
+        "    #   - value: 1214",
+        '    #     label: "groups took part"',
+        "    #     about: evidence             # a count of the evidence, not a measure of the finding",
+        "    #     source: main-report",
         "    # quote:                          # optional: exact words from a source, shown as a quotation",
         '    #   text: "The exact words."',
         "    #   source: main-report",

@@ -20,6 +20,8 @@ from lcsi_briefs.text.numbers import chart_rows, figure_details, figure_value, t
 FIGURES_CLASS = "lcsi-figures"
 EVIDENCE_CLASS = "lcsi-evidence"
 METHODOLOGY_CLASS = "lcsi-methodology"
+#: Marks the pointer to the methodology "in the full briefing", which the full briefing leaves out.
+METHOD_POINTER_CLASS = "lcsi-method-pointer"
 CHART_DIRECTIVE = "briefing-chart"
 TABLE_DIRECTIVE = "briefing-table"
 
@@ -146,4 +148,5 @@ def methodology_link(loaded: LoadedPack) -> list[str]:
         return []
     labels = Labels(loaded)
     text = words(loaded.pack.briefing.language)
-    return [escape_format(text.methodology_link, link=link(text.methodology_heading, methodology_label(labels))), ""]
+    pointer = escape_format(text.methodology_link, link=link(text.methodology_heading, methodology_label(labels)))
+    return [*fence("container", METHOD_POINTER_CLASS, body=[pointer]), ""]

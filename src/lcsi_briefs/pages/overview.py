@@ -30,7 +30,13 @@ DIAGRAM_ALT = N_(
     "Diagram: which functions feed each outcome pathway, and who benefits from each. "
     "The same information is set out in the text after the diagram."
 )
-DIAGRAM_CAPTION = N_("How each function feeds the outcome pathways, and who benefits. The same links are listed below.")
+#: The links the diagram draws are the pack's, so the caption says whose mapping it is.
+DIAGRAM_CAPTION = N_(
+    "How each function feeds the outcome pathways, and who benefits, as this briefing maps them. "
+    "The same links are listed below."
+)
+#: Marks the pathways' intro (the pack's caveat), which print keeps on the page of the diagram.
+PATHWAYS_INTRO_CLASS = "lcsi-pathways-intro"
 #: Names the diagram's scrolling region for screen readers (it goes into an attribute).
 DIAGRAM_REGION = N_("Outcome pathways diagram")
 
@@ -129,7 +135,8 @@ def _pathways(loaded: LoadedPack, labels: Labels, linker: TermLinker) -> list[st
     # The alt text is a directive option: one folded line, which the figure directive takes as text.
     options = {"alt": fold(_(DIAGRAM_ALT)), "figclass": "lcsi-diagram"}
     lines = [target(labels.pathways()), heading(2, labels.headings.pathways or ""), ""]
-    lines += _intro(pack.briefing.intros.pathways, linker)
+    intro = _intro(pack.briefing.intros.pathways, linker)
+    lines += [*fence("container", PATHWAYS_INTRO_CLASS, body=intro), ""] if intro else []
     # On a phone the diagram keeps a legible size and scrolls sideways: a region the keyboard can reach.
     region = html.escape(_(DIAGRAM_REGION), quote=True)
     lines += ["```{raw} html", f'<div class="lcsi-diagram-scroll" role="region" tabindex="0" aria-label="{region}">']

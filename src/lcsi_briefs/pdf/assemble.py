@@ -21,6 +21,7 @@ from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.audience import ABOUT_CLASS
 from lcsi_briefs.pages.common import Labels
+from lcsi_briefs.pages.figures import METHOD_POINTER_CLASS
 from lcsi_briefs.pages.overview import AFFECTS_CLASS, GLANCE_CLASS
 from lcsi_briefs.pdf.ids import ancestors, localise_links, unique_ids
 from lcsi_briefs.pdf.page_labels import PAGE_REFERENCE_CLASS
@@ -180,6 +181,10 @@ def assemble(
         node.parent.remove(node)
     if edition.audience is None:
         _cover_matter_once(_section(tree, layout.overview()), len(paragraphs(loaded.pack.briefing.summary)))
+        # The full briefing holds the methodology box: no page of it sends a reader "to the full briefing".
+        for node in list(tree.findall(nodes.container)):
+            if METHOD_POINTER_CLASS in node["classes"]:
+                node.parent.remove(node)
     expand_tree(tree, loaded)  # the edition read from its cover: its own first uses
     _print_once(tree, ABOUT_CLASS)
     tree["docname"] = overview
