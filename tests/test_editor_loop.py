@@ -118,7 +118,7 @@ def test_a_new_pack_stands_alone_and_copies_nothing(tmp_path: Path) -> None:
     with pytest.raises(PackError) as refused:
         load_pack(path)
     assert all(problem.message.startswith("replace the placeholder") for problem in refused.value.problems)
-    assert len(refused.value.problems) == 15
+    assert len(refused.value.problems) == 17  # the finding's excerpt: where, and the words
     loaded = load_pack(write_pack(tmp_path / "filled.yaml", yaml.safe_load(filled_in(text))))
     assert loaded.pack.briefing.series is None
     assert loaded.pack.briefing.edition_date == dt.date(2026, 3, 4)

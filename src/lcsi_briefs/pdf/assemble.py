@@ -182,9 +182,9 @@ def assemble(
     if edition.audience is None:
         _cover_matter_once(_section(tree, layout.overview()), len(paragraphs(loaded.pack.briefing.summary)))
         # The full briefing holds the methodology box: no page of it sends a reader "to the full briefing".
-        for node in list(tree.findall(nodes.container)):
-            if METHOD_POINTER_CLASS in node["classes"]:
-                node.parent.remove(node)
+        for pointer in list(tree.findall(nodes.container)):
+            if METHOD_POINTER_CLASS in pointer["classes"]:
+                pointer.parent.remove(pointer)
     expand_tree(tree, loaded)  # the edition read from its cover: its own first uses
     _print_once(tree, ABOUT_CLASS)
     tree["docname"] = overview

@@ -91,7 +91,7 @@ def _number_words(language: str) -> tuple[re.Pattern[str] | None, dict[str, int]
         for options in ({}, {"gender": "fem"}):
             try:
                 written = str(num2words(number, lang=converter, **options))
-            except (NotImplementedError, TypeError):
+            except (NotImplementedError, TypeError, KeyError):  # an option the language lacks
                 continue
             spellings[_fold(written)] = number
     parts = sorted(spellings, key=len, reverse=True)
