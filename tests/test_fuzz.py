@@ -12,6 +12,7 @@ set. About twenty seconds on a quiet machine.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import email
 import random
 from collections.abc import Iterator
@@ -25,14 +26,16 @@ from bs4 import BeautifulSoup
 
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import PackError
+from lcsi_briefs.newsletter.content import build_newsletter
+from lcsi_briefs.newsletter.render import email_message
 
 from .conftest import make_project, small_pack, write_pack
 
 pytestmark = pytest.mark.build
 
 SEED = 20261205
-TRIALS = 120
 #: Accepted packs built together: each one is a whole set of pages, PDFs aside.
 BUILT = 4
 #: Our own marker: any element or attribute named like this in the output came from the data.
@@ -172,17 +175,38 @@ def mutate(rng: random.Random, pack: dict[str, Any], path: tuple[str | int, ...]
     target[path[-1]] = value_for(rng, path)
 
 
+#: Where text meets another language (HTML, MyST, SVG, an email header): every attack below is
+#: tried in each of these, on top of the random values every field gets.
+SEAMS: list[tuple[str | int, ...]] = [
+    ("briefing", "title"),
+    ("briefing", "short_title"),
+    ("audiences", 0, "name"),
+    ("findings", 0, "statement"),
+    ("findings", 0, "charts", 0, "categories", 0),
+    ("findings", 0, "tables", 0, "rows", 0, 1),
+]
+ATTACKS = [MARKUP[0], MARKUP[1], MARKUP[8], MARKUP[11], MARKUP[14]]
+
+
 def trials() -> Iterator[tuple[int, dict[str, Any]]]:
-    """Each field in turn gets a hostile value, and a second field a random one."""
+    """Each field in turn gets a random value (half the time a second field too); then each
+    attack goes into each seam."""
     rng = random.Random(SEED)
     base = rich_pack()
     fields = list(leaves(base))
-    for trial in range(TRIALS):
+    for trial, field in enumerate(fields):
         pack = copy.deepcopy(base)
-        mutate(rng, pack, fields[trial % len(fields)])
+        mutate(rng, pack, field)
         if rng.random() < 0.5:
             mutate(rng, pack, rng.choice(fields))
         yield trial, pack
+    for number, (seam, attack) in enumerate((s, a) for s in SEAMS for a in ATTACKS):
+        pack = copy.deepcopy(base)
+        target: Any = pack
+        for part in seam[:-1]:
+            target = target[part]
+        target[seam[-1]] = f"Visits {attack} rose"
+        yield len(fields) + number, pack
 
 
 def shape_of(html: str) -> set[tuple[str, str]]:
@@ -197,6 +221,27 @@ def shape_of(html: str) -> set[tuple[str, str]]:
 def pages(site: Path, slug: str) -> dict[str, str]:
     folder = site / "briefing" / slug
     return {str(path.relative_to(folder)): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.html"))}
+
+
+OUR_HEADERS = {"subject", "date", "x-unsent", "content-language", "content-type", "mime-version"}
+
+
+def assert_safe_email(raw: bytes, name: str) -> None:
+    """One .eml: only the headers we set, our two parts, and none of the generator's markup."""
+    message = email.message_from_bytes(raw, policy=default)
+    assert isinstance(message, EmailMessage)
+    assert {key.lower() for key in message} <= OUR_HEADERS, (name, list(message))
+    assert [part.get_content_type() for part in message.iter_parts()] == ["text/plain", "text/html"], name
+    body = message.get_body(preferencelist=("html",))
+    assert body is not None
+    assert MARK not in "".join(f"{e}{a}" for e, a in shape_of(body.get_content())), name
+
+
+def assert_safe_emails(loaded: LoadedPack, trial: int) -> None:
+    """Every email of an accepted pack, made without a build (cheap enough for every trial)."""
+    for audience in [None, *(a.id for a in loaded.pack.audiences)]:
+        newsletter = build_newsletter(loaded, audience, lambda label: f"https://x.example/#{label}", str)
+        assert_safe_email(email_message(newsletter, dt.date(2026, 1, 15)), f"trial {trial}, {audience}")
 
 
 def test_every_field_is_refused_at_its_place_or_built_safely(tmp_path: Path) -> None:
@@ -214,6 +259,7 @@ def test_every_field_is_refused_at_its_place_or_built_safely(tmp_path: Path) -> 
                 fields_refused.add(problem.field)
             continue
         accepted.append((trial, pack))
+        assert_safe_emails(load_pack(path), trial)
     # The generator must reach both sides, or the test proves nothing.
     assert len(accepted) >= BUILT and len(fields_refused) >= 20, (len(accepted), sorted(fields_refused))
 
@@ -235,18 +281,7 @@ def test_every_field_is_refused_at_its_place_or_built_safely(tmp_path: Path) -> 
             assert MARK not in "".join(f"{e}{a}" for e, a in shape_of(html)), (slug, name)
             extra = shape_of(html) - shape_of(clean[name])
             assert not extra, (slug, name, sorted(extra))
-    for eml in sorted((root / "build" / "newsletter").glob("*.eml")):
-        message = email.message_from_bytes(eml.read_bytes(), policy=default)
-        assert isinstance(message, EmailMessage)
-        assert {key.lower() for key in message} <= {
-            "subject",
-            "date",
-            "x-unsent",
-            "content-language",
-            "content-type",
-            "mime-version",
-        }, eml.name
-        assert [part.get_content_type() for part in message.iter_parts()] == ["text/plain", "text/html"], eml.name
-        body = message.get_body(preferencelist=("html",))
-        assert body is not None
-        assert MARK not in "".join(f"{e}{a}" for e, a in shape_of(body.get_content())), eml.name
+    emails = sorted((root / "build" / "newsletter").glob("*.eml"))
+    assert len(emails) >= 3 * len(packs)
+    for eml in emails:
+        assert_safe_email(eml.read_bytes(), eml.name)
