@@ -91,6 +91,7 @@ HOSTILE_TAGS = [
 ]
 
 
+@pytest.mark.pure
 @pytest.mark.parametrize("tag", HOSTILE_TAGS)
 def test_a_language_tag_with_markup_is_refused_at_its_line(tag: str, tmp_path: Path) -> None:
     pack = small_pack()
@@ -103,6 +104,7 @@ def test_a_language_tag_with_markup_is_refused_at_its_line(tag: str, tmp_path: P
     assert problems[1].line == line_of(tmp_path, "- text: Libraries") + 1
 
 
+@pytest.mark.pure
 def test_a_well_formed_tag_babel_does_not_know_is_refused_too(tmp_path: Path) -> None:
     pack = small_pack()
     pack["briefing"]["language"] = "zz-ZZ"
@@ -110,6 +112,7 @@ def test_a_well_formed_tag_babel_does_not_know_is_refused_too(tmp_path: Path) ->
     assert problem.field == "briefing.language" and "found 'zz-ZZ'" in problem.message
 
 
+@pytest.mark.pure
 def test_every_output_writes_a_tag_safe_whatever_validated_it(tmp_path: Path) -> None:
     """Defence in depth: a pack that skipped validation still writes no markup from its tag."""
     loaded = load_pack(write_pack(tmp_path / "small.yaml", small_pack()))
@@ -139,6 +142,7 @@ def encoded_word(text: str) -> str:
 FORGED = encoded_word("Hello\r\nBcc: evil@example.org\r\nReply-To: evil@example.org")
 
 
+@pytest.mark.pure
 @pytest.mark.parametrize(
     ("where", "field"),
     [
@@ -162,6 +166,7 @@ def test_an_encoded_word_in_a_field_that_reaches_a_header_is_refused(
     assert problem.line == line_of(tmp_path, "=?utf-8?b?")
 
 
+@pytest.mark.pure
 def test_the_subject_is_written_so_that_no_program_decodes_it_into_headers(tmp_path: Path) -> None:
     """Text that reaches a header anyway (validation bypassed) stays text: the parsed message
     has exactly our headers, and its Subject is the text itself."""
@@ -174,12 +179,14 @@ def test_the_subject_is_written_so_that_no_program_decodes_it_into_headers(tmp_p
         assert message["Bcc"] is None and message["Reply-To"] is None
 
 
+@pytest.mark.pure
 def test_a_plain_subject_stays_readable_in_the_file(tmp_path: Path) -> None:
     loaded = load_pack(write_pack(tmp_path / "small.yaml", small_pack()))
     raw = email_message(newsletter_for(loaded), dt.date(2026, 1, 15))
     assert b"\r\nSubject: Libraries and loneliness: what the study found\r\n" in b"\r\n" + raw
 
 
+@pytest.mark.pure
 def test_a_long_title_without_spaces_is_in_the_subject_whole(tmp_path: Path) -> None:
     """It used to become the Subject "…"; subjects are no longer cut, so it must be all there."""
     pack = small_pack()
@@ -193,6 +200,7 @@ def test_a_long_title_without_spaces_is_in_the_subject_whole(tmp_path: Path) -> 
 # --- 3. the site address is input too -------------------------------------------------------------
 
 
+@pytest.mark.pure
 @pytest.mark.parametrize(
     "value",
     [
@@ -215,6 +223,7 @@ def test_a_bad_site_address_is_refused_naming_the_variable(value: str) -> None:
     assert str(error.value).startswith(f"LCSI_BRIEFS_SITE_URL={value!r}: expected")
 
 
+@pytest.mark.pure
 def test_a_good_site_address_is_used_as_it_is() -> None:
     assert site_url({"LCSI_BRIEFS_SITE_URL": "https://briefings.example.org/members/"}) == (
         "https://briefings.example.org/members/"
@@ -320,6 +329,7 @@ def test_the_preview_keeps_its_work_files_outside_the_folder_it_serves(tmp_path:
     assert site_command[site_command.index("-d") + 1] == str(builder.doctrees)
 
 
+@pytest.mark.pure
 def test_the_preview_answers_the_name_it_was_started_with(tmp_path: Path) -> None:
     from lcsi_briefs.cli.preview import allowed_hosts  # noqa: PLC0415
 
@@ -331,6 +341,7 @@ def test_the_preview_answers_the_name_it_was_started_with(tmp_path: Path) -> Non
 # --- lows -----------------------------------------------------------------------------------------
 
 
+@pytest.mark.pure
 def test_a_full_disk_names_the_destination_of_a_failed_copy(tmp_path: Path) -> None:
     source, target = tmp_path / ".work" / "html" / "a.pdf", tmp_path / "build" / "html" / "a.pdf"
     error = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(source), None, str(target))
@@ -414,6 +425,7 @@ def test_new_refuses_a_name_windows_reserves(name: str, tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.pure
 def test_new_from_a_pack_writes_yaml_that_reads_back_to_the_same_values(tmp_path: Path) -> None:
     """Values YAML would read as something else, copied by --from: each is quoted, and reads back."""
     from lcsi_briefs.cli.scaffold import new_pack  # noqa: PLC0415
@@ -454,6 +466,7 @@ def with_table(rows: list[list[object]], columns: int) -> dict[str, Any]:
     return pack
 
 
+@pytest.mark.pure
 @pytest.mark.parametrize(
     ("value", "complaint"),
     [
@@ -487,6 +500,7 @@ def test_a_number_too_long_to_format_is_refused_where_it_is(value: str, complain
     assert all(p.line == line_of(tmp_path, value[:20]) or value[:20] in str(p) for p in problems)
 
 
+@pytest.mark.pure
 def test_numbers_at_the_limit_are_accepted_and_formatted(tmp_path: Path) -> None:
     from lcsi_briefs.text.numbers import format_number  # noqa: PLC0415
 
@@ -499,6 +513,7 @@ def test_numbers_at_the_limit_are_accepted_and_formatted(tmp_path: Path) -> None
     assert format_number(value, "en-GB", "money", "GBP") == "£123,456,789,012.345"
 
 
+@pytest.mark.pure
 def test_a_table_has_at_most_200_rows_and_2000_cells(tmp_path: Path) -> None:
     [rows] = refused(tmp_path, with_table([["a", "1"] for _ in range(201)], 2))
     assert rows.field == "findings[0].tables[0].rows"
@@ -510,6 +525,7 @@ def test_a_table_has_at_most_200_rows_and_2000_cells(tmp_path: Path) -> None:
     load_pack(write_pack(tmp_path / "ok.yaml", with_table([["a", "1"] for _ in range(200)], 2)))
 
 
+@pytest.mark.pure
 def test_a_pack_in_posix_english_with_money_builds_its_numbers(tmp_path: Path) -> None:
     """``en-US-POSIX`` writes money "¤ 0.00", with no '#': formatting it crashed the build."""
     from lcsi_briefs.text.numbers import format_number  # noqa: PLC0415
@@ -524,6 +540,7 @@ def test_a_pack_in_posix_english_with_money_builds_its_numbers(tmp_path: Path) -
     assert "3200000" in "\n".join(render_pages([loaded], "briefing").values())
 
 
+@pytest.mark.pure
 def test_every_kind_of_number_formats_in_a_sample_of_every_language_babel_knows() -> None:
     """Whatever language validate accepts, the build can write its numbers and dates."""
     from babel.localedata import locale_identifiers  # noqa: PLC0415
@@ -546,6 +563,7 @@ def test_every_kind_of_number_formats_in_a_sample_of_every_language_babel_knows(
         assert long_date(dt.date(2026, 1, 15), tag)
 
 
+@pytest.mark.pure
 def test_lists_that_multiply_a_builds_work_are_capped_where_they_are(tmp_path: Path) -> None:
     """A 4 MiB file of 18,000 glossary terms passed validate; now each long list stops at its line."""
     pack = small_pack()
@@ -564,6 +582,7 @@ def test_lists_that_multiply_a_builds_work_are_capped_where_they_are(tmp_path: P
 # --- 5. invisible direction controls --------------------------------------------------------------
 
 
+@pytest.mark.pure
 @pytest.mark.parametrize(
     "control", ["\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c", "\u202a"]
 )
@@ -590,6 +609,7 @@ def test_a_direction_control_in_a_label_cell_or_title_is_refused(control: str, t
     assert all(f"U+{ord(control):04X}" in p.message for p in problems)
 
 
+@pytest.mark.pure
 def test_prose_keeps_marks_right_to_left_writing_needs_but_not_overrides(tmp_path: Path) -> None:
     pack = small_pack()
     pack["findings"][0]["explanation"] = "Arabic العربية\u200f (ملاحظة)\u200f and an isolate \u2067עברית\u2069."  # noqa: RUF001
