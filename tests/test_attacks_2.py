@@ -132,6 +132,26 @@ def test_every_output_writes_a_tag_safe_whatever_validated_it(tmp_path: Path) ->
     assert_only_our_headers(message)
 
 
+@pytest.mark.pure
+@pytest.mark.parametrize(("tag", "char"), [("hi", "U+091C"), ("ja", "U+5E74"), ("th", "U+0E21")])
+def test_a_language_whose_own_dates_no_font_prints_is_refused_at_its_tag(tag: str, char: str, tmp_path: Path) -> None:
+    """The text may be all in letters the fonts have while the month names are not: that failed
+    only when the PDFs were printed."""
+    pack = small_pack()
+    pack["briefing"]["language"] = tag
+    [problem] = refused(tmp_path, pack)
+    assert problem.field == "briefing.language" and problem.line == line_of(tmp_path, "  language:")
+    assert char in problem.message and "no font the PDFs use can print" in problem.message
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("tag", ["cy", "ar-SA", "de-CH", "pl", "el"])
+def test_languages_the_fonts_cover_are_accepted(tag: str, tmp_path: Path) -> None:
+    pack = small_pack()
+    pack["briefing"]["language"] = tag
+    load_pack(write_pack(tmp_path / "small.yaml", pack))
+
+
 # --- 2. email headers never decode data -----------------------------------------------------------
 
 

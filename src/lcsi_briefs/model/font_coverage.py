@@ -12,17 +12,23 @@ once per process with fontTools, their character maps only.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal, format_percent
 from fontTools.ttLib import TTFont
 
+from lcsi_briefs.model.fields import is_language_tag
 from lcsi_briefs.model.problems import Location, Problem
+from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.model.yaml_reader import Document
-from lcsi_briefs.text.paragraphs import character_name, is_noncharacter
+from lcsi_briefs.text.paragraphs import character_name, is_noncharacter, long_date
 
 FONTS_STYLESHEET = Path(__file__).parent.parent / "pdf" / "static" / "fonts.css"
 _FACE = re.compile(r"@font-face\s*\{(?P<body>[^}]*)\}")
@@ -88,9 +94,40 @@ def _strings(value: object, location: Location) -> Iterator[tuple[Location, str]
             yield from _strings(item, (*location, index))
 
 
+def language_words(language: str) -> str:
+    """What the outputs write in a pack's language of their own accord: its name, dates, numbers."""
+    if not is_language_tag(language):
+        return ""  # the model refuses the tag itself
+    try:
+        locale = Locale.parse(language, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return ""
+    dates = [long_date(dt.date(2026, month, 15), language) for month in range(1, 13)]
+    numbers = [format_decimal(Decimal("-1234567.5"), locale=locale), format_percent(Decimal("0.315"), locale=locale)]
+    return " ".join([*dates, *numbers, language_name(language)])
+
+
+def _language_problems(document: Document) -> list[Problem]:
+    """A language whose own dates, numbers or name no bundled font prints, found at its tag.
+
+    The pack's text may be all in letters the fonts have while the language's month names are
+    not: that failed only when the PDFs were printed.
+    """
+    briefing = document.data.get("briefing") if isinstance(document.data, dict) else None
+    language = briefing.get("language") if isinstance(briefing, dict) else None
+    char = unprintable(language_words(language)) if isinstance(language, str) else None
+    if char is None:
+        return []
+    message = (
+        f"the PDFs write dates, numbers and the language's name in {language!r} with {character_name(char)}, "
+        "which no font the PDFs use can print; choose a language whose script the fonts cover"
+    )
+    return [document.problem(("briefing", "language"), message)]
+
+
 def coverage_problems(document: Document) -> list[Problem]:
     """Each text value holding a character that no bundled font prints, located."""
-    problems = []
+    problems = _language_problems(document)
     for location, text in _strings(document.data, ()):
         char = unprintable(text)
         if char is None:
