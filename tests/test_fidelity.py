@@ -99,6 +99,7 @@ def test_welsh_number_words_are_read_in_welsh() -> None:
         "Published 2025-07-11.",
         "(Kane and Cohen, 2023)",
         "On 14 July 2025.",
+        "Open 09:30 to 17:00 from 2025-07-11T10:00:00.",
     ],
 )
 def test_a_year_inside_a_date_or_period_is_not_a_figure(text: str) -> None:

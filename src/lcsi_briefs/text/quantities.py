@@ -28,8 +28,11 @@ from lcsi_briefs.text.numbers import locale_of
 
 #: A number in digits: "663", "1,084", "12-month", "8%", "3.5"; not part of a name such as "360Giving".
 DIGITS = re.compile(r"(?<![\w.,/-])\d+(?:[.,\u00a0\u202f]\d+)*(?![\w])")
-#: A date written as numbers: "2025-07-11", "11/07/2025": none of its parts is a figure.
-_NUMERIC_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+#: A date or a time written as numbers: "2025-07-11", "2025-07-11T10:00", "11/07/2025", "09:30":
+#: none of its parts is a figure.
+_NUMERIC_DATE = re.compile(
+    r"\b\d{4}-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?)?\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+)
 #: A range of years: "2022-23", "2022/23", "2022\u20132027".
 _YEAR_RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[-/\u2013\u2014]\s*(\d\d|1[89]\d\d|20\d\d)\b")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
