@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import io
 
-from lcsi_briefs.sphinx_ext.config import site_url
+# Imported under a private name: a conf.py name is read as a setting, and ``site_url`` is
+# sphinx-sitemap's (it would take the function for the site's address).
+from lcsi_briefs.sphinx_ext.config import site_url as _site_url
 
 project = "Member briefings"
 author = "lcsi-briefs"
@@ -53,7 +55,7 @@ html_last_updated_fmt = None
 # Where the site is published. Newsletter links, the sitemap and sharing previews (Open Graph)
 # need it; set LCSI_BRIEFS_SITE_URL, or let Read the Docs provide it.
 # The address is checked where it is read: a bad one stops the build with one line naming the variable.
-html_baseurl = site_url()
+html_baseurl = _site_url()
 if html_baseurl:
     # sphinxext-opengraph prints a line about matplotlib on import, although social cards are
     # off below; import it once here, quietly, so a build stays quiet unless something is wrong.
