@@ -230,3 +230,22 @@ def test_search_folds_diacritics_in_the_index_and_the_query(site: Path) -> None:
     ours = next(tag for tag in search.select("script[src]") if str(tag["src"]).endswith(SCRIPT))
     assert ours.has_attr("defer") and any(src.endswith("language_data.js") for src in scripts)
     assert "Ł" in (site / "cy" / "_static" / SCRIPT).read_text(encoding="utf-8")
+
+
+def test_a_language_with_nothing_changed_is_not_built_again(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"minimal": load("minimal.yaml"), "coed-stryd": load("coed-stryd.yaml")})
+    assert build_all(root, pdf=False) == 0
+    html = root / "build" / "html"
+    # Every Sphinx build of a site copies its translations.js again: unchanged means not built.
+    welsh_work = root / "build" / ".work" / "cy" / "html" / "_static" / "translations.js"
+    before = welsh_work.stat().st_mtime_ns
+    about = root / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nAn edited line.\n", encoding="utf-8")
+    assert build_all(root, pdf=False) == 0
+    assert "An edited line." in (html / "about.html").read_text(encoding="utf-8")
+    assert welsh_work.stat().st_mtime_ns == before  # the Welsh site was not built again
+    assert (html / "cy" / "index.html").is_file()  # and is still published
+    welsh = root / "docs" / "cy" / "about.md"
+    welsh.write_text(welsh.read_text(encoding="utf-8") + "\nLlinell newydd.\n", encoding="utf-8")
+    assert build_all(root, pdf=False) == 0
+    assert "Llinell newydd." in (html / "cy" / "about.html").read_text(encoding="utf-8")

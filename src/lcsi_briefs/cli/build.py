@@ -8,62 +8,25 @@ good output exactly as it was.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
-import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from contextlib import contextmanager
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import SimpleNamespace
 
+from lcsi_briefs.cli.inputs import LANGUAGE_STAMP, build_languages, inputs_digest, language_stamps, unchanged
 from lcsi_briefs.faults import BuildRunningError, fault_sentence, find_os_error, one_build_at_a_time
 from lcsi_briefs.layout import (
     NEWSLETTER_DIR,
     PDF_URL_DIR,
     ProjectLayout,
     SiteLanguages,
-    is_language_key,
     language_key,
-    site_languages,
 )
 from lcsi_briefs.sphinx_ext.warnings import is_note
-
-#: Environment variables that change what a build writes (conf.py reads the site URL ones).
-ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LCSI_BRIEFS_SITE_URL", "READTHEDOCS_CANONICAL_URL")
-#: Packages whose version changes what a build writes.
-TOOLS = ("lcsi-briefs", "sphinx", "myst-parser", "sphinx-design", "furo", "weasyprint", "docutils")
-
-
-def inputs_digest(layout: ProjectLayout, *, pdf: bool, strict: bool = False) -> str:
-    """A digest of everything a build reads: data, pages, settings, this package, tool versions.
-
-    When it matches the last successful build, the outputs are already what a build would
-    write, so ``build`` can stop at once without starting Sphinx.
-    """
-    digest = hashlib.sha256(f"pdf={pdf} strict={strict}".encode())
-    for variable in ENVIRONMENT:
-        digest.update(f"{variable}={os.environ.get(variable, '')}".encode())
-    for tool in TOOLS:
-        try:
-            digest.update(f"{tool}={version(tool)}".encode())
-        except PackageNotFoundError:
-            digest.update(f"{tool}=none".encode())
-    project = layout.root
-    folders = [layout.srcdir, layout.packs, Path(__file__).parent.parent]
-    files = [project / "conf.py"] + [
-        path
-        for folder in folders
-        for path in folder.rglob("*")
-        if path.is_file() and not layout.is_generated(path) and "__pycache__" not in path.parts
-    ]
-    for path in sorted(files):
-        digest.update(str(path.relative_to(project) if path.is_relative_to(project) else path.name).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 class _Quiet(io.StringIO):
@@ -249,25 +212,17 @@ def build_all(project: Path, *, pdf: bool = True, strict: bool = False) -> int:
         return 1
 
 
-def _site_languages(layout: ProjectLayout) -> SiteLanguages:
-    """The languages the site is built in; one build when the packs cannot be read (it says why)."""
-    from lcsi_briefs.model.loader import load_packs  # noqa: PLC0415
-    from lcsi_briefs.model.problems import PackError  # noqa: PLC0415
-
-    folders = [path.name for path in layout.srcdir.iterdir() if path.is_dir() and is_language_key(path.name)]
-    if not folders:
-        return SiteLanguages()
-    try:
-        packs = load_packs([layout.packs])
-    except PackError:
-        return SiteLanguages()  # the build itself lists the problems
-    tags = [loaded.pack.briefing.language for loaded in packs]
-    return site_languages(layout.language, tags, lambda key: (layout.srcdir / key / "index.md").is_file())
-
-
-def _sphinx_builds(layout: ProjectLayout, languages: SiteLanguages, builder: str, overrides: dict[str, object]) -> int:
+def _sphinx_builds(
+    layout: ProjectLayout,
+    languages: SiteLanguages,
+    builder: str,
+    overrides: dict[str, object],
+    skip: Set[str] = frozenset(),
+) -> int:
     """One Sphinx build per language of the site (one in all, for a site in one language)."""
     for key in languages.keys or (language_key(layout.language),):
+        if key in skip:
+            continue
         work = layout.language_work(key, languages)
         settings = {**overrides, "lcsi_briefs_site_languages": languages.keys}
         if languages.prefix(key):
@@ -280,30 +235,12 @@ def _sphinx_builds(layout: ProjectLayout, languages: SiteLanguages, builder: str
     return 0
 
 
-def _build(layout: ProjectLayout, *, pdf: bool, strict: bool) -> int:
-    work = layout.work
-    html_work = work / "html"
-    for published in layout.published:
-        _recover(published)
-    digest = inputs_digest(layout, pdf=pdf, strict=strict)
-    stamp = layout.stamp
-    outputs = [layout.html / "index.html"] + ([layout.pdf] if pdf else [])
-    if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest and all(p.exists() for p in outputs):
-        print("Nothing has changed since the last build: build/ is up to date.")
-        return 0
-    stamp.unlink(missing_ok=True)
-    languages = _site_languages(layout)
-    print("Building the site...")
-    overrides: dict[str, object] = {"lcsi_briefs_strict": strict, "lcsi_briefs_pdf_build": pdf}
-    status = _sphinx_builds(layout, languages, "html", overrides)
-    if status == 0 and pdf:
-        print("Rendering the PDFs...")
-        status = _sphinx_builds(layout, languages, "briefing-pdf", overrides)
-    if status != 0:
-        print("Build failed: nothing in build/html or build/pdf was changed.", file=sys.stderr)
-        return 1
+def _staged(layout: ProjectLayout, languages: SiteLanguages, *, pdf: bool) -> dict[Path, Callable[[Path], None]]:
+    """How to fill each published folder: every language's site in one ``html`` (each other one
+    in its folder), and the PDFs and emails of every language in one folder each."""
+    html_work = layout.work / "html"
     others = [key for key in languages.keys if languages.prefix(key)]
-    works = [work] + [layout.language_work(key, languages) for key in others]
+    works = [layout.work] + [layout.language_work(key, languages) for key in others]
     pdfs = sorted(path for folder in works for path in (folder / "pdf").glob("*.pdf")) if pdf else []
     if pdf:
         # Each language's site links its own PDFs, from its own pdf/ folder.
@@ -336,9 +273,38 @@ def _build(layout: ProjectLayout, *, pdf: bool, strict: bool) -> int:
         staged[layout.pdf] = pdf_folder
     if any((folder / "html" / NEWSLETTER_DIR).is_dir() for folder in works):
         staged[layout.newsletter] = newsletter_folder
-    _publish(staged)
+    return staged
+
+
+def _build(layout: ProjectLayout, *, pdf: bool, strict: bool) -> int:
+    for published in layout.published:
+        _recover(published)
+    digest = inputs_digest(layout, pdf=pdf, strict=strict)
+    stamp = layout.stamp
+    outputs = [layout.html / "index.html"] + ([layout.pdf] if pdf else [])
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest and all(p.exists() for p in outputs):
+        print("Nothing has changed since the last build: build/ is up to date.")
+        return 0
+    stamp.unlink(missing_ok=True)
+    languages = build_languages(layout)
+    stamps = language_stamps(layout, languages, pdf=pdf, strict=strict)
+    skip = {key for key, value in stamps.items() if unchanged(layout, languages, key, value, pdf=pdf)}
+    for key in stamps:
+        (layout.language_work(key, languages) / LANGUAGE_STAMP).unlink(missing_ok=True)
+    print("Building the site...")
+    overrides: dict[str, object] = {"lcsi_briefs_strict": strict, "lcsi_briefs_pdf_build": pdf}
+    status = _sphinx_builds(layout, languages, "html", overrides, skip)
+    if status == 0 and pdf:
+        print("Rendering the PDFs...")
+        status = _sphinx_builds(layout, languages, "briefing-pdf", overrides, skip)
+    if status != 0:
+        print("Build failed: nothing in build/html or build/pdf was changed.", file=sys.stderr)
+        return 1
+    _publish(_staged(layout, languages, pdf=pdf))
     try:
         stamp.write_text(digest, encoding="utf-8")
+        for key, value in stamps.items():
+            (layout.language_work(key, languages) / LANGUAGE_STAMP).write_text(value, encoding="utf-8")
     except OSError:
         stamp.unlink(missing_ok=True)  # without the stamp the next build simply runs in full
     print(f"Site: {layout.html / 'index.html'}")

@@ -1,0 +1,101 @@
+"""What a build reads: the digest that lets a build with nothing changed stop at once, and the
+languages the site is built in, each skipped when nothing of its own changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from lcsi_briefs.layout import ProjectLayout, SiteLanguages, is_language_key, site_languages
+
+#: Environment variables that change what a build writes (conf.py reads the site URL ones).
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LCSI_BRIEFS_SITE_URL", "READTHEDOCS_CANONICAL_URL")
+#: Packages whose version changes what a build writes.
+#: Beside each language's build, the digest of what it read at its last good build.
+LANGUAGE_STAMP = "language.sha256"
+TOOLS = ("lcsi-briefs", "sphinx", "myst-parser", "sphinx-design", "furo", "weasyprint", "docutils")
+
+
+def inputs_digest(
+    layout: ProjectLayout, *, pdf: bool, strict: bool = False, pages: Callable[[Path], bool] | None = None
+) -> str:
+    """A digest of everything a build reads: data, pages, settings, this package, tool versions.
+
+    When it matches the last successful build, the outputs are already what a build would
+    write, so ``build`` can stop at once without starting Sphinx. ``pages`` narrows the
+    hand-written pages whose text counts to one language's (every page's name still counts:
+    the language switch links the same page in each language when it exists).
+    """
+    digest = hashlib.sha256(f"pdf={pdf} strict={strict}".encode())
+    for variable in ENVIRONMENT:
+        digest.update(f"{variable}={os.environ.get(variable, '')}".encode())
+    for tool in TOOLS:
+        try:
+            digest.update(f"{tool}={version(tool)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{tool}=none".encode())
+    project = layout.root
+    folders = [layout.srcdir, layout.packs, Path(__file__).parent.parent]
+    files = [project / "conf.py"] + [
+        path
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.is_file() and not layout.is_generated(path) and "__pycache__" not in path.parts
+    ]
+    for path in sorted(files):
+        digest.update(str(path.relative_to(project) if path.is_relative_to(project) else path.name).encode())
+        if pages is None or not path.is_relative_to(layout.srcdir) or pages(path):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_languages(layout: ProjectLayout) -> SiteLanguages:
+    """The languages the site is built in; one build when the packs cannot be read (it says why)."""
+    from lcsi_briefs.model.loader import load_packs  # noqa: PLC0415
+    from lcsi_briefs.model.problems import PackError  # noqa: PLC0415
+
+    folders = [path.name for path in layout.srcdir.iterdir() if path.is_dir() and is_language_key(path.name)]
+    if not folders:
+        return SiteLanguages()
+    try:
+        packs = load_packs([layout.packs])
+    except PackError:
+        return SiteLanguages()  # the build itself lists the problems
+    tags = [loaded.pack.briefing.language for loaded in packs]
+    return site_languages(layout.language, tags, lambda key: (layout.srcdir / key / "index.md").is_file())
+
+
+def _language_pages(layout: ProjectLayout, languages: SiteLanguages, key: str) -> Callable[[Path], bool]:
+    """Whether a hand-written page is one of ``key``'s (``docs/cy/…`` for Welsh; the rest for the root)."""
+    own = layout.language_srcdir(key, languages)
+    others = [layout.language_srcdir(k, languages) for k in languages.keys if k != key]
+    return lambda path: (
+        path.is_relative_to(own)
+        and not any(path.is_relative_to(other) for other in others if other != own and other.is_relative_to(own))
+    )
+
+
+def language_stamps(layout: ProjectLayout, languages: SiteLanguages, *, pdf: bool, strict: bool) -> dict[str, str]:
+    """Per language of a site in several, a digest of what its build reads: a language whose
+    pages and packs are as they were at its last good build is not built again."""
+    if not languages.split:
+        return {}
+    return {
+        key: inputs_digest(layout, pdf=pdf, strict=strict, pages=_language_pages(layout, languages, key))
+        for key in languages.keys
+    }
+
+
+def unchanged(layout: ProjectLayout, languages: SiteLanguages, key: str, digest: str | None, *, pdf: bool) -> bool:
+    work = layout.language_work(key, languages)
+    stamp, outputs = work / LANGUAGE_STAMP, [work / "html" / "index.html"] + ([work / "pdf"] if pdf else [])
+    return (
+        bool(digest)
+        and stamp.is_file()
+        and stamp.read_text(encoding="utf-8") == digest
+        and all(path.exists() for path in outputs)
+    )
