@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.layout import SiteLanguages, language_key, site_languages
 
-from .conftest import REPO, make_project
+from .conftest import REPO, make_project, write_pack
 
 VALID = REPO / "tests" / "fixtures" / "valid"
 #: Words of the frame around a page (Sphinx's, Furo's and ours) that must not be left in English.
@@ -249,3 +249,21 @@ def test_a_language_with_nothing_changed_is_not_built_again(tmp_path: Path) -> N
     welsh.write_text(welsh.read_text(encoding="utf-8") + "\nLlinell newydd.\n", encoding="utf-8")
     assert build_all(root, pdf=False) == 0
     assert "Llinell newydd." in (html / "cy" / "about.html").read_text(encoding="utf-8")
+
+
+def test_a_switch_follows_its_twin_when_the_twin_loses_a_page(tmp_path: Path) -> None:
+    english = load("minimal.yaml")
+    root = make_project(tmp_path, {"minimal": english, "coed-stryd": load("coed-stryd.yaml")})
+    assert build_all(root, pdf=False) == 0
+    page = root / "build" / "html" / "cy" / "briefing" / "coed-stryd" / "glossary.html"
+
+    def switch() -> str:
+        link = soup_of(page).select_one("nav.lcsi-languages a")
+        assert link is not None
+        return str(link["href"])
+
+    assert switch().endswith("briefing/minimal/glossary.html")
+    del english["glossary"]
+    write_pack(root / "briefings" / "minimal.yaml", english)
+    assert build_all(root, pdf=False) == 0
+    assert switch().endswith("briefing/minimal/index.html")  # the English briefing's overview now

@@ -27,7 +27,7 @@ from lcsi_briefs.sphinx_ext.editorial import report_editorial, setup_accessibili
 from lcsi_briefs.sphinx_ext.errors import BriefingDataError, GeneratedFolderError
 from lcsi_briefs.sphinx_ext.expansion import setup_first_use
 from lcsi_briefs.sphinx_ext.frame import setup_frame
-from lcsi_briefs.sphinx_ext.languages import own_packs, setup_languages
+from lcsi_briefs.sphinx_ext.languages import mark_twin_pages, own_packs, setup_languages
 from lcsi_briefs.sphinx_ext.localise import note_missing_catalogues, note_twin_gaps, setup_localisation, site_translator
 from lcsi_briefs.sphinx_ext.search import setup_search
 from lcsi_briefs.sphinx_ext.site import setup_site
@@ -74,6 +74,7 @@ def generate_pages(app: Sphinx) -> None:
         rendered = render_pages(packs, briefs_config(app.config).pages_dir, site_translator(app))
         pdfs_checked = briefs_config(app.config).pdf_build
         rendered[ACCESSIBILITY_FILE] = render_accessibility(packs, pdfs_checked=pdfs_checked, _=site_translator(app))
+        mark_twin_pages(app.config, rendered, packs, every)
         written = sync_folder(pages_dir(app), rendered)
     except FileExistsError as error:
         raise GeneratedFolderError(f"{error} (lcsi_briefs_pages_dir in conf.py names it)") from None

@@ -107,6 +107,23 @@ def pack_twin(env: BuildEnvironment, slug: str) -> LoadedPack | None:
     return twins(every_pack(env)).get(slug)
 
 
+def mark_twin_pages(config: Config, rendered: dict[str, str], packs: list[LoadedPack], every: list[LoadedPack]) -> None:
+    """End each page of a pack whose twin another language's build publishes with a comment
+    naming the twin's pages, so a page whose switch must now lead elsewhere (the twin gained or
+    lost an audience) is read and written again (Sphinx rebuilds a page whose text changed)."""
+    if not site_languages(config).split:
+        return
+    pairs = twins(every)
+    for loaded in packs:
+        twin = pairs.get(loaded.slug)
+        if twin is None or builds_here(config, twin):
+            continue
+        pages = [a.id for a in twin.pack.audiences] + (["glossary"] if twin.pack.glossary else [])
+        mark = f"\n% The twin {twin.slug} has these pages (the language switch links them): {', '.join(pages)}\n"
+        for file in [name for name in rendered if name.startswith(f"{loaded.slug}/") and name.endswith(".md")]:
+            rendered[file] += mark
+
+
 def _source_suffixes(app: Sphinx) -> list[str]:
     return list(app.config.source_suffix)
 
