@@ -42,6 +42,7 @@ FIXTURE_FOR = {
     "quotations in the sources": ["quote-not-in-source"],
     "own reading": ["flat-implication"],
     "evidence figures": ["evidence-figure"],
+    "charts": ["crowded-chart"],
 }
 
 

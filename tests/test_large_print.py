@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lcsi_briefs.pages import charts
+from lcsi_briefs.model.figures import Chart
+from lcsi_briefs.pages.charts import chart_drawings
 from lcsi_briefs.pdf.builder import HERE as PDF_PACKAGE
 from lcsi_briefs.pdf.builder import print_stylesheets
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
@@ -26,19 +27,28 @@ PAGE = """<html lang="en-GB"><head><title>Large print</title>
 <h2>Findings</h2><p>Body with <em>emphasis</em> and a note<sup>1</sup>.</p>
 <blockquote><p>A quotation.</p></blockquote>
 <figure><figcaption>A caption</figcaption></figure><p class="lcsi-affects">Implications for: everyone</p>
-<figure class="lcsi-chart"><img class="lcsi-chart-image" src="chart.svg" alt="Visits by year">
-<figcaption>Visits by year. Visits rose from 10 to 12.</figcaption></figure>
+<figure class="lcsi-chart"><figcaption>Visits by year</figcaption>
+<img class="lcsi-chart-image lcsi-chart-print" src="chart-print.svg" alt="Visits by year">
+<img class="lcsi-chart-image lcsi-chart-large-print" src="chart-large-print.svg" alt="Visits by year">
+<p class="lcsi-chart-summary">Visits rose from 10 to 12.</p></figure>
 </body></html>"""
-#: A chart as lcsi_briefs.pages.charts draws it: its width and its one text size.
-CHART = (
-    f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {charts.WIDTH} 60" width="{charts.WIDTH}" height="60" '
-    f'font-size="{charts.FONT_SIZE}"><title>Visits by year</title><text x="0" y="30">2024: 10 visits</text></svg>'
+#: A chart as lcsi_briefs.pages.charts draws it for print and for large print.
+CHART = Chart.model_validate(
+    {
+        "title": "Visits by year",
+        "category_label": "Year",
+        "categories": ["2024visits"],
+        "series": [{"name": "Visits", "values": [10]}],
+        "source": "report",
+    }
 )
 
 
 def render(folder: Path, *, large_print: bool) -> Path:
     target = folder / f"page-{large_print}.pdf"
-    (folder / "chart.svg").write_text(CHART, encoding="utf-8")
+    for drawn in chart_drawings(CHART, "en-GB", "chart", printed=True):
+        assert drawn.svg is not None
+        (folder / f"chart-{drawn.size.name}.svg").write_text(drawn.svg, encoding="utf-8")
     sheets = print_stylesheets(large_print=large_print)
     job = RenderJob(PAGE, target, folder.as_uri() + "/", sheets, (folder, PDF_PACKAGE))
     assert render_pdf(job) == []
@@ -48,11 +58,11 @@ def render(folder: Path, *, large_print: bool) -> Path:
 def test_large_print_fixture_has_nothing_small_or_italic(tmp_path: Path) -> None:
     large = render(tmp_path, large_print=True)
     assert pdfua.large_print_problems(large) == []
-    assert "2024:10visits" in "".join(char for _, char, _, _ in pdfua.character_styles(large))  # the chart prints
+    assert "2024visits" in "".join(char for _, char, _, _ in pdfua.character_styles(large))  # the chart prints
     standard = "\n".join(pdfua.large_print_problems(render(tmp_path, large_print=False)))
     assert "9.0pt Atkinson-Hyperlegible: 'Title1May2026Page2of2'" in standard  # header and footer
     assert "Italic" in standard
-    assert "2024:10visits" in standard  # the chart's label, about 10pt in standard print
+    assert "2024visits" in standard  # the chart's label, 11pt in standard print
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,8 @@ BUILD_DIR = "build"
 INCLUDES_DIR = "_includes"
 #: Where the site keeps its copy of the PDFs, relative to the site root.
 PDF_URL_DIR = "pdf"
+#: The site folder of the charts' and tables' data files (CSV).
+DATA_URL_DIR = "data"
 #: Where the newsletter files are written, in the HTML output and in ``build/``.
 NEWSLETTER_DIR = "newsletter"
 #: The label of the site's glossary, which lists each pack's terms under its title.
@@ -350,6 +352,14 @@ class PackLayout:
         parts += [BRIEF] if brief else []
         parts += [LARGE_PRINT] if large_print else []
         return "--".join(parts) + ".pdf"
+
+    def data_file(self, finding_id: str, kind: str, number: int) -> str:
+        """A chart's or table's data file in the site's data folder: ``lcsi-2025--costs--chart-1.csv``.
+
+        Named from the pack, the finding and the chart's place in it, so its address stays put
+        while the finding keeps its id, whatever the chart's title becomes.
+        """
+        return f"{self.slug}--{finding_id}--{kind}-{number}.csv"
 
     def newsletter_files(self, audience_id: str | None = None) -> list[str]:
         stem = self.edition_stem(audience_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from lcsi_briefs.check.charts import chart_problems
 from lcsi_briefs.check.coverage import coverage_problems
 from lcsi_briefs.check.fidelity import (
     evidence_figure_problems,
@@ -43,6 +44,7 @@ CHECKS: dict[str, Callable[[PackText], list[Problem]]] = {
     "quotations in the sources": quote_problems,
     "own reading": own_reading_problems,
     "evidence figures": evidence_figure_problems,
+    "charts": chart_problems,
 }
 
 

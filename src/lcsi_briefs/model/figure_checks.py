@@ -1,4 +1,4 @@
-"""Cross-checks for a finding's numbers: every figure, chart and table names a real source.
+"""Cross-checks for a finding's numbers: real sources, and a value for every category of a chart.
 
 The model checks each value on its own (a figure's value parses, a chart has one value per
 category); what needs the whole pack is checked here, on the raw data like the other reference
@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from lcsi_briefs.model.citations import cited_sources
+from lcsi_briefs.model.flow_lists import HINT, split_items
 from lcsi_briefs.model.problems import Location, Problem
 from lcsi_briefs.model.yaml_reader import Document
 
@@ -25,6 +26,27 @@ def _listed(value: object) -> Iterator[tuple[int, dict[str, Any]]]:
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield index, item
+
+
+def _series_lengths(document: Document, location: Location, chart: dict[str, Any]) -> list[Problem]:
+    """A series with more or fewer values than the chart has categories, at its values' line."""
+    categories = chart.get("categories")
+    if not isinstance(categories, list):
+        return []
+    split = split_items(document).get((*location, "categories"))
+    problems = []
+    for number, series in _listed(chart.get("series")):
+        values = series.get("values")
+        if not isinstance(values, list) or len(values) == len(categories):
+            continue
+        name = series.get("name")
+        message = f"expected one value per category in each series ({len(categories)}), found {len(values)}" + (
+            f" in series {name!r}" if isinstance(name, str) else ""
+        )
+        if split:
+            message += f"; the categories look split by a comma: {HINT}"
+        problems.append(document.problem((*location, "series", number, "values"), message))
+    return problems
 
 
 def figure_problems(document: Document, sources: set[str], check_refs: CheckRefs) -> list[Problem]:
@@ -42,6 +64,8 @@ def figure_problems(document: Document, sources: set[str], check_refs: CheckRefs
                 if item["source"] in sources and cited is not None and item["source"] not in cited:
                     message = f"the {kind}'s source {item['source']!r} must also be listed in this finding's sources"
                     problems.append(document.problem(location, message))
+        for number, chart in _listed(finding.get("charts")):
+            problems += _series_lengths(document, ("findings", index, "charts", number), chart)
     method = data.get("methodology")
     if isinstance(method, dict) and "sources" in method:
         problems += check_refs(document, ("methodology", "sources"), method["sources"], sources, "source")

@@ -4,6 +4,7 @@ outputs can format them in the pack's language."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -14,6 +15,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from lcsi_briefs.model.fields import Identifier, Line, Strict, Text, _check_line
 from lcsi_briefs.model.problems import describe
@@ -60,11 +62,17 @@ def _check_digits(value: str) -> str:
     return value
 
 
+#: Beyond this a value is a typing mistake, not a statistic (and past what a double keeps exactly).
+LARGEST_NUMBER = Decimal("1e15")
+
+
 def _check_number(value: str) -> str:
     if not re.match(NUMBER_PATTERN, value):
         raise ValueError(
             f"a number written with digits and an optional decimal point, such as 1214 or 3.2, found {value!r}"
         )
+    if abs(Decimal(value)) > LARGEST_NUMBER:
+        raise ValueError(f"a number between -1000000000000000 and 1000000000000000 (1e15), found {value}")
     return _check_digits(value)
 
 
@@ -104,6 +112,24 @@ Label = Annotated[
     WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "minLength": 1, "maxLength": 300}]}),
 ]
 #: A table cell: a plain number gets the language's separators in print; other text stays as written.
+#: The longest category name a chart prints beside a bar or under a line.
+CATEGORY_LENGTH = 80
+
+
+def _check_category(value: str) -> str:
+    if len(value) > CATEGORY_LENGTH:
+        raise ValueError(
+            f"at most {CATEGORY_LENGTH} characters in a category, found {len(value)} (it is printed on the chart: "
+            "shorten it and say more in the title or summary)"
+        )
+    return value
+
+
+Category = Annotated[
+    Label,
+    AfterValidator(_check_category),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "minLength": 1, "maxLength": CATEGORY_LENGTH}]}),
+]
 Cell = Annotated[
     str,
     BeforeValidator(_number_text),
@@ -125,7 +151,10 @@ class _Formatted(Strict):
 
     format: NumberFormat = Field(default="count", description="count, percent, money or ratio.")
     currency: CurrencyCode | None = Field(default=None, description="For money: the currency, e.g. GBP.")
-    compact: bool = Field(default=False, description="Write large numbers short, e.g. £3.2M for 3200000.")
+    compact: bool = Field(
+        default=False, description="Write a million or more short, to three figures: £18.8m for 18750000."
+    )
+    signed: bool = Field(default=False, description="A change: always written with its sign, +1.2% or \u22120.4%.")
 
     @model_validator(mode="after")
     def _currency_with_money(self) -> _Formatted:
@@ -169,16 +198,26 @@ class ChartSeries(Strict):
     values: list[Number] = Field(min_length=1, description="One number per category, in the same order.")
 
 
+#: The error type of a series whose length differs from its chart's categories.
+SERIES_LENGTH = "series_length"
+
+
 class Chart(_Formatted):
     """A small bar or line chart drawn from values in the pack, always with its data table."""
 
-    title: Line = Field(description="What the chart shows.")
+    title: Line = Field(description="The chart's message, as a headline: 'Costs rose every year'.")
+    subtitle: Line | None = Field(
+        default=None,
+        description="What is measured, where, when and in what unit: 'Median yearly costs, England, 2021 to 2025, £'.",
+    )
     kind: Literal["bar", "stacked-bar", "line"] = Field(
         default="bar",
         description="bar (horizontal bars, grouped when there are several series), stacked-bar or line.",
     )
     category_label: Line = Field(description="What the categories are, e.g. 'Region' or 'Year'.")
-    categories: list[Label] = Field(min_length=1, max_length=40, description="The bars, or the points along a line.")
+    categories: list[Category] = Field(
+        min_length=1, max_length=40, description="The bars, or the points along a line (80 characters each at most)."
+    )
     series: list[ChartSeries] = Field(min_length=1, max_length=6)
     summary: Text | None = Field(
         default=None, description="What the chart shows, in words; written from the data when left out."
@@ -188,11 +227,14 @@ class Chart(_Formatted):
 
     @model_validator(mode="after")
     def _one_value_per_category(self) -> Chart:
+        # Its own error type: validate reports it from the raw data instead (model/figure_checks.py),
+        # at the line of the values, with a hint when a comma split a category.
         for series in self.series:
             if len(series.values) != len(self.categories):
-                raise ValueError(
-                    f"one value per category in each series ({len(self.categories)}), "
-                    f"found {len(series.values)} in series {series.name!r}"
+                raise PydanticCustomError(
+                    SERIES_LENGTH,
+                    "one value per category in each series ({categories}), found {values} in series {name!r}",
+                    {"categories": len(self.categories), "values": len(series.values), "name": series.name},
                 )
         if self.kind == "line" and len(self.categories) < 2:
             raise ValueError("at least two categories for a line chart, found one")

@@ -19,6 +19,8 @@ from pydantic_core import ErrorDetails
 from lcsi_briefs.model.citations import citation_entries, cited_sources
 from lcsi_briefs.model.fields import ID_PATTERN
 from lcsi_briefs.model.figure_checks import figure_problems
+from lcsi_briefs.model.figures import SERIES_LENGTH
+from lcsi_briefs.model.flow_lists import split_item_problems
 from lcsi_briefs.model.pack import Pack
 from lcsi_briefs.model.problems import Location, Problem, describe, field_path
 from lcsi_briefs.model.yaml_reader import Document
@@ -72,6 +74,17 @@ def _model_at(location: Location) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
+def _expects_list(location: Location) -> bool:
+    """Whether the model wants a list at ``location`` (a list inside a list too: a table's rows)."""
+    keys = list(location)
+    while keys and isinstance(keys[-1], int):
+        keys.pop()
+    model = _model_at(tuple(keys[:-1])) if keys else None
+    if model is None or not isinstance(keys[-1], str) or keys[-1] not in model.model_fields:
+        return False
+    return typing.get_origin(_unwrap(model.model_fields[keys[-1]].annotation)) is list
+
+
 def _unknown_key_message(location: Location) -> str:
     key = str(location[-1])
     model = _model_at(location[:-1])
@@ -103,6 +116,12 @@ def _message(error: ErrorDetails) -> str:
     if kind == "string_too_long":
         length = len(str(error.get("input")))
         return f"expected at most {int(context.get('max_length', 0)):,} characters, found {length:,}"
+    if kind == "too_long":
+        maximum = int(context.get("max_length", 0))
+        message = f"expected at most {maximum} items, found {context.get('actual_length', found)}"
+        if error["loc"][-1:] == ("series",):
+            message += " (a chart with more series than that cannot be read: split it, or give a table instead)"
+        return message
     if kind == "string_pattern_mismatch" and context.get("pattern") == ID_PATTERN:
         return f"expected {_ID_RULE}, found {found}"
     if kind == "literal_error":
@@ -132,6 +151,8 @@ def schema_problems(document: Document) -> list[Problem]:
     except ValidationError as error:
         problems = []
         for detail in error.errors():
+            if detail["type"] == SERIES_LENGTH:
+                continue  # reported by figure_problems, at the line of the values
             location = tuple(detail["loc"])
             line, column = document.position(location, key=detail["type"] == "extra_forbidden")
             if detail["type"] == "missing":
@@ -217,6 +238,7 @@ def reference_problems(document: Document) -> list[Problem]:
                 message = f"the quoted source {quote['source']!r} must also be listed in this finding's sources"
                 problems.append(document.problem(location, message))
     problems += figure_problems(document, sources, _check_refs)
+    problems += split_item_problems(document, _expects_list)
     for index, pathway in _items(data, "pathways"):
         for key, known, kind in (("functions", functions, "function"), ("beneficiaries", audiences, "audience")):
             if key in pathway:

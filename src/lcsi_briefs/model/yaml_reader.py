@@ -25,6 +25,15 @@ MAX_DEPTH = 40
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 
+@dataclass(frozen=True)
+class FlowItem:
+    """One item of a bracketed list as written: unquoted or not, its first and last positions."""
+
+    plain: bool
+    start: tuple[int, int]
+    end: tuple[int, int]
+
+
 @dataclass
 class Document:
     """The data of one file, with 1-based (line, column) positions keyed by field location."""
@@ -33,6 +42,9 @@ class Document:
     data: object
     value_positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    #: Lists written in brackets (``[a, b]``), where a comma meant as part of the text silently
+    #: starts a new item: for each item, whether it was written unquoted, and where it starts and ends.
+    flow_lists: dict[Location, list[FlowItem]] = field(default_factory=dict)
 
     def position(self, location: Location, *, key: bool = False) -> tuple[int, int]:
         """The closest known position: the field itself, else its nearest parent."""
@@ -51,6 +63,10 @@ class Document:
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _end(node: yaml.Node) -> tuple[int, int]:
+    return (node.end_mark.line + 1, node.end_mark.column + 1)
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> tuple[str, yaml.Mark | None]:
@@ -171,6 +187,11 @@ class _Builder:
                 return None
             return str(node.value)
         if isinstance(node, yaml.SequenceNode):
+            if node.flow_style:
+                self.document.flow_lists[location] = [
+                    FlowItem(isinstance(item, yaml.ScalarNode) and item.style is None, _mark(item), _end(item))
+                    for item in node.value
+                ]
             return [self.build(item, (*location, index), depth + 1) for index, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, location, depth)

@@ -72,6 +72,7 @@ def _numbers(headline: Headline, language: str) -> list[str]:
         lines += _wrap(note, indent="    ")
     for table in headline.tables:
         lines += ["", *_wrap(table.title, indent="    ")]
+        lines += _wrap(table.summary, indent="    ") if table.summary else []
         lines += [f"    {row}" for row in text_table(table.header, table.rows, WIDTH - 4)]
         lines += _wrap(f"{words(language).source}: {table.source}", indent="    ")
     return [*lines, ""] if lines else lines

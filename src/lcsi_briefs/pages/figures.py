@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from lcsi_briefs.model.pack import Evidence, Finding, LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
+from lcsi_briefs.pages.data_files import chart_csv, table_csv
 from lcsi_briefs.pages.markup import escape, escape_format, fence, grid, grid_card, link
 from lcsi_briefs.text.numbers import chart_rows, figure_details, figure_value, table_rows, words
 
@@ -83,6 +84,9 @@ def _charts(labels: Labels, finding: Finding, language: str) -> list[str]:
             "chart": chart.model_dump(mode="json"),
             "header": header,
             "rows": rows,
+            "data_file": labels.data_file(finding.id, "chart", number),
+            "csv": chart_csv(chart),
+            "pack": str(labels.loaded.path),
         }
         lines += [*fence(CHART_DIRECTIVE, body=[_payload(payload)]), ""]
         lines += [_source_line(labels, chart.source, chart.location), ""]
@@ -100,6 +104,9 @@ def _tables(labels: Labels, finding: Finding, language: str) -> list[str]:
             "header": header,
             "rows": rows,
             "row_headers": table.row_headers,
+            "language": language,
+            "data_file": labels.data_file(finding.id, "table", number),
+            "csv": table_csv(table),
         }
         lines += [*fence(TABLE_DIRECTIVE, body=[_payload(payload)]), ""]
         lines += [_source_line(labels, table.source, table.location), ""]

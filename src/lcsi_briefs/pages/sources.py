@@ -9,7 +9,7 @@ from babel.dates import format_skeleton
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
 from lcsi_briefs.pages.markup import escape, escape_format, paragraphs, strong
-from lcsi_briefs.text.numbers import locale_of
+from lcsi_briefs.text.formatter import locale_of
 from lcsi_briefs.text.paragraphs import long_date
 
 

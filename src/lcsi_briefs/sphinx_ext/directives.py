@@ -5,10 +5,16 @@ The generated pages pass each chart's or table's data as JSON in the directive b
 docutils' tables carry no ``scope`` on their header cells and an inline SVG cannot be a
 docutils image.
 
-On the site a chart is inline SVG (``role="img"``, named by its ``<title>``), so it follows the
-page's light or dark colours; its data table is one click away in a ``<details>``. In the PDF
-editions the chart is an ``<img>`` of the same SVG with the title and summary as its ``alt``,
-which WeasyPrint tags as a Figure with Alt, and the table follows it, tagged as a Table.
+A chart is drawn once for each size it is shown at (:func:`lcsi_briefs.pages.charts.chart_drawings`).
+On the site it is inline SVG (``role="img"``, named by its ``<title>``) at the wide and the narrow
+size, the stylesheet showing the one that suits the screen; its colours follow light or dark
+mode; its table is one click away in a ``<details>``, and its data is a CSV download. In the PDF
+editions the chart is an ``<img>`` of the SVG drawn for standard or for large print (the
+edition's stylesheet shows its own), with the title and summary as its ``alt``, which WeasyPrint
+tags as a Figure with Alt; its table follows it, tagged as a Table. A size the chart cannot be
+drawn legibly at shows a line saying so, and the table does the work there; the build notes it.
+
+The node holds the words of the chart or table as text too, so the site's search finds them.
 """
 
 from __future__ import annotations
@@ -16,22 +22,34 @@ from __future__ import annotations
 import base64
 import html
 import json
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
 
+from lcsi_briefs.layout import DATA_URL_DIR
 from lcsi_briefs.model.figures import Chart
-from lcsi_briefs.pages.charts import chart_svg, summary
+from lcsi_briefs.pages.charts import Drawn, chart_drawings, summary
 from lcsi_briefs.pages.figures import CHART_DIRECTIVE, TABLE_DIRECTIVE
+from lcsi_briefs.sphinx_ext.warnings import file_location, note
+from lcsi_briefs.text.catalogue import N_, translator_for
+from lcsi_briefs.text.formatter import format_number
 from lcsi_briefs.text.numbers import words
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
+logger = logging.getLogger(__name__)
+
 #: Builders whose output is printed: charts become images with alternative text there.
 PRINT_BUILDERS = frozenset({"briefing-pdf"})
+INSTEAD = N_("This chart has too much in it to draw legibly at this size: its data is in the table.")
+DOWNLOAD = N_("Download the data (CSV, {size} KB)")
 
 
 class data_block(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
@@ -57,45 +75,103 @@ def _table_html(
     return "".join(parts)
 
 
-def _chart_html(data: dict[str, Any], *, printed: bool) -> str:
+def _caption(chart: Chart) -> str:
+    esc = html.escape
+    subtitle = f'<span class="lcsi-chart-subtitle">{esc(chart.subtitle)}</span>' if chart.subtitle else ""
+    return f'<figcaption><span class="lcsi-chart-title">{esc(chart.title)}</span>{subtitle}</figcaption>'
+
+
+def _picture(drawn: Drawn, chart: Chart, text: str, language: str, *, printed: bool) -> str:
+    esc = html.escape
+    size = f"lcsi-chart-{drawn.size.name}"
+    if drawn.svg is None:
+        return f'<p class="lcsi-chart-instead {size}">{esc(translator_for(language)(INSTEAD))}</p>'
+    if not printed:
+        return drawn.svg
+    source = "data:image/svg+xml;base64," + base64.b64encode(drawn.svg.encode("utf-8")).decode("ascii")
+    alt = f"{chart.title}. {text}"
+    return f'<img src="{source}" alt="{esc(alt)}" class="lcsi-chart-image {size}">'
+
+
+def _chart_html(data: dict[str, Any], *, printed: bool) -> tuple[str, list[Drawn]]:
+    """The chart's figure and table, and its drawings (to report the sizes it could not be drawn at)."""
     esc = html.escape
     chart = Chart.model_validate(data["chart"])
-    identifier = data["id"]
-    svg = chart_svg(chart, data["language"], identifier)
-    text = summary(chart, data["language"])
-    caption = (
-        f'<figcaption><span class="lcsi-chart-title">{esc(chart.title)}</span> '
-        f'<span class="lcsi-chart-summary">{esc(text)}</span></figcaption>'
+    identifier, language = data["id"], data["language"]
+    text = summary(chart, language)
+    drawings = chart_drawings(chart, language, identifier, printed=printed)
+    pictures = "".join(_picture(drawn, chart, text, language, printed=printed) for drawn in drawings)
+    figure = (
+        f'<figure class="lcsi-chart" id="{esc(identifier)}">{_caption(chart)}{pictures}'
+        f'<p class="lcsi-chart-summary">{esc(text)}</p></figure>\n'
     )
     table = _table_html(
         f"{identifier}-data",
-        f"{words(data['language']).chart_table}: {chart.title}",
+        f"{words(language).chart_table}: {chart.title}",
         data["header"],
         data["rows"],
         row_headers=True,
     )
     if printed:
-        source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-        image = f'<img src="{source}" alt="{esc(chart.title)}. {esc(text)}" class="lcsi-chart-image">'
-        return f'<figure class="lcsi-chart" id="{esc(identifier)}">{image}{caption}</figure>\n{table}\n'
-    show = esc(words(data["language"]).show_data)
+        return f"{figure}{table}\n", drawings
+    show = esc(words(language).show_data)
+    opened = " open" if any(drawn.svg is None for drawn in drawings) else ""
     return (
-        f'<figure class="lcsi-chart" id="{esc(identifier)}">{svg}{caption}</figure>\n'
-        f'<details class="lcsi-chart-data"><summary>{show}</summary>{table}</details>\n'
+        f'{figure}<details class="lcsi-chart-data"{opened}><summary>{show}</summary>'
+        f'<div class="lcsi-table-wrap" tabindex="0">{table}</div></details>\n',
+        drawings,
     )
+
+
+def _download(translator: HTML5Translator, data: dict[str, Any]) -> str:
+    """Writes the CSV into the site's data folder; returns the link to it, relative to the page."""
+    builder = translator.builder
+    name = f"{DATA_URL_DIR}/{data['data_file']}"
+    content = data["csv"].encode("utf-8")
+    target = Path(builder.outdir) / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.is_file() or target.read_bytes() != content:
+        target.write_bytes(content)
+    href = relative_uri(builder.get_target_uri(builder.current_docname), name)
+    kilobytes = format_number(str(max(1, round(len(content) / 1024))), data["language"])
+    text = translator_for(data["language"])(DOWNLOAD, size=kilobytes)
+    return (
+        f'<p class="lcsi-data-download"><a class="reference download" href="{html.escape(href)}" '
+        f'type="text/csv" download>{html.escape(text)}</a></p>\n'
+    )
+
+
+def _note_illegible(data: dict[str, Any], drawings: list[Drawn]) -> None:
+    for drawn in drawings:
+        if drawn.svg is None:
+            title = data["chart"]["title"]
+            where = file_location(Path(data["pack"]), rf"title\s*:\s*['\"]?{re.escape(title[:60])}")
+            note(
+                logger,
+                "%s: the chart %r cannot be drawn legibly at the %s size (%s); its table is shown there instead",
+                where,
+                title,
+                drawn.size.name,
+                drawn.reason,
+            )
 
 
 def visit_data_block(translator: HTML5Translator, node: data_block) -> None:
     data: dict[str, Any] = node["data"]
     printed = translator.builder.name in PRINT_BUILDERS
     if node["kind"] == "chart":
-        translator.body.append(_chart_html(data, printed=printed))
+        markup, drawings = _chart_html(data, printed=printed)
+        _note_illegible(data, drawings)
+        translator.body.append(markup)
     else:
         unit = f' <span class="lcsi-table-unit">({html.escape(data["unit"])})</span>' if data["unit"] else ""
         table = _table_html(
             data["id"], data["caption"], data["header"], data["rows"], row_headers=data["row_headers"], extra=unit
         )
-        translator.body.append(f'<div class="lcsi-table-wrap">{table}</div>\n')
+        # The wrapper scrolls a wide table on a narrow screen; it takes keyboard focus so it can be scrolled.
+        translator.body.append(f'<div class="lcsi-table-wrap" tabindex="0">{table}</div>\n')
+    if not printed and "data_file" in data:
+        translator.body.append(_download(translator, data))
     raise nodes.SkipNode
 
 
@@ -107,6 +183,18 @@ def visit_data_block_text(translator: Any, node: data_block) -> None:
     raise nodes.SkipNode
 
 
+def _searchable(kind: str, data: dict[str, Any]) -> str:
+    """The words a reader may search for: title, subtitle and summary, headings and cells."""
+    parts: list[str] = []
+    if kind == "chart":
+        chart = Chart.model_validate(data["chart"])  # fail at read time, with the page's location
+        parts += [chart.title, chart.subtitle or "", summary(chart, data["language"])]
+    else:
+        parts.append(data["caption"])
+    parts += data["header"] + [cell for row in data["rows"] for cell in row]
+    return " ".join(part for part in parts if part)
+
+
 class _DataDirective(SphinxDirective):
     has_content = True
     kind: ClassVar[str] = ""
@@ -116,9 +204,9 @@ class _DataDirective(SphinxDirective):
             data = json.loads("\n".join(self.content))
         except json.JSONDecodeError as error:
             raise self.error(f"{self.name}: the data is not JSON ({error})") from None
-        if self.kind == "chart":
-            Chart.model_validate(data["chart"])  # fail at read time, with the page's location
-        return [data_block(kind=self.kind, data=data)]
+        node = data_block(kind=self.kind, data=data)
+        node += nodes.Text(_searchable(self.kind, data))
+        return [node]
 
 
 class ChartDirective(_DataDirective):

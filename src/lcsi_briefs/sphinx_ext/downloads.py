@@ -1,4 +1,5 @@
-"""The ``briefing-downloads`` directive: links from a page to the PDF editions of a pack.
+"""The ``briefing-downloads`` directive: links from a page to the PDF editions of a pack; and
+``briefing-data``: every chart's and table's data file (CSV) on the site, for the "Other formats" page.
 
 The links are resolved when each page is written, relative to that page, so they work
 wherever the site is hosted. The PDF builder drops them: a printed page needs no download link.
@@ -16,7 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from lcsi_briefs.editions import Edition, editions
-from lcsi_briefs.layout import PDF_URL_DIR
+from lcsi_briefs.layout import DATA_URL_DIR, PDF_URL_DIR, PackLayout
 from lcsi_briefs.pages.markup import language_class
 from lcsi_briefs.sphinx_ext.site_packs import site_packs
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, warn
@@ -39,6 +40,10 @@ class pdf_more(nodes.General, nodes.Element):  # noqa: N801
 
 class pdf_link(nodes.Inline, nodes.TextElement):  # noqa: N801
     """One PDF file; ``filename`` is relative to the PDF folder of the site."""
+
+
+class data_link(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """One data file; ``filename`` is relative to the data folder of the site."""
 
 
 def _group(label: str, pair: list[Edition], _: Translator) -> nodes.list_item:
@@ -103,6 +108,28 @@ class BriefingDownloads(SphinxDirective):
         return [container]
 
 
+class BriefingData(SphinxDirective):
+    """``{briefing-data}``: each briefing's charts and tables, linked to their data files."""
+
+    def run(self) -> list[nodes.Node]:
+        briefings = nodes.bullet_list(classes=["lcsi-data-files"])
+        for slug, loaded in site_packs(self.env).items():
+            layout = PackLayout(slug)
+            files = nodes.bullet_list()
+            for finding in loaded.pack.findings:
+                parts = [("chart", chart.title) for chart in finding.charts]
+                parts += [("table", table.title) for table in finding.tables]
+                numbers: dict[str, int] = {}
+                for kind, title in parts:
+                    numbers[kind] = numbers.get(kind, 0) + 1
+                    filename = layout.data_file(finding.id, kind, numbers[kind])
+                    files += nodes.list_item("", nodes.paragraph("", "", data_link(title, title, filename=filename)))
+            if files.children:
+                heading = nodes.paragraph("", loaded.pack.briefing.title)
+                briefings += nodes.list_item("", heading, files)
+        return [briefings] if briefings.children else []
+
+
 def _visit_downloads(translator: HTML5Translator, node: pdf_downloads) -> None:
     # starttag writes the classes (the language one as ``lang``) and escapes the label.
     translator.body.append(translator.starttag(node, "nav", "", False, **{"aria-label": node.get("label", "")}))
@@ -134,6 +161,12 @@ def _depart_link(translator: HTML5Translator, node: pdf_link) -> None:
     translator.body.append("</a>")
 
 
+def _visit_data_link(translator: HTML5Translator, node: data_link) -> None:
+    builder = translator.builder
+    href = relative_uri(builder.get_target_uri(builder.current_docname), f"{DATA_URL_DIR}/{node['filename']}")
+    translator.body.append(f'<a class="reference download" href="{translator.attval(href)}" type="text/csv">')
+
+
 def _skip(translator: object, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
@@ -145,4 +178,6 @@ def setup_downloads(app: Sphinx) -> None:
     )
     app.add_node(pdf_more, html=(_visit_more, _depart_more), latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(pdf_link, html=(_visit_link, _depart_link), latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(data_link, html=(_visit_data_link, _depart_link), latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_directive("briefing-downloads", BriefingDownloads)
+    app.add_directive("briefing-data", BriefingData)

@@ -1,7 +1,7 @@
 """Numbers as a reader of the pack's language writes them, and the words printed around them.
 
 Plain Python with no Sphinx, shared by the site, the PDFs and the email so a figure reads the
-same everywhere: "1,214" in English, "1.214" in German, "£3.2M" for money written short. Every
+same everywhere (the formatting itself is :mod:`lcsi_briefs.text.formatter`). Every
 reader-facing word about figures, charts, tables and methods is kept in :class:`FigureText`, in one
 place, so a translation pass can move it into the message catalogue.
 """
@@ -11,20 +11,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, fields
-from decimal import Decimal
 
-from babel.core import Locale, UnknownLocaleError
-from babel.numbers import (
-    format_compact_currency,
-    format_compact_decimal,
-    format_currency,
-    format_decimal,
-    format_percent,
-)
-
-from lcsi_briefs.model.figures import NUMBER_PATTERN, Chart, DataTable, KeyFigure, NumberFormat
+from lcsi_briefs.model.figures import NUMBER_PATTERN, Chart, DataTable, KeyFigure
 from lcsi_briefs.model.pack import Evidence, Pack
 from lcsi_briefs.text.catalogue import N_, translator_for
+from lcsi_briefs.text.chart_words import chart_value
+from lcsi_briefs.text.chart_words import summary as chart_summary
+from lcsi_briefs.text.formatter import format_number, reader_minus
 
 
 @dataclass(frozen=True)
@@ -53,12 +46,6 @@ class FigureText:
     method_sources: str = N_("Described in")
     show_data: str = N_("Show the data as a table")
     chart_table: str = N_("Data for the chart")
-    #: Summaries written from a chart's data.
-    highest: str = N_("Highest: {category} ({value}).")
-    lowest: str = N_("Lowest: {category} ({value}).")
-    series_highest: str = N_("{series}: highest {category} ({value}), lowest {low_category} ({low_value}).")
-    change: str = N_("{series} went from {start} in {first} to {end} in {last}.")
-    total_highest: str = N_("Largest in total: {category} ({value}).")
 
     def strength_word(self, strength: str) -> str:
         return str(getattr(self, strength))
@@ -75,79 +62,10 @@ def words(language: str) -> FigureText:
     return FigureText(**{item.name: translate(getattr(TEXT, item.name)) for item in fields(FigureText)})
 
 
-def locale_of(language: str) -> Locale:
-    """The Babel locale of a pack's language tag ("en-GB" → en_GB)."""
-    try:
-        return Locale.parse(language, sep="-")
-    except (ValueError, UnknownLocaleError):  # pragma: no cover - the model validates languages
-        return Locale("en", "GB")
-
-
-def _decimals(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def format_number(
-    raw: str,
-    language: str,
-    number_format: NumberFormat = "count",
-    currency: str | None = None,
-    *,
-    compact: bool = False,
-) -> str:
-    """One value as written in the pack ("1214", "31.5", "2:1"), formatted for the language.
-
-    Decimals are kept as the editor wrote them: "3.20" stays "3.20", "31" stays "31%".
-    """
-    locale = locale_of(language)
-    if number_format == "ratio" and ":" in raw:
-        left, right = raw.split(":", 1)
-        return f"{format_number(left, language)}:{format_number(right, language)}"
-    value = Decimal(raw)
-    places = _decimals(value)
-    if number_format == "percent":
-        pattern = "#,##0" + ("." + "0" * places if places else "") + "%"
-        return format_percent(value / 100, format=_localised_percent(locale, pattern), locale=locale)
-    if number_format == "money" and currency:
-        if compact and abs(value) >= 1000:
-            return format_compact_currency(value, currency, locale=locale, fraction_digits=_compact_digits(value))
-        return format_currency(
-            value, currency, locale=locale, currency_digits=False, format=_money_pattern(locale, places)
-        )
-    if compact and abs(value) >= 1000:
-        return format_compact_decimal(value, locale=locale, fraction_digits=_compact_digits(value))
-    return format_decimal(value, format="#,##0" + ("." + "0" * places if places else ""), locale=locale)
-
-
-def _compact_digits(value: Decimal) -> int:
-    """One decimal for "3.2M", none for "139M": as many as three significant figures need."""
-    digits = len(str(int(abs(value))))
-    return 1 if digits % 3 == 1 else 0
-
-
-def _localised_percent(locale: Locale, pattern: str) -> str:
-    """Keep the locale's own percent layout ("31 %" in German) with our number of decimals."""
-    own: str = locale.percent_formats[None].pattern
-    number = own.replace("%", "").strip().replace("\u00a0", "")
-    return own.replace(number, pattern.replace("%", ""), 1)
-
-
-def _money_pattern(locale: Locale, places: int) -> str:
-    own: str = locale.currency_formats["standard"].pattern.split(";")[0]
-    decimals = "." + "0" * places if places else ""
-    # Where the locale's number starts: at its first '#', or its first '0' in a pattern with no
-    # '#' (en-US-POSIX writes "¤ 0.00"); a pattern with neither gets the common layout.
-    digits = [index for index in (own.find("#"), own.find("0")) if index >= 0]
-    if not digits:
-        return "¤#,##0" + decimals
-    start = min(digits)
-    end = max(own.rfind("0"), own.rfind("#")) + 1
-    return own[:start] + "#,##0" + decimals + own[end:]
-
-
 def figure_value(figure: KeyFigure, language: str) -> str:
-    return format_number(figure.value, language, figure.format, figure.currency, compact=figure.compact)
+    return format_number(
+        figure.value, language, figure.format, figure.currency, compact=figure.compact, signed=figure.signed
+    )
 
 
 def figure_details(figure: KeyFigure) -> str:
@@ -181,13 +99,10 @@ def evidence_note(evidence: Evidence | None, language: str) -> str:
     return f" ({text.evidence_short.format(strength=text.strength_word(evidence.strength))})"
 
 
-def chart_value(chart: Chart, raw: str, language: str) -> str:
-    return format_number(raw, language, chart.format, chart.currency, compact=chart.compact)
-
-
 def cell_text(cell: str, language: str) -> str:
-    """A data cell that is a plain number gets the language's separators; other text stays as written."""
-    return format_number(cell, language) if re.match(NUMBER_PATTERN, cell) else cell
+    """A data cell that is a plain number gets the language's separators; other text keeps its words
+    and gets the true minus sign ("-5%" gets U+2212)."""
+    return format_number(cell, language) if re.match(NUMBER_PATTERN, cell) else reader_minus(cell)
 
 
 def row_text(row: list[str], language: str, *, row_headers: bool) -> list[str]:
@@ -237,6 +152,8 @@ class PlainTable:
     rows: list[list[str]]
     row_headers: bool
     source: str
+    #: A chart's summary (the words its picture would carry); empty for a table.
+    summary: str = ""
 
 
 def plain_notes(pack: Pack, finding_id: str) -> list[str]:
@@ -260,7 +177,8 @@ def plain_tables(pack: Pack, finding_id: str) -> list[PlainTable]:
     for chart in finding.charts:
         header, rows = chart_rows(chart, language)
         source = source_text(pack, chart.source, chart.location)
-        tables.append(PlainTable(f"{words(language).chart_table}: {chart.title}", header, rows, True, source))
+        title = f"{words(language).chart_table}: {chart.title}"
+        tables.append(PlainTable(title, header, rows, True, source, chart_summary(chart, language)))
     for table in finding.tables:
         header, rows = table_rows(table, language)
         title = f"{table.title} ({table.unit})" if table.unit else table.title

@@ -1,0 +1,103 @@
+"""How much room a chart's text takes, from the bundled fonts' own metrics, and round axis steps.
+
+A chart is laid out before any renderer sees it, so its labels are measured here: each
+character's advance width read with fontTools from the fonts the PDFs embed and the site
+serves (Atkinson Hyperlegible, with DejaVu Sans for what it lacks, as ``pdf/static/fonts.css``
+chains them). A browser without those fonts falls back to DejaVu Sans, so every width is the
+larger of the two: a label measured here never runs wider in any of the three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+FONTS = Path(__file__).parent.parent / "pdf" / "fonts"
+#: The chart's font stack: the bundled faces first, so what is drawn is what was measured.
+FONT_FAMILY = "Atkinson Hyperlegible, DejaVu Sans, DejaVu Sans Bundled, sans-serif"
+#: Above and below the baseline, as a share of the font size: the taller of the two fonts'.
+ASCENT = 0.95
+DESCENT = 0.29
+
+
+@dataclass(frozen=True)
+class _Face:
+    widths: dict[int, float]
+    fallback: float
+
+    def width(self, char: str, backup: _Face | None = None) -> float:
+        code = ord(char)
+        if code in self.widths:
+            return self.widths[code]
+        if backup is not None and code in backup.widths:
+            return backup.widths[code]
+        return self.fallback
+
+
+@cache
+def _face(name: str) -> _Face:
+    """Advance widths in em of one bundled font, by code point."""
+    with TTFont(FONTS / f"{name}.woff", lazy=True) as font:
+        scale = 1 / font["head"].unitsPerEm
+        metrics = font["hmtx"]
+        widths = {code: metrics[glyph][0] * scale for code, glyph in (font.getBestCmap() or {}).items()}
+    # A character neither font has prints as a box about one em wide.
+    return _Face(widths, 1.0)
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """The width of ``text`` at ``size`` in the wider of the two ways it may be drawn."""
+    weight = "700" if bold else "400"
+    atkinson = _face(f"atkinson-hyperlegible-{weight}-normal")
+    dejavu = _face(f"dejavu-sans-{weight}-normal")
+    chained = sum(atkinson.width(char, dejavu) for char in text)
+    alone = sum(dejavu.width(char) for char in text)
+    return max(chained, alone) * size
+
+
+def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:
+    """``text`` in lines no wider than ``width``, broken between words (inside one only if it must)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, size, bold=bold) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while text_width(line, size, bold=bold) > width and len(line) > 1:
+            cut = len(line) - 1
+            while cut > 1 and text_width(line[:cut], size, bold=bold) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    return [*lines, line] if line or not lines else lines
+
+
+def nice_ticks(low: Decimal, high: Decimal, most: int = 6) -> list[Decimal]:
+    """Round values from at or below ``low`` to at or above ``high``: steps of 1, 2, 2.5 or 5 times a
+    power of ten, three to ``most`` ticks, the set that wastes least of the axis."""
+    if high == low:
+        high = low + (abs(low) or Decimal(1))
+    span = high - low
+    best: list[Decimal] = []
+    for count in range(2, most):
+        raw = span / count
+        magnitude = Decimal(10) ** raw.adjusted()
+        step = next(
+            m * magnitude
+            for m in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
+            if m * magnitude >= raw
+        )
+        first = (low / step).to_integral_value(rounding=ROUND_FLOOR) * step
+        last = max((high / step).to_integral_value(rounding=ROUND_CEILING) * step, first + step)
+        ticks = [first + step * n for n in range(int((last - first) / step) + 1)]
+        if 3 <= len(ticks) <= most and (not best or ticks[-1] - ticks[0] < best[-1] - best[0]):
+            best = ticks
+    return [tick.normalize() if tick != 0 else Decimal(0) for tick in best]
