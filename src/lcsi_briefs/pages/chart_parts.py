@@ -24,6 +24,8 @@ DARK_PALETTE = ("#3a78c9", "#c0562b", "#2e8540", "#8a5cc2", "#0f7f8a", "#997000"
 DARK_BACKGROUND = "#131416"
 #: Marker shapes for line charts, so lines differ by more than colour.
 MARKERS = ("circle", "square", "triangle", "diamond", "circle-open", "square-open")
+#: Room kept clear at each side: some glyphs reach a unit beyond their advance (a bold "Y").
+EDGE = 2.0
 #: The Analysis Function's limit: a reader can hold about four series in mind.
 MOST_SERIES = 4
 
@@ -136,12 +138,12 @@ class Canvas:
 
     def key(self, names: list[str], top: float, marker: str = "square") -> float:
         """A key above the chart: each series' swatch and name, flowing across; returns its bottom."""
-        x, y = 0.0, top + self.size.line * 0.8
+        x, y = EDGE, top + self.size.line * 0.8
         swatch = self.font * 0.75
         for number, name in enumerate(names):
             width = swatch + self.font * 0.4 + self.width_of(name)
-            if x > 0 and x + width > self.size.width:
-                x, y = 0.0, y + self.size.line
+            if x > EDGE and x + width > self.size.width - EDGE:
+                x, y = EDGE, y + self.size.line
             group = self.series(number)
             shape = MARKERS[number % len(MARKERS)] if marker == "line" else "square"
             draw_marker(group, shape, x + swatch / 2, y - self.font * 0.3, size=swatch / 2, colour=self.colour(group))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lcsi_briefs.model.figures import Chart
-from lcsi_briefs.pages.chart_parts import SIZES, Canvas, Illegible, Size, fmt
+from lcsi_briefs.pages.chart_parts import EDGE, SIZES, Canvas, Illegible, Size, fmt
 from lcsi_briefs.pages.line_chart import draw_line
 from lcsi_briefs.pages.measure import ASCENT, DESCENT, wrap
 from lcsi_briefs.text.chart_words import chart_value, summary
@@ -76,9 +76,9 @@ class _Scale:
 
 def _category(canvas: Canvas, y: float, name: str) -> float:
     """The category's name in bold over its bars, wrapped; returns where the bars start."""
-    lines = wrap(name, canvas.size.width, canvas.font, bold=True)
+    lines = wrap(name, canvas.size.width - 2 * EDGE, canvas.font, bold=True)
     for number, line in enumerate(lines):
-        canvas.text(0, y + ASCENT * canvas.font + number * canvas.size.line, line, bold=True)
+        canvas.text(EDGE, y + ASCENT * canvas.font + number * canvas.size.line, line, bold=True)
     return y + (len(lines) - 1) * canvas.size.line + (ASCENT + DESCENT) * canvas.font + canvas.font * 0.3
 
 
@@ -96,12 +96,12 @@ def _bars(chart: Chart, language: str, canvas: Canvas, *, named: bool) -> float:
         value = chart_value(chart, chart.series[series].values[index], language)
         return f"{chart.series[series].name}: {value}" if named else value
 
-    scale = _Scale([v for row in values for v in row], 1, size.width)
+    scale = _Scale([v for row in values for v in row], EDGE, size.width)
     pad = font * 0.4
     ends = [
         (values[s][i], canvas.width_of(label(s, i))) for s in range(len(values)) for i in range(len(chart.categories))
     ]
-    scale.fit(ends, size.width, pad)
+    scale.fit(ends, size.width - EDGE, pad)
     if scale.length < size.width / 2:
         raise Illegible("the value labels leave the bars less than half the width")
     y = 0.0
@@ -130,9 +130,11 @@ def _stacked(chart: Chart, language: str, canvas: Canvas) -> float:
     totals = [sum((row[i] for row in values), Decimal(0)) for i in range(len(chart.categories))]
     total_labels = [chart_value(chart, str(total), language) for total in totals]
     pad = font * 0.4
-    scale = _Scale([*totals, *(v for row in values for v in row if v < 0)], 1, size.width)
+    scale = _Scale([*totals, *(v for row in values for v in row if v < 0)], EDGE, size.width)
     scale.fit(
-        [(t, canvas.width_of(text, bold=True)) for t, text in zip(totals, total_labels, strict=True)], size.width, pad
+        [(t, canvas.width_of(text, bold=True)) for t, text in zip(totals, total_labels, strict=True)],
+        size.width - EDGE,
+        pad,
     )
     if scale.length < size.width / 2:
         raise Illegible("the totals leave the bars less than half the width")
@@ -152,7 +154,7 @@ def _stacked(chart: Chart, language: str, canvas: Canvas) -> float:
             _bar(canvas, groups[series], x1, x2, top=top, height=bar, gap=2)
             text = f"{chart.series[series].name}: {chart_value(chart, chart.series[series].values[index], language)}"
             width = swatch + font * 0.4 + canvas.width_of(text)
-            x = max(0.0, min(x1, x2, size.width - width))
+            x = max(EDGE, min(x1, x2, size.width - EDGE - width))
             line_y += size.line
             ET.SubElement(
                 groups[series],

@@ -13,7 +13,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from lcsi_briefs.model.figures import Chart
-from lcsi_briefs.pages.chart_parts import MARKERS, Canvas, Illegible, draw_marker, fmt
+from lcsi_briefs.pages.chart_parts import EDGE, MARKERS, Canvas, Illegible, draw_marker, fmt
 from lcsi_briefs.pages.measure import ASCENT, DESCENT, nice_ticks
 from lcsi_briefs.text.chart_words import chart_value
 
@@ -75,8 +75,8 @@ def draw_line(chart: Chart, language: str, canvas: Canvas, *, keyed: bool) -> fl
         return f"{chart.series[number].name}: {value}" if several and not keyed else value
 
     ends = [end_label(number) for number in range(len(values))]
-    left = max(canvas.width_of(text) for text in tick_labels) + font * 0.5
-    right = max(canvas.width_of(text) for text in ends) + font * 0.9
+    left = EDGE + max(canvas.width_of(text) for text in tick_labels) + font * 0.5
+    right = max(canvas.width_of(text) for text in ends) + font * 0.9 + EDGE
     plot_width = size.width - left - right
     if plot_width < size.width / 2:
         raise Illegible("the labels leave the lines less than half the width")
