@@ -183,7 +183,8 @@ def _draw(chart: Chart, language: str, chart_id: str, size: Size, *, themed: boo
     def attempt(**options: bool) -> str:
         canvas = Canvas(size, themed=themed)
         if chart.kind == "line":
-            height = draw_line(chart, language, canvas, keyed=options.get("keyed", False))
+            keyed, ends = options.get("keyed", False), options.get("ends", True)
+            height = draw_line(chart, language, canvas, keyed=keyed, values_at_ends=ends)
         elif chart.kind == "stacked-bar":
             height = _stacked(chart, language, canvas)
         else:
@@ -191,8 +192,11 @@ def _draw(chart: Chart, language: str, chart_id: str, size: Size, *, themed: boo
         return canvas.svg(height, chart_id, chart.title, text)
 
     several = len(chart.series) > 1
-    # Series named beside each bar or at each line's end where that fits, else in a key above.
+    # Series named beside each bar or at each line's end where that fits, else in a key above;
+    # last, lines without their end values (the table and the summary give them).
     tries = [{"named": several, "keyed": False}, {"named": False, "keyed": several}] if several else [{}]
+    if chart.kind == "line":
+        tries.append({"keyed": several, "ends": False})
     reasons = []
     for options in tries:
         try:

@@ -86,7 +86,8 @@ def _charts(labels: Labels, finding: Finding, language: str) -> list[str]:
             "rows": rows,
             "data_file": labels.data_file(finding.id, "chart", number),
             "csv": chart_csv(chart),
-            "pack": str(labels.loaded.path),
+            # Where a build note about this chart points: its title's line in the pack.
+            "where": labels.loaded.location(("findings", labels.pack.findings.index(finding), "charts", number - 1)),
         }
         lines += [*fence(CHART_DIRECTIVE, body=[_payload(payload)]), ""]
         lines += [_source_line(labels, chart.source, chart.location), ""]

@@ -61,8 +61,24 @@ def _spread(wanted: list[float], line: float, top: float, bottom: float) -> list
     return [placed[n] for n in range(len(wanted))]
 
 
-def draw_line(chart: Chart, language: str, canvas: Canvas, *, keyed: bool) -> float:
-    """Lines with round-number gridlines; returns the picture's height."""
+def _positions(categories: list[str]) -> list[float]:
+    """Where each category sits along the axis, from 0 to 1: by value when all are rising numbers
+    (2012, 2014, 2024, 2025: the last step is half the others), else evenly."""
+    try:
+        numbers = [float(category) for category in categories]
+    except ValueError:
+        numbers = []
+    if numbers and all(a < b for a, b in pairwise(numbers)):
+        return [(number - numbers[0]) / (numbers[-1] - numbers[0]) for number in numbers]
+    return [index / (len(categories) - 1) for index in range(len(categories))]
+
+
+def draw_line(chart: Chart, language: str, canvas: Canvas, *, keyed: bool, values_at_ends: bool = True) -> float:
+    """Lines with round-number gridlines; returns the picture's height.
+
+    ``keyed``: the series are named in a key above, not at the lines' ends. Without
+    ``values_at_ends`` the ends carry no label at all (the table and summary give the values).
+    """
     size, font = canvas.size, canvas.font
     values = [[Decimal(value) for value in series.values] for series in chart.series]
     flat = [v for row in values for v in row]
@@ -74,9 +90,9 @@ def draw_line(chart: Chart, language: str, canvas: Canvas, *, keyed: bool) -> fl
         value = chart_value(chart, chart.series[number].values[-1], language)
         return f"{chart.series[number].name}: {value}" if several and not keyed else value
 
-    ends = [end_label(number) for number in range(len(values))]
+    ends = [end_label(number) for number in range(len(values))] if values_at_ends else []
     left = EDGE + max(canvas.width_of(text) for text in tick_labels) + font * 0.5
-    right = max(canvas.width_of(text) for text in ends) + font * 0.9 + EDGE
+    right = max(canvas.width_of(text) for text in ends) + font * 0.9 + EDGE if ends else EDGE + font * 0.4
     plot_width = size.width - left - right
     if plot_width < size.width / 2:
         raise Illegible("the labels leave the lines less than half the width")
@@ -90,8 +106,10 @@ def draw_line(chart: Chart, language: str, canvas: Canvas, *, keyed: bool) -> fl
     def y_of(value: Decimal) -> float:
         return bottom - float((value - low) / ((high - low) or 1)) * plot_height
 
+    positions = _positions(chart.categories)
+
     def x_of(index: int) -> float:
-        return left + plot_width * index / (len(chart.categories) - 1)
+        return left + plot_width * positions[index]
 
     for tick, text in zip(ticks, tick_labels, strict=True):
         canvas.rule(left, y_of(tick), left + plot_width, y_of(tick), faint=tick != 0)
@@ -110,7 +128,8 @@ def draw_line(chart: Chart, language: str, canvas: Canvas, *, keyed: bool) -> fl
     radius = font * 0.32
     crowded = plot_width / max(last, 1) < radius * 2.6
     marked = shown if crowded else range(last + 1)
-    spread = _spread([y_of(row[-1]) + middle for row in values], size.line, plot_top + middle, bottom + middle)
+    wanted = [y_of(row[-1]) + middle for row in values]
+    spread = _spread(wanted, size.line, plot_top + middle, bottom + middle) if ends else wanted
     for number, row in enumerate(values):
         group = canvas.series(number)
         colour = canvas.colour(group)
@@ -121,5 +140,6 @@ def draw_line(chart: Chart, language: str, canvas: Canvas, *, keyed: bool) -> fl
             draw_marker(
                 group, MARKERS[number % len(MARKERS)], x_of(index), y_of(row[index]), size=radius, colour=colour
             )
-        canvas.text(left + plot_width + font * 0.9, spread[number], ends[number])
+        if ends:
+            canvas.text(left + plot_width + font * 0.9, spread[number], ends[number])
     return baseline + DESCENT * font + 2

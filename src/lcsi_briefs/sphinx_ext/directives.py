@@ -22,7 +22,6 @@ from __future__ import annotations
 import base64
 import html
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -35,7 +34,7 @@ from lcsi_briefs.layout import DATA_URL_DIR
 from lcsi_briefs.model.figures import Chart
 from lcsi_briefs.pages.charts import Drawn, chart_drawings, summary
 from lcsi_briefs.pages.figures import CHART_DIRECTIVE, TABLE_DIRECTIVE
-from lcsi_briefs.sphinx_ext.warnings import file_location, note
+from lcsi_briefs.sphinx_ext.warnings import note
 from lcsi_briefs.text.catalogue import N_, translator_for
 from lcsi_briefs.text.formatter import format_number
 from lcsi_briefs.text.numbers import words
@@ -144,13 +143,11 @@ def _download(translator: HTML5Translator, data: dict[str, Any]) -> str:
 def _note_illegible(data: dict[str, Any], drawings: list[Drawn]) -> None:
     for drawn in drawings:
         if drawn.svg is None:
-            title = data["chart"]["title"]
-            where = file_location(Path(data["pack"]), rf"title\s*:\s*['\"]?{re.escape(title[:60])}")
             note(
                 logger,
                 "%s: the chart %r cannot be drawn legibly at the %s size (%s); its table is shown there instead",
-                where,
-                title,
+                data["where"],
+                data["chart"]["title"],
                 drawn.size.name,
                 drawn.reason,
             )

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from babel.lists import format_list
 from num2words import num2words
 
-from lcsi_briefs.text.numbers import locale_of
+from lcsi_briefs.text.formatter import locale_of
 
 #: "a(c)" in a filled pattern, before the placeholder of the next item: the base word, the
 #: optional part, the space between and the next item's index.

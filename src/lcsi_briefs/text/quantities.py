@@ -24,7 +24,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from num2words import CONVERTER_CLASSES, num2words
 
 from lcsi_briefs.text.catalogue import N_, translator_for
-from lcsi_briefs.text.numbers import locale_of
+from lcsi_briefs.text.formatter import locale_of
 
 #: A number in digits: "663", "1,084", "12-month", "8%", "3.5"; not part of a name such as "360Giving".
 DIGITS = re.compile(r"(?<![\w.,/-])\d+(?:[.,\u00a0\u202f]\d+)*(?![\w])")
