@@ -522,7 +522,7 @@ def test_a_number_too_long_to_format_is_refused_where_it_is(value: str, complain
 
 @pytest.mark.pure
 def test_numbers_at_the_limit_are_accepted_and_formatted(tmp_path: Path) -> None:
-    from lcsi_briefs.text.numbers import format_number  # noqa: PLC0415
+    from lcsi_briefs.text.formatter import format_number  # noqa: PLC0415
 
     value = "123456789012.345"
     pack = small_pack()
@@ -548,7 +548,7 @@ def test_a_table_has_at_most_200_rows_and_2000_cells(tmp_path: Path) -> None:
 @pytest.mark.pure
 def test_a_pack_in_posix_english_with_money_builds_its_numbers(tmp_path: Path) -> None:
     """``en-US-POSIX`` writes money "¤ 0.00", with no '#': formatting it crashed the build."""
-    from lcsi_briefs.text.numbers import format_number  # noqa: PLC0415
+    from lcsi_briefs.text.formatter import format_number  # noqa: PLC0415
 
     pack = small_pack()
     pack["briefing"]["language"] = "en-US-POSIX"
@@ -565,7 +565,7 @@ def test_every_kind_of_number_formats_in_a_sample_of_every_language_babel_knows(
     """Whatever language validate accepts, the build can write its numbers and dates."""
     from babel.localedata import locale_identifiers  # noqa: PLC0415
 
-    from lcsi_briefs.text.numbers import format_number  # noqa: PLC0415
+    from lcsi_briefs.text.formatter import format_number  # noqa: PLC0415
     from lcsi_briefs.text.paragraphs import long_date  # noqa: PLC0415
 
     tags = sorted(identifier.replace("_", "-") for identifier in locale_identifiers())

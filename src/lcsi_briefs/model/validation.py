@@ -112,16 +112,13 @@ def _message(error: ErrorDetails) -> str:
     if kind == "too_long":
         maximum, actual = int(context.get("max_length", 0)), context.get("actual_length")
         found_items = f"{actual:,}" if isinstance(actual, int) else "more"
-        return f"expected at most {maximum:,} items, found {found_items}"
-    if kind == "string_too_long":
-        length = len(str(error.get("input")))
-        return f"expected at most {int(context.get('max_length', 0)):,} characters, found {length:,}"
-    if kind == "too_long":
-        maximum = int(context.get("max_length", 0))
-        message = f"expected at most {maximum} items, found {context.get('actual_length', found)}"
+        message = f"expected at most {maximum:,} items, found {found_items}"
         if error["loc"][-1:] == ("series",):
             message += " (a chart with more series than that cannot be read: split it, or give a table instead)"
         return message
+    if kind == "string_too_long":
+        length = len(str(error.get("input")))
+        return f"expected at most {int(context.get('max_length', 0)):,} characters, found {length:,}"
     if kind == "string_pattern_mismatch" and context.get("pattern") == ID_PATTERN:
         return f"expected {_ID_RULE}, found {found}"
     if kind == "literal_error":
