@@ -23,6 +23,7 @@ from lcsi_briefs.check.fidelity import (
 from lcsi_briefs.check.prose import PackText
 from lcsi_briefs.check.provenance import figure_problems, verbatim_problems
 from lcsi_briefs.check.readability import avoid_word_problems, long_sentence_problems, reading_age_problems
+from lcsi_briefs.check.short_forms import short_form_problems
 from lcsi_briefs.check.terms import abbreviation_problems, preferred_term_problems, unused_term_problems
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import Problem
@@ -45,6 +46,7 @@ CHECKS: dict[str, Callable[[PackText], list[Problem]]] = {
     "own reading": own_reading_problems,
     "evidence figures": evidence_figure_problems,
     "charts": chart_problems,
+    "short forms": short_form_problems,
 }
 
 

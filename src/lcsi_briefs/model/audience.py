@@ -23,6 +23,14 @@ class Implication(Strict):
     findings: list[Identifier] = Field(min_length=1, description="Ids of the findings this implication rests on.")
     actions: list[Line] = Field(default_factory=list, max_length=30, description="Practical things to do.")
     questions: list[Line] = Field(default_factory=list, max_length=30, description="Questions to ask or discuss.")
+    brief: Text | None = Field(
+        default=None,
+        description=(
+            "The reasoning in your own shorter words, for the one-sheet brief, which prints `text` whole "
+            "otherwise. `check` warns where it no longer "
+            "says it is your reading, or drops a kind of hedge ('may', 'suggests') that `text` has."
+        ),
+    )
 
 
 class Audience(Strict):

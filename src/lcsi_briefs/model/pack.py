@@ -98,6 +98,14 @@ class Briefing(Strict):
             "tell the publisher's reading from the research's own findings."
         )
     )
+    about_implications_brief: Text | None = Field(
+        default=None,
+        description=(
+            "The note above the implications in your own shorter words, for the one-sheet briefs, which "
+            "print it whole otherwise. `check` warns where it no longer says "
+            "the implications are your reading, or drops a hedge the full note has."
+        ),
+    )
     keywords: list[Line] = Field(default_factory=list, max_length=50, description="Words for search and PDF metadata.")
     headings: Headings = Field(default_factory=Headings)
     intros: Intros = Field(default_factory=Intros)

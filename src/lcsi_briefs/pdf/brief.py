@@ -1,21 +1,25 @@
 """The one-sheet brief: what one audience needs on the two sides of one A4 sheet.
 
-Front: the briefing, who it is for, the summary and the findings this audience's
-implications rest on, one line each, numbered as in the full briefing. Back: what it means
-for them (each implication's title, its first sentence, actions and questions) and where to
-read more, with a QR code for the audience's page when the site's address is known.
+First the briefing, who it is for, the summary and the findings this audience's implications
+rest on, one line each, numbered as in the full briefing. Then what it means for them: the note
+on whose reading the implications are and each implication whole (title, reasoning, actions,
+questions), or the editor's own short form of each (``brief``, ``about_implications_brief``);
+never a sentence cut. Last, the way back to the evidence: who did the research, each source
+with its address as a link, where to read more (a QR code for the audience's page when the
+site's address is known), the twin in the other language and the publisher's contact.
 
 Built straight from the pack (no Sphinx): the brief prints no cross-references, so it needs
-none of the site's doctrees. The renderer holds it to two pages (see ``PageLimit``).
+none of the site's doctrees. The renderer holds it to two pages where it can (see ``PageLimit``).
 """
 
 from __future__ import annotations
 
 import base64
 import io
-import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import segno
@@ -27,8 +31,9 @@ from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.pages.audience import ACTIONS_LABEL, QUESTIONS_LABEL
+from lcsi_briefs.pages.sources import published_on
 from lcsi_briefs.pdf.page_labels import page_labels_css
-from lcsi_briefs.text.catalogue import N_, translator_for
+from lcsi_briefs.text.catalogue import N_, Translator, translator_for
 from lcsi_briefs.text.first_use import FirstUse, exempt_texts
 from lcsi_briefs.text.lists import join_list
 from lcsi_briefs.text.numbers import figure_details, figure_value, source_text, words
@@ -52,27 +57,9 @@ FINDINGS_HEADING = N_("The findings behind this brief")
 FINDINGS_NOTE = N_("Numbered as in the full briefing.")
 READ_MORE_ONLINE = N_("The full briefing, the evidence behind each point and its sources are online at")
 READ_MORE_OFFLINE = N_("The full briefing, with the evidence behind each point and its sources: {title}, {publisher}.")
+RESEARCH_BY = N_("Research by {names}.")
+RESEARCH_PUBLISHED_BY = N_("Research published by {names}.")
 QR_ALT = N_("QR code for {url}")
-
-#: A full stop, question or exclamation mark, any closing quotes or brackets, then a space.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d\u00bb)]*\s+")
-#: What may open the next sentence besides a capital letter (in any script). Not a digit: "p. 4"
-#: and "No. 3" are far commoner in a briefing than a sentence that opens with one.
-_OPENERS = "\"'(\u2018\u201c\u201e\u00ab\u00bf\u00a1"
-
-
-def first_sentence(text: str) -> str:
-    """The opening sentence of the first paragraph: the implication's point in brief.
-
-    A sentence ends where the next one starts with a capital in any script ("Łódź", "Ŵyr") or an
-    opening quote, so "e.g. this" and "p. 4" do not end one.
-    """
-    paragraph = next(iter(paragraphs(text)), "")
-    for end in _SENTENCE_END.finditer(paragraph):
-        following = paragraph[end.end() : end.end() + 1]
-        if following.isupper() or (following and following in _OPENERS):
-            return paragraph[: end.end()].rstrip()
-    return paragraph
 
 
 def qr_data_uri(url: str) -> str:
@@ -88,14 +75,61 @@ class BriefFinding:
     statement: str
 
 
+#: A source's address printed in full up to this length; a longer one prints as its site's name
+#: (its name is the link either way): three lines of a 170-character address help no one.
+SHORT_ADDRESS = 60
+
+
+@dataclass(frozen=True)
+class BriefSource:
+    """A source the brief's findings rest on: its name, when it was published, where."""
+
+    name: str
+    date: str
+    url: str
+
+    @property
+    def address(self) -> str:
+        """The address as printed: whole when short, else the site it is on."""
+        return self.url if len(self.url) <= SHORT_ADDRESS else urlsplit(self.url).hostname or self.url
+
+
 @dataclass(frozen=True)
 class BriefImplication:
     title: str
-    sentence: str
+    paragraphs: list[str]
     #: "Rests on findings 4 and 5": the numbers on the front, so our reading can be checked.
     rests_on: str
     actions: list[str]
     questions: list[str]
+
+
+def cited_sources(loaded: LoadedPack, findings: AbstractSet[str]) -> list[str]:
+    """The ids of the sources of ``findings``, each once, in the order the findings cite them."""
+    pack = loaded.pack
+    return list(dict.fromkeys(s for finding in pack.findings if finding.id in findings for s in finding.source_ids))
+
+
+def brief_sources(loaded: LoadedPack, ids: list[str]) -> list[BriefSource]:
+    """Each source as the brief lists it, with its address."""
+    pack = loaded.pack
+    language = pack.briefing.language
+    # Who wrote or published them is said once, above the list (see research_by).
+    return [
+        BriefSource(source.short_title or source.title, published_on(source.date, language), source.url or "")
+        for source in (pack.source(source_id) for source_id in ids)
+    ]
+
+
+def research_by(loaded: LoadedPack, sources: list[str], _: Translator) -> str:
+    """Who did the research: the sources' authors where they name them, else their publishers."""
+    pack = loaded.pack
+    chosen = [pack.source(source_id) for source_id in sources]
+    authors = list(dict.fromkeys(author for source in chosen for author in source.authors))
+    if authors:
+        return _(RESEARCH_BY, names=join_list(authors, pack.briefing.language))
+    publishers = list(dict.fromkeys(source.publisher for source in chosen))
+    return _(RESEARCH_PUBLISHED_BY, names=join_list(publishers, pack.briefing.language))
 
 
 def audience_url(site_url: str, loaded: LoadedPack, audience_id: str, pages_dir: str, suffix: str) -> str:
@@ -153,9 +187,10 @@ def brief_html(
         if figure.about == "finding"
     ]
     _ = translator_for(briefing.language)
+    source_ids = cited_sources(loaded, cited)
     # The back is the publisher's reading, not the research's: its first line says so, in the
     # pack's own words, and each implication names the findings it rests on.
-    about = spelled(first_sentence(briefing.about_implications))
+    about = [spelled(p) for p in paragraphs(briefing.about_implications_brief or briefing.about_implications)]
 
     def rests_on(finding_ids: list[str]) -> str:
         numbers = sorted(pack.finding_number(finding_id) for finding_id in finding_ids)
@@ -165,7 +200,7 @@ def brief_html(
     implications = [
         BriefImplication(
             spelled(fold(i.title)),
-            spelled(first_sentence(i.text)),
+            [spelled(paragraph) for paragraph in paragraphs(i.brief or i.text)],
             rests_on(i.findings),
             [spelled(fold(a)) for a in i.actions],
             [spelled(fold(q)) for q in i.questions],
@@ -186,6 +221,8 @@ def brief_html(
             figures_heading=words(language).figures_heading,
             implications=implications,
             about=about,
+            sources=brief_sources(loaded, source_ids),
+            research_by=research_by(loaded, source_ids, _),
             url=url,
             created=created,
             qr=qr_data_uri(url) if url else "",

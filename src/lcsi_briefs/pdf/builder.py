@@ -25,6 +25,7 @@ from sphinx.util.display import status_iterator
 
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.layout import PackLayout
+from lcsi_briefs.model.audience import Implication
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, assemble
@@ -56,6 +57,8 @@ BRIEF_STYLESHEET = HERE / "static" / "brief.css"
 BRIEF_SMALLER_STYLESHEET = HERE / "static" / "brief-10pt.css"
 #: A one-sheet brief: both sides of one A4 sheet.
 BRIEF_PAGES = 2
+#: A large-print brief keeps its 16pt and takes the pages it needs, up to four.
+LARGE_PRINT_BRIEF_PAGES = 4
 #: Digests of each PDF's input at its last successful render, kept beside the PDFs.
 MANIFEST = ".lcsi-pdf-inputs.json"
 #: The cover's summary, where a standard full edition's contents send a reader for it. Ids the
@@ -70,10 +73,10 @@ def print_stylesheets(*, large_print: bool, brief: bool = False) -> tuple[Path, 
     return base + ((LARGE_PRINT_STYLESHEET,) if large_print else ())
 
 
-def brief_limit(*, large_print: bool) -> PageLimit | None:
-    """Two pages, stepping down once to 10pt; large print may run longer (it must stay large)."""
+def brief_limit(*, large_print: bool) -> PageLimit:
+    """Two pages, stepping down once to 10pt; large print up to four pages (it must stay large)."""
     if large_print:
-        return None
+        return PageLimit(LARGE_PRINT_BRIEF_PAGES)
     return PageLimit(BRIEF_PAGES, ((*print_stylesheets(large_print=False, brief=True), BRIEF_SMALLER_STYLESHEET),))
 
 
@@ -85,16 +88,48 @@ def creation_time(edition_date: dt.date) -> dt.datetime:
     return dt.datetime.combine(edition_date, dt.time(), tzinfo=dt.UTC)
 
 
+def _longest_implication(implications: list[Implication]) -> int:
+    """The implication to shorten first: the longest without a short form, else the longest."""
+
+    def length(implication: Implication) -> int:
+        text = implication.brief or implication.text
+        return len(text) + sum(map(len, implication.actions)) + sum(map(len, implication.questions))
+
+    candidates = [i for i, implication in enumerate(implications) if implication.brief is None]
+    return max(candidates or range(len(implications)), key=lambda i: length(implications[i]))
+
+
 def brief_too_long(loaded: LoadedPack, edition: Edition, how_long: str) -> str:
-    """A brief over two pages, located at its audience in the pack: the editor shortens it there."""
+    """A brief past its pages, located at the implication to shorten (or to give a short form)."""
     index = next(i for i, a in enumerate(loaded.pack.audiences) if a.id == edition.audience)
-    line, column = loaded.position(("audiences", index))
-    name = loaded.pack.audiences[index].name
-    return (
-        f"{loaded.path}:{line}:{column}: audiences[{index}]: the one-sheet brief for {name} "
-        f"does not fit on two A4 pages even with body text at 10pt (the smallest it may print): "
-        f"it runs to {how_long}. Shorten this audience's implications, actions or questions."
+    audience = loaded.pack.audiences[index]
+    number = _longest_implication(audience.implications)
+    location = ("audiences", index, "implications", number)
+    line, column = loaded.position(location)
+    fits = (
+        f"{LARGE_PRINT_BRIEF_PAGES} A4 pages at 16pt"
+        if edition.large_print
+        else f"{BRIEF_PAGES} A4 pages even with body text at 10pt"
     )
+    advice = "shorten it" if audience.implications[number].brief else "shorten it, or give it a shorter `brief` form"
+    return (
+        f"{loaded.path}:{line}:{column}: warning: audiences[{index}].implications[{number}]: the "
+        f"{'large-print ' if edition.large_print else ''}one-sheet brief for {audience.name} does not fit on "
+        f"{fits}: it runs to {how_long}. Nothing is cut; this is its longest implication: {advice}."
+    )
+
+
+def _report_warnings(
+    name: str, warnings: list[str], brief: tuple[LoadedPack, Edition] | None, origin: str
+) -> list[str]:
+    """Log WeasyPrint's warnings of one PDF; return a brief's "too long", located for the editor."""
+    too_long = []
+    for message in warnings:
+        if message.startswith(TOO_LONG) and brief is not None:
+            too_long.append(brief_too_long(*brief, message.removeprefix(TOO_LONG)))
+        else:
+            warn(logger, BriefsWarnings.WEASYPRINT, "WeasyPrint, printing %s: %s", name, message, location=origin)
+    return too_long
 
 
 @dataclass(frozen=True)
@@ -156,6 +191,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             )
         workers = settings.pdf_workers or default_workers()
         failures: list[str] = []
+        too_long: list[str] = []
         faults: list[OSError] = []
         # Longest first, so the biggest edition is not left running alone at the end.
         jobs.sort(key=lambda job: len(job.html), reverse=True)
@@ -174,23 +210,19 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                 current.pop(name, None)
             if result.fault:
                 faults.append(OSError(*result.fault))
-            elif result.error and name in briefs and result.error.startswith(TOO_LONG):
-                failures.append(brief_too_long(*briefs[name], result.error.removeprefix(TOO_LONG)))
             elif result.error:
                 failures.append(f"{name}: {result.error}")
-            for message in result.warnings:
-                warn(
-                    logger,
-                    BriefsWarnings.WEASYPRINT,
-                    "WeasyPrint, printing %s: %s",
-                    name,
-                    message,
-                    location=origins[name],
-                )
+            too_long += _report_warnings(name, result.warnings, briefs.get(name), origins[name])
         manifest_path.write_text(json.dumps(current, indent=1, sort_keys=True), encoding="utf-8")
         note(logger, "PDFs: %d printed, %d unchanged since the last build", len(jobs), len(origins) - len(jobs))
         if faults:
             raise faults[0]  # a full disk or a read-only folder: the build says so in one sentence
+        # Like the editorial checks: listed for the editor, failing only a strict build.
+        if settings.strict:
+            failures += too_long
+        else:
+            for message in too_long:
+                note(logger, "%s", message)
         if failures:
             raise PdfRenderError("\n".join(failures))
 

@@ -80,12 +80,8 @@ class PageLimit:
     smaller: tuple[tuple[Path, ...], ...] = ()
 
 
-#: How a render that broke its page limit begins its message (the builder locates it in the data).
+#: How the warning of a render past its page limit begins (the builder locates it in the data).
 TOO_LONG = "too long: "
-
-
-class TooLongError(RenderFailedError):
-    """The document does not fit its page limit even with its smallest stylesheets."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +96,8 @@ class RenderJob:
     #: Seconds since 1970 to stamp into the PDF's fonts, so two builds give the same bytes.
     source_date_epoch: int | None = None
     warnings: list[str] = field(default_factory=list, compare=False)
-    #: A page limit the PDF must keep (a one-sheet brief); None for no limit.
+    #: A page limit the PDF should keep (a one-sheet brief); None for no limit. A document past
+    #: it even with its smallest stylesheets is still written whole, with a ``TOO_LONG`` warning.
     limit: PageLimit | None = None
 
 
@@ -108,12 +105,18 @@ def _last_page_fill(document: Document) -> float:
     """How much of the last page's content area its text reaches down, from 0 to 1."""
     page = document.pages[-1]._page_box
     top, height = page.content_box_y(), page.height
-    bottoms = [box.position_y + box.height for box in page.descendants() if isinstance(box, LineBox)]
+    # The page's first child is its content; the rest are its margin boxes (the running footer).
+    content = page.children[0] if page.children else page
+    bottoms = [box.position_y + box.height for box in content.descendants() if isinstance(box, LineBox)]
     return min(1.0, max(0.0, (max(bottoms, default=top) - top) / height)) if height else 1.0
 
 
-def _fit(html: HTML, job: RenderJob, fetcher: ProjectFetcher, options: dict[str, Any]) -> Document:
-    """Lay the pages out; with a page limit, step through the smaller stylesheets until it fits."""
+def _fit(html: HTML, job: RenderJob, fetcher: ProjectFetcher, options: dict[str, Any]) -> tuple[Document, str]:
+    """Lay the pages out; with a page limit, step through the smaller stylesheets until it fits.
+
+    Returns the document and, when even the smallest runs past the limit, how far: the text is
+    never cut to fit, so the editor is told what to shorten instead.
+    """
     attempts = [job.stylesheets, *(job.limit.smaller if job.limit else ())]
     for stylesheets in attempts:
         fonts = FontConfiguration()
@@ -123,9 +126,9 @@ def _fit(html: HTML, job: RenderJob, fetcher: ProjectFetcher, options: dict[str,
         ]
         document = html.render(font_config=fonts, stylesheets=css, **options)
         if job.limit is None or len(document.pages) <= job.limit.pages:
-            return document
+            return document, ""
     over = len(document.pages) - 1 - job.limit.pages + _last_page_fill(document)  # type: ignore[union-attr]
-    raise TooLongError(f"{TOO_LONG}{len(document.pages)} pages, about {over:.1f} of a page too long")
+    return document, f"{TOO_LONG}{len(document.pages)} pages, about {over:.1f} of a page too long"
 
 
 def render_pdf(job: RenderJob) -> list[str]:
@@ -154,7 +157,7 @@ def render_pdf(job: RenderJob) -> list[str]:
         identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         options: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier}
         # @font-face rules only take effect through a font configuration shared with the layout.
-        document = _fit(html, job, fetcher, options)
+        document, too_long = _fit(html, job, fetcher, options)
         job.target.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(temporary, finisher=tagging.finish, **options)
         temporary.replace(job.target)
@@ -169,4 +172,4 @@ def render_pdf(job: RenderJob) -> list[str]:
         weasy_logger.removeHandler(collector)
         weasy_logger.propagate = propagated
         temporary.unlink(missing_ok=True)
-    return collector.messages
+    return [too_long, *collector.messages] if too_long else collector.messages
