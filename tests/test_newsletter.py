@@ -148,6 +148,9 @@ def test_audience_email_leads_with_its_implications_each_with_its_actions(newsle
     actions = heading.find_next_sibling("ul")
     assert actions is not None
     assert [li.get_text(strip=True) for li in actions.find_all("li")] == first["actions"]
+    # The reasoning stays under its title, in both bodies, whether or not actions follow.
+    assert heading.find_next_sibling("p").get_text() == first["text"]
+    assert first["text"] in " ".join(plain.split())
     # Only the findings the implications rest on, under their own numbers; links look like links.
     shown = page.select("ol > li")
     assert len(shown) == len({f for i in councils["implications"] for f in i["findings"]})

@@ -64,6 +64,9 @@ class ImplicationItem:
     title: str
     url: str
     actions: list[str]
+    #: The reasoning, paragraph by paragraph: in an audience's email an implication without
+    #: actions would otherwise be a bare title.
+    text: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,7 @@ def build_newsletter(
                     implication.title,
                     page(labels.implication(audience.id, number)),
                     list(implication.actions) if audience_id else [],
+                    paragraphs(implication.text) if audience_id else [],
                 )
                 for number, implication in enumerate(audience.implications, start=1)
             ],
@@ -205,7 +209,12 @@ def spell_out_first_uses(email: Newsletter, glossary: list[GlossaryEntry]) -> Ne
             replace(
                 section,
                 implications=[
-                    replace(i, title=expand(i.title), actions=[expand(a) for a in i.actions])
+                    replace(
+                        i,
+                        title=expand(i.title),
+                        text=[expand(p) for p in i.text],
+                        actions=[expand(a) for a in i.actions],
+                    )
                     for i in section.implications
                 ],
             )

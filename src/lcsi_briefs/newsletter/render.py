@@ -102,6 +102,8 @@ def text_body(newsletter: Newsletter) -> str:
         lines += [*_heading(newsletter.lead), f"<{audience.url}>", ""]
         for number, implication in enumerate(audience.implications, start=1):
             lines += _wrap(implication.title, indent="    ", first=f"{number:>2}. ")
+            for paragraph in implication.text:
+                lines += ["", *_wrap(paragraph, indent="    ")]
             if implication.actions:
                 lines += [f"    {newsletter.actions_heading}:"]
                 for action in implication.actions:
