@@ -64,10 +64,13 @@ def test_both_parts_hold_every_headline_and_audience(newsletter: Path) -> None:
     plain, html = parts(read_message(newsletter / "small.eml"))
     page = BeautifulSoup(html, "html.parser")
     pack = small_pack()
-    headlines = [" ".join(li.get_text().split()) for li in page.select("ol > li")]
+    headlines = [" ".join(li.a.get_text().split()) for li in page.select("ol > li")]
     assert headlines == [finding["statement"] for finding in pack["findings"]]
     for finding in pack["findings"]:
         assert finding["statement"] in " ".join(plain.split())
+        # What each finding means, not only what it says: its explanation's first paragraph.
+        assert finding["explanation"] in " ".join(plain.split())
+        assert finding["explanation"] in " ".join(page.get_text(" ").split())
     for audience in pack["audiences"]:
         assert audience["name"] in page.get_text()
         assert audience["name"] in plain

@@ -38,6 +38,8 @@ class Headline:
     number: int
     statement: str
     url: str
+    #: The first paragraph of the finding's explanation: what it means, not only what it says.
+    explanation: str = ""
     #: Evidence strength and key figures, as sentences.
     notes: list[str] = field(default_factory=list)
     #: Charts' data and tables: in an email, the table rather than the picture.
@@ -152,6 +154,7 @@ def build_newsletter(
             number,
             finding.statement,
             page(labels.finding(finding.id)),
+            paragraphs(finding.explanation)[0],
             plain_notes(pack, finding.id),
             plain_tables(pack, finding.id),
         )
@@ -225,10 +228,14 @@ def spell_out_first_uses(email: Newsletter, glossary: list[GlossaryEntry]) -> Ne
         audiences = sections()
         about = [expand(paragraph) for paragraph in email.about_implications]
         intro = [expand(paragraph) for paragraph in email.intro]
-        headlines = [replace(headline, statement=expand(headline.statement)) for headline in email.headlines]
+        headlines = [
+            replace(h, statement=expand(h.statement), explanation=expand(h.explanation)) for h in email.headlines
+        ]
     else:
         intro = [expand(paragraph) for paragraph in email.intro]
-        headlines = [replace(headline, statement=expand(headline.statement)) for headline in email.headlines]
+        headlines = [
+            replace(h, statement=expand(h.statement), explanation=expand(h.explanation)) for h in email.headlines
+        ]
         about = [expand(paragraph) for paragraph in email.about_implications]
         audiences = sections()
     return replace(email, intro=intro, headlines=headlines, about_implications=about, audiences=audiences)

@@ -82,6 +82,8 @@ def _headlines(newsletter: Newsletter) -> list[str]:
     lines = _heading(newsletter.headlines_heading)
     for headline in newsletter.headlines:
         lines += _wrap(headline.statement, indent="    ", first=f"{headline.number:>2}. ")
+        if headline.explanation:
+            lines += _wrap(headline.explanation, indent="    ")
         lines += _numbers(headline, newsletter.language)
     return lines
 
