@@ -127,7 +127,7 @@ def test_a_brief_that_cannot_fit_two_pages_is_printed_whole_with_a_warning_namin
         allowed_roots=(tmp_path, HERE),
         limit=brief_limit(large_print=False),
     )
-    warnings = render_pdf(job)
+    warnings = render_pdf(job).warnings
     assert len(warnings) == 1 and warnings[0].startswith(TOO_LONG)
     text = _fold(" ".join(page.extract_text() for page in PdfReader(job.target).pages))
     assert text.count(_fold(long_action)) == 30, "never a cut"

@@ -42,7 +42,7 @@ def render(loaded: LoadedPack, audience_id: str, folder: Path, *, large_print: b
         allowed_roots=(folder, HERE),
         limit=brief_limit(large_print=large_print),
     )
-    return target, render_pdf(job)
+    return target, render_pdf(job).warnings
 
 
 def body_text(page: PageObject) -> str:

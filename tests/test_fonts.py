@@ -34,7 +34,7 @@ BODY = "".join(f"<p>{text}</p><p><b>{text}</b></p><p><i>{text}</i></p>" for text
 def render(folder: Path, stylesheets: tuple[Path, ...], body: str = BODY) -> Path:
     target = folder / "letters.pdf"
     html = f"<html lang='en-GB'><head><title>Letters</title></head><body>{body}</body></html>"
-    warnings = render_pdf(RenderJob(html, target, folder.as_uri() + "/", stylesheets, (folder, PDF_PACKAGE)))
+    warnings = render_pdf(RenderJob(html, target, folder.as_uri() + "/", stylesheets, (folder, PDF_PACKAGE))).warnings
     assert warnings == []
     return target
 

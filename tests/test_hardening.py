@@ -32,7 +32,7 @@ from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.pages import render_pages
 from lcsi_briefs.pdf import pool
-from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
+from lcsi_briefs.pdf.render import Rendered, RenderFailedError, RenderJob, render_pdf
 
 from .conftest import make_project, small_pack, write_pack
 from .test_build import snapshot
@@ -272,13 +272,13 @@ def test_a_render_that_hangs_is_stopped_with_a_clear_error(tmp_path: Path, monke
     assert [result.error for result in results] == ["rendering took longer than 1 seconds and was stopped"]
 
 
-def timed_render(job: RenderJob) -> list[str]:
+def timed_render(job: RenderJob) -> Rendered:
     """Notes when it starts and ends (wall clock, comparable across processes) around a real render."""
     started = time.time()
-    warnings = render_pdf(job)
+    rendered = render_pdf(job)
     time.sleep(0.3)  # long enough that two workers started together must overlap
     job.target.with_suffix(".times").write_text(f"{started} {time.time()}", encoding="utf-8")
-    return warnings
+    return rendered
 
 
 def test_renders_run_in_parallel_and_all_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

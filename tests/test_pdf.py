@@ -211,7 +211,7 @@ def test_renderer_reads_nothing_outside_the_project(tmp_path: Path, source: str,
 
 
 def test_weasyprint_warnings_are_returned(tmp_path: Path) -> None:
-    warnings = render_pdf(job(tmp_path, "<p>hello</p>", css="p { colour: red; margin: banana; }"))
+    warnings = render_pdf(job(tmp_path, "<p>hello</p>", css="p { colour: red; margin: banana; }")).warnings
     assert any("margin" in warning for warning in warnings)
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
 
@@ -229,7 +229,7 @@ def test_font_subsetting_with_fonttools_is_not_a_warning(
         stylesheets=print_stylesheets(large_print=False),
         allowed_roots=(tmp_path, PDF_PACKAGE),
     )
-    assert render_pdf(rendered) == []
+    assert render_pdf(rendered).warnings == []
     fonts = {
         str(font.get("/BaseFont"))
         for page in pikepdf.open(rendered.target).pages

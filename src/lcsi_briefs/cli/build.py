@@ -26,6 +26,7 @@ from lcsi_briefs.layout import (
     SiteLanguages,
     language_key,
 )
+from lcsi_briefs.pdf.preflight.report import read_report, summary, write_report
 from lcsi_briefs.sphinx_ext.warnings import is_note
 
 
@@ -260,6 +261,9 @@ def _staged(layout: ProjectLayout, languages: SiteLanguages, *, pdf: bool) -> di
         fresh.mkdir(parents=True)
         for path in pdfs:
             shutil.copy2(path, fresh / path.name)
+        # Preflight's findings for every language's PDFs, in one report (what `preflight` reads).
+        found = {name: lines for folder in works for name, lines in (read_report(folder / "pdf") or {}).items()}
+        write_report(fresh, found)
 
     def newsletter_folder(fresh: Path) -> None:
         fresh.mkdir(parents=True)
@@ -310,5 +314,6 @@ def _build(layout: ProjectLayout, *, pdf: bool, strict: bool) -> int:
     print(f"Site: {layout.html / 'index.html'}")
     if pdf:
         print(f"PDFs: {layout.pdf}")
+        print(summary(read_report(layout.pdf) or {}))
     print(f"Newsletter emails: {layout.newsletter}")
     return 0

@@ -116,6 +116,20 @@ def _new(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _preflight(arguments: argparse.Namespace) -> int:
+    from sphinx.errors import ConfigError  # noqa: PLC0415
+
+    from lcsi_briefs.cli.preflight import preflight  # noqa: PLC0415
+    from lcsi_briefs.cli.project import read_layout  # noqa: PLC0415
+
+    try:
+        layout = read_layout(Path(arguments.project).resolve())
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    return preflight(layout.pdf, [Path(p) for p in arguments.paths], strict=arguments.strict)
+
+
 def _pdfs(arguments: argparse.Namespace) -> int:
     from lcsi_briefs.cli.build import build_pdfs  # noqa: PLC0415
 
@@ -159,6 +173,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--html-only", action="store_true", help="build the site without rendering PDFs")
     build.add_argument("--strict", action="store_true", help="fail on editorial warnings (see `lcsi-briefs check`)")
     build.set_defaults(run=_build)
+    preflight = commands.add_parser(
+        "preflight", help="what the last build measured on every PDF page: stranded headings, broken words..."
+    )
+    preflight.add_argument("paths", nargs="*", metavar="PACK", help="only the PDFs of these pack files")
+    preflight.add_argument("--project", default=".", help="the folder holding conf.py (default: the current one)")
+    preflight.add_argument("--strict", action="store_true", help="fail (exit 1) when there is any problem")
+    preflight.set_defaults(run=_preflight)
     new = commands.add_parser("new", help="start a briefing (--from PACK to continue one)")
     new.add_argument("slug", help="the new pack's name, e.g. lcsi-2026 (lower-case letters, digits, hyphens)")
     new.add_argument("--folder", help="where packs live (default: the packs folder conf.py names)")

@@ -187,6 +187,7 @@ def assemble(
                 pointer.parent.remove(pointer)
     expand_tree(tree, loaded)  # the edition read from its cover: its own first uses
     _print_once(tree, ABOUT_CLASS)
+    _rubrics_below_their_sections(tree)
     tree["docname"] = overview
     builder.env.resolve_references(tree, overview, builder)
     if included_glossary is not None:
@@ -254,6 +255,23 @@ def _labelled_sections(tree: nodes.document, labels: set[str]) -> None:
         own = [i for i in section["ids"] if i in labels]
         if own:
             section["ids"] = own
+
+
+def _rubrics_below_their_sections(tree: nodes.document) -> None:
+    """A sub-heading ("What you could do") one level below the section it sits in.
+
+    A page writes it as H3 under its H2 implication; inlined into an edition the implication
+    may sit deeper (H4 in the full briefing), and an H3 there would run the outline backwards,
+    for the tags, the bookmarks and the print sizes alike.
+    """
+    # Walked from the top: the parent links of pages inlined into an edition are not all set.
+    stack: list[tuple[nodes.Element, int]] = [(tree, 0)]
+    while stack:
+        element, depth = stack.pop()
+        if isinstance(element, nodes.rubric) and "heading-level" in element:
+            element["heading-level"] = min(6, depth + 1)
+        depth += isinstance(element, nodes.section)
+        stack.extend((child, depth) for child in element.children if isinstance(child, nodes.Element))
 
 
 def _print_once(tree: nodes.Element, marker: str) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -33,6 +33,7 @@ from lcsi_briefs.pdf.brief import audience_url, brief_html, print_templates
 from lcsi_briefs.pdf.ids import TocEntry, contents
 from lcsi_briefs.pdf.page_labels import page_labels_css, page_references_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
+from lcsi_briefs.pdf.preflight.report import locate, read_report, write_report
 from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
 from lcsi_briefs.sphinx_ext.config import briefs_config
 from lcsi_briefs.sphinx_ext.errors import PdfRenderError
@@ -97,6 +98,11 @@ def _longest_implication(implications: list[Implication]) -> int:
 
     candidates = [i for i, implication in enumerate(implications) if implication.brief is None]
     return max(candidates or range(len(implications)), key=lambda i: length(implications[i]))
+
+
+def _pack_of(packs: Iterable[LoadedPack], filename: str) -> LoadedPack:
+    """The pack an edition's PDF is printed from."""
+    return next(loaded for loaded in packs if any(e.filename == filename for e in editions(loaded)))
 
 
 def brief_too_long(loaded: LoadedPack, edition: Edition, how_long: str) -> str:
@@ -196,6 +202,8 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         # Longest first, so the biggest edition is not left running alone at the end.
         jobs.sort(key=lambda job: len(job.html), reverse=True)
         results = render_all(jobs, workers=workers, timeout=settings.pdf_timeout)
+        # Preflight's findings: those of the PDFs kept from the last build stand until they are printed again.
+        found = {name: lines for name, lines in (read_report(outdir) or {}).items() if name in origins}
         for result in status_iterator(
             results,
             "rendering PDFs... ",
@@ -205,6 +213,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             stringify_func=lambda result: result.job.target.name,
         ):
             name = result.job.target.name
+            found[name] = locate(result.problems, name, _pack_of(packs.values(), name))
             if result.error or result.warnings:
                 # Not recorded as done, so the next build renders it again and reports it again.
                 current.pop(name, None)
@@ -214,6 +223,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                 failures.append(f"{name}: {result.error}")
             too_long += _report_warnings(name, result.warnings, briefs.get(name), origins[name])
         manifest_path.write_text(json.dumps(current, indent=1, sort_keys=True), encoding="utf-8")
+        write_report(outdir, {name: lines for name, lines in found.items() if name in current})
         note(logger, "PDFs: %d printed, %d unchanged since the last build", len(jobs), len(origins) - len(jobs))
         if faults:
             raise faults[0]  # a full disk or a read-only folder: the build says so in one sentence
@@ -303,6 +313,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             allowed_roots=(outdir, HERE, Path(self.srcdir), Path(self.confdir)),
             source_date_epoch=int(creation_time(loaded.pack.briefing.edition_date).timestamp()),
             limit=limit,
+            large_print=edition.large_print,
         )
         return job, digest.hexdigest()
 

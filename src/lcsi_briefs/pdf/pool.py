@@ -27,6 +27,7 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 
 from lcsi_briefs.faults import is_machine_fault
+from lcsi_briefs.pdf.preflight.kinds import Measured
 from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
 
 #: A fault of the machine met by a worker: errno, its text and the file, to raise again in the build.
@@ -39,6 +40,8 @@ class RenderResult:
     warnings: list[str]
     error: str | None
     fault: Fault | None = None
+    #: What preflight measured in the PDF written.
+    problems: tuple[Measured, ...] = ()
 
 
 def _fault(error: BaseException) -> Fault | None:
@@ -81,11 +84,12 @@ def _child(job: RenderJob, sender: Connection, parent: int) -> None:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with_parent(parent)
     try:
-        sender.send((render_pdf(job), None, None))
+        rendered = render_pdf(job)
+        sender.send((rendered.warnings, None, None, tuple(rendered.problems)))
     except RenderFailedError as error:
-        sender.send(([], str(error), _fault(error)))
+        sender.send(([], str(error), _fault(error), ()))
     except Exception as error:
-        sender.send(([], f"{type(error).__name__}: {error}", None))
+        sender.send(([], f"{type(error).__name__}: {error}", None, ()))
     finally:
         sender.close()
 
@@ -135,12 +139,12 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
                 receiver = next(r for r in running if r is finished)
                 job, process, _ = running.pop(receiver)
                 try:
-                    warnings, error, fault = receiver.recv()
+                    warnings, error, fault, problems = receiver.recv()
                 except EOFError:
-                    warnings, error, fault = [], "the renderer stopped without a result", None
+                    warnings, error, fault, problems = [], "the renderer stopped without a result", None, ()
                 receiver.close()
                 process.join()
-                yield RenderResult(job, warnings, error, fault)
+                yield RenderResult(job, warnings, error, fault, problems)
             for receiver, (job, process, deadline) in list(running.items()):
                 if time.monotonic() >= deadline:
                     process.kill()

@@ -25,6 +25,8 @@ from weasyprint.urls import FatalURLFetchingError
 
 from lcsi_briefs.pdf import tagging
 from lcsi_briefs.pdf.fetcher import ProjectFetcher
+from lcsi_briefs.pdf.preflight.kinds import Measured
+from lcsi_briefs.pdf.preflight.measure import measure
 
 PDF_VARIANT = "pdf/ua-1"
 HERE = Path(__file__).parent
@@ -49,10 +51,12 @@ def weasyprint_version() -> str:
 def renderer_version() -> str:
     """Part of every PDF's input digest: WeasyPrint's version and what we change in its output.
 
-    The tagging fixes run inside the render, so a change to them must render every PDF again.
+    The tagging fixes and preflight's measures run inside the render, so a change to them must
+    render every PDF again.
     """
     digest = hashlib.sha256()
-    for path in (TAGGING_STYLESHEET, HERE / "tagging.py", HERE / "table_tags.py"):
+    own = [TAGGING_STYLESHEET, HERE / "tagging.py", HERE / "table_tags.py", *sorted((HERE / "preflight").glob("*.py"))]
+    for path in own:
         digest.update(path.read_bytes())
     return f"{weasyprint_version()} {digest.hexdigest()[:16]}"
 
@@ -99,6 +103,16 @@ class RenderJob:
     #: A page limit the PDF should keep (a one-sheet brief); None for no limit. A document past
     #: it even with its smallest stylesheets is still written whole, with a ``TOO_LONG`` warning.
     limit: PageLimit | None = None
+    #: A large-print edition, which preflight holds to 16pt and no italics.
+    large_print: bool = False
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a render hands back: WeasyPrint's warnings and what preflight measured."""
+
+    warnings: list[str]
+    problems: list[Measured]
 
 
 def _last_page_fill(document: Document) -> float:
@@ -131,8 +145,10 @@ def _fit(html: HTML, job: RenderJob, fetcher: ProjectFetcher, options: dict[str,
     return document, f"{TOO_LONG}{len(document.pages)} pages, about {over:.1f} of a page too long"
 
 
-def render_pdf(job: RenderJob) -> list[str]:
-    """Write ``job.target``; return WeasyPrint's warnings. Raises RenderFailedError."""
+def render_pdf(job: RenderJob) -> Rendered:
+    """Write ``job.target``; return WeasyPrint's warnings and preflight's problems.
+
+    Raises RenderFailedError."""
     fetcher = ProjectFetcher(list(job.allowed_roots))
     collector = _Collect()
     weasy_logger = logging.getLogger("weasyprint")
@@ -158,8 +174,14 @@ def render_pdf(job: RenderJob) -> list[str]:
         options: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier}
         # @font-face rules only take effect through a font configuration shared with the layout.
         document, too_long = _fit(html, job, fetcher, options)
+        measured = measure(document, large_print=job.large_print)
+
+        def finish(document: Document, pdf: Any) -> None:
+            tagging.finish(document, pdf)
+            measured.problems.extend(tagging.structure_problems(pdf, measured.tables))
+
         job.target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(temporary, finisher=tagging.finish, **options)
+        document.write_pdf(temporary, finisher=finish, **options)
         temporary.replace(job.target)
     except FatalURLFetchingError as error:
         cause = error.__cause__ or error
@@ -172,4 +194,5 @@ def render_pdf(job: RenderJob) -> list[str]:
         weasy_logger.removeHandler(collector)
         weasy_logger.propagate = propagated
         temporary.unlink(missing_ok=True)
-    return [too_long, *collector.messages] if too_long else collector.messages
+    warnings = [too_long, *collector.messages] if too_long else collector.messages
+    return Rendered(warnings, measured.problems)

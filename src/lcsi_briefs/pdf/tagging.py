@@ -26,8 +26,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pydyf
+from weasyprint.formatting_structure import boxes
 
-from lcsi_briefs.pdf.table_tags import scope_table_headers
+from lcsi_briefs.pdf.preflight.kinds import Measured
+from lcsi_briefs.pdf.preflight.tags import tag_problems
+from lcsi_briefs.pdf.table_tags import join_fragments, scope_table_headers, table_fragments
 
 #: Elements that stay inside a link: replaced content a reader needs. Every other element is
 #: unwrapped, its text kept.
@@ -144,6 +147,28 @@ def _give_list_items_bodies(pdf: pydyf.PDF, elements: list[pydyf.Dictionary], re
         item["K"] = pydyf.Array([*labels, body.reference])
 
 
+def _parents_by_page(pdf: pydyf.PDF, resolve: _Objects) -> dict[Any, Any]:
+    parent_tree = resolve(resolve(pdf.catalog["StructTreeRoot"])["ParentTree"])
+    numbers = parent_tree["Nums"]
+    return {numbers[index]: numbers[index + 1] for index in range(0, len(numbers), 2)}
+
+
+def _as_artifacts(pdf: pydyf.PDF, page_reference: Any, mcids: set[int], resolve: _Objects) -> None:
+    """Mark the page's content ``mcids`` as pagination Artifacts: drawn, but not read out."""
+    page = resolve(page_reference)
+    parents = _parents_by_page(pdf, resolve).get(page.get("StructParents"))
+    stream = resolve(page["Contents"]).stream
+    for index, item in enumerate(stream):
+        properties = stream[index - 1]
+        if item == b"BDC" and isinstance(properties, pydyf.Dictionary) and properties.get("MCID") in mcids:
+            stream[index - 2] = "/Artifact"
+            stream[index - 1] = pydyf.Dictionary({"Type": "/Pagination"})
+    if isinstance(parents, list):
+        for mcid in mcids:
+            if mcid < len(parents):
+                parents[mcid] = "null"
+
+
 def _margins_as_artifacts(pdf: pydyf.PDF, elements: list[pydyf.Dictionary], resolve: _Objects) -> None:
     """Mark the content of page margin boxes (running header, footer) as pagination Artifacts.
 
@@ -152,28 +177,57 @@ def _margins_as_artifacts(pdf: pydyf.PDF, elements: list[pydyf.Dictionary], reso
     a page's marked content but that the tree does not reach.
     """
     reachable = {element.reference for element in elements}
-    parent_tree = resolve(resolve(pdf.catalog["StructTreeRoot"])["ParentTree"])
-    numbers = parent_tree["Nums"]
-    by_page = {numbers[index]: numbers[index + 1] for index in range(0, len(numbers), 2)}
+    by_page = _parents_by_page(pdf, resolve)
     for page_reference in pdf.page_references:
-        page = resolve(page_reference)
-        parents = by_page.get(page.get("StructParents"))
+        parents = by_page.get(resolve(page_reference).get("StructParents"))
         if not isinstance(parents, list):
             continue
-        orphans = {mcid for mcid, parent in enumerate(parents) if parent not in reachable}
+        orphans = {mcid for mcid, parent in enumerate(parents) if parent not in reachable and parent != "null"}
         if not orphans:
             continue
-        stream = resolve(page["Contents"]).stream
-        for index, item in enumerate(stream):
-            if item == b"BDC" and isinstance(stream[index - 1], pydyf.Dictionary):
-                properties = stream[index - 1]
-                if properties.get("MCID") in orphans:
-                    stream[index - 2] = "/Artifact"
-                    stream[index - 1] = pydyf.Dictionary({"Type": "/Pagination"})
         for mcid in orphans:
             # An unreferenced, empty object: the element no longer stands for any content.
             resolve(parents[mcid]).clear()
-            parents[mcid] = "null"
+        _as_artifacts(pdf, page_reference, orphans, resolve)
+
+
+def _join_tables(document: Any, pdf: pydyf.PDF, resolve: _Objects) -> None:
+    """One Table element per HTML table, however many pages it spans (see table_tags)."""
+    cells = [
+        (box.element, cell.mark)
+        for page in document.pages
+        for box in page._page_box.descendants()
+        if isinstance(box, boxes.TableBox)
+        for cell in box.descendants()
+        if isinstance(cell, boxes.TableCellBox) and getattr(cell, "mark", None) is not None
+    ]
+
+    def repeated(head: pydyf.Dictionary) -> None:
+        _as_artifacts(pdf, head["Pg"], set(_mcids(head, resolve)), resolve)
+
+    for parts in table_fragments(cells, resolve):
+        join_fragments(parts, resolve, repeated)
+
+
+def _mcids(element: pydyf.Dictionary, resolve: _Objects) -> list[int]:
+    found: list[int] = []
+    for kid in _kids(element):
+        if isinstance(kid, int):
+            found.append(kid)
+        elif isinstance(child := resolve(kid), pydyf.Dictionary):
+            found.extend(_mcids(child, resolve))
+    return found
+
+
+def _drop_empty(pdf: pydyf.PDF, resolve: _Objects) -> None:
+    """Take out of the tree every element left holding nothing (an empty anchor span, say)."""
+    while True:
+        empty = [element for element in _structure(pdf, resolve) if not _kids(element)]
+        if not empty:
+            return
+        for element in empty:
+            parent = resolve(element["P"])
+            parent["K"] = pydyf.Array([kid for kid in _kids(parent) if kid != element.reference])
 
 
 def _link_text(element: ET.Element) -> str:
@@ -203,3 +257,14 @@ def finish(document: Any, pdf: pydyf.PDF) -> None:
     _margins_as_artifacts(pdf, elements, resolve)
     _give_list_items_bodies(pdf, elements, resolve)
     scope_table_headers(elements, resolve, lambda: pydyf.Dictionary({"O": "/Table"}))
+    _join_tables(document, pdf, resolve)
+    _drop_empty(pdf, resolve)
+
+
+def structure_problems(pdf: pydyf.PDF, tables: int) -> list[Measured]:
+    """Preflight's check of the repaired tree (see :mod:`lcsi_briefs.pdf.preflight.tags`)."""
+    if "StructTreeRoot" not in pdf.catalog:
+        return []
+    resolve = _Objects(pdf)
+    pages = {reference: number for number, reference in enumerate(pdf.page_references, start=1)}
+    return tag_problems(_structure(pdf, resolve), resolve, pages, tables)

@@ -1,0 +1,34 @@
+"""Run every page, heading and bookmark rule over one laid-out document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lcsi_briefs.pdf.preflight import headings, rules
+from lcsi_briefs.pdf.preflight.kinds import Measured
+from lcsi_briefs.pdf.preflight.layout import measure_layout
+
+
+@dataclass
+class Measurement:
+    """What preflight found in one document, and how many tables it prints (for the tag check)."""
+
+    problems: list[Measured]
+    tables: int
+
+
+def measure(document: Any, *, large_print: bool) -> Measurement:
+    """Every problem of a laid-out document's pages, headings and bookmarks, in page order."""
+    layout = measure_layout(document)
+    rules.stranded_headings(layout)
+    rules.widows_and_orphans(layout)
+    rules.table_fragments(layout)
+    rules.page_fill(layout)
+    rules.broken_words(layout, large_print=large_print)
+    rules.outside(layout)
+    if large_print:
+        rules.large_print(layout)
+    headings.heading_order(layout)
+    headings.bookmarks(layout, document)
+    return Measurement(sorted(layout.problems, key=lambda problem: problem.page), len(layout.tables()))

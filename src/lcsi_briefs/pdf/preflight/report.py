@@ -1,0 +1,86 @@
+"""Preflight's report: each problem located in the pack, stored beside the PDFs, read back.
+
+A problem measured on a page carries the HTML ids around it; the ids of a pack's parts are its
+labels (:mod:`lcsi_briefs.layout`, the chart and table ids of :mod:`lcsi_briefs.pages.figures`),
+so the nearest one names the field that printed it: ``briefings/x.yaml:41:7:
+findings[3].tables[0]: x.pdf, page 5: ...``. A problem with no part of the pack around it (a
+page too empty, say) is named by its PDF and page. Nothing here imports WeasyPrint: the
+``preflight`` command reads the stored report without loading it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.problems import Location, Problem, field_path
+from lcsi_briefs.model.yaml_reader import read_yaml
+from lcsi_briefs.pages.common import Labels
+from lcsi_briefs.pages.figures import chart_id, methodology_label, table_id
+from lcsi_briefs.pdf.preflight.kinds import Measured
+
+#: The report of the last build, kept beside its PDFs (and published with them).
+REPORT = ".lcsi-preflight.json"
+
+
+def pack_fields(loaded: LoadedPack) -> dict[str, Location]:
+    """Each label the pack's pages print, and the field of the pack it comes from."""
+    pack, labels = loaded.pack, Labels(loaded)
+    fields: dict[str, Location] = {methodology_label(labels): ("methodology",)}
+    for index, finding in enumerate(pack.findings):
+        fields[labels.finding(finding.id)] = ("findings", index)
+        for number in range(1, len(finding.tables) + 1):
+            fields[table_id(labels, finding.id, number)] = ("findings", index, "tables", number - 1)
+        for number in range(1, len(finding.charts) + 1):
+            fields[chart_id(labels, finding.id, number)] = ("findings", index, "charts", number - 1)
+    for index, audience in enumerate(pack.audiences):
+        fields[labels.audience(audience.id)] = ("audiences", index)
+        for number in range(1, len(audience.implications) + 1):
+            fields[labels.implication(audience.id, number)] = ("audiences", index, "implications", number - 1)
+    fields |= {labels.source(source.id): ("sources", index) for index, source in enumerate(pack.sources)}
+    fields |= {labels.function(item.id): ("functions", index) for index, item in enumerate(pack.functions)}
+    fields |= {labels.pathway(item.id): ("pathways", index) for index, item in enumerate(pack.pathways)}
+    terms = labels.term_labels(pack)
+    fields |= {terms[entry.term]: ("glossary", index) for index, entry in enumerate(pack.glossary)}
+    return fields
+
+
+def locate(problems: Iterable[Measured], pdf: str, loaded: LoadedPack) -> list[str]:
+    """Each problem as one line: at the pack field around it where there is one, else at pdf:page."""
+    fields = pack_fields(loaded)
+    document = read_yaml(loaded.path)
+    lines: list[str] = []
+    for problem in problems:
+        what = f"{problem.message} [{problem.kind}]"
+        location = next((fields[anchor] for anchor in problem.anchors if anchor in fields), None)
+        if location is None:
+            lines.append(f"{pdf}:{problem.page}: {what}")
+            continue
+        line, column = document.position(location)
+        lines.append(
+            str(Problem(loaded.path, line, column, field_path(location), f"{pdf}, page {problem.page}: {what}"))
+        )
+    return lines
+
+
+def write_report(folder: Path, found: Mapping[str, list[str]]) -> None:
+    """Store each PDF's located problems (every PDF of the build, none left out)."""
+    text = json.dumps(dict(sorted(found.items())), indent=1, ensure_ascii=False)
+    (folder / REPORT).write_text(text + "\n", encoding="utf-8")
+
+
+def read_report(folder: Path) -> dict[str, list[str]] | None:
+    """The stored problems per PDF, or None when no build has measured the PDFs in ``folder``."""
+    path = folder / REPORT
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {str(name): [str(line) for line in lines] for name, lines in data.items()}
+
+
+def summary(found: Mapping[str, list[str]]) -> str:
+    """The one line a build prints: "preflight: 3 problems in 30 PDFs"."""
+    count = sum(len(lines) for lines in found.values())
+    return f"preflight: {count} problem{'' if count == 1 else 's'} in {len(found)} PDF{'' if len(found) == 1 else 's'}"
