@@ -78,6 +78,7 @@ def test_validate_several_valid_paths(capsys: pytest.CaptureFixture[str], monkey
     assert main(["validate", "valid/minimal.yaml", "valid"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         f"{Path('valid/minimal.yaml')}: valid (3 findings, 2 audiences)",
+        f"{Path('valid/coed-stryd.yaml')}: valid (3 findings, 2 audiences)",
         f"{Path('valid/figures-example.yaml')}: valid (3 findings, 1 audience)",
         f"{Path('valid/minimal.yaml')}: valid (3 findings, 2 audiences)",
         f"{Path('valid/numbers-survey.yaml')}: valid (3 findings, 2 audiences)",

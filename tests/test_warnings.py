@@ -11,7 +11,7 @@ import pytest
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.pdf import pool
-from lcsi_briefs.pdf.render import RenderJob
+from lcsi_briefs.pdf.render import Rendered, RenderJob
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, pack_location
 
 from .conftest import make_project, small_pack, write_pack
@@ -62,9 +62,9 @@ def test_an_audience_sharing_a_source_id_is_located_at_the_audience(tmp_path: Pa
     assert "audiences" in "\n".join(lines[:number]).rsplit("sources:", 1)[1]
 
 
-def warning_render(job: RenderJob) -> list[str]:
+def warning_render(job: RenderJob) -> Rendered:
     job.target.write_bytes(b"%PDF-1.7 stand-in")
-    return ["an image could not be read"] if "--" in job.target.name else []
+    return Rendered(warnings=["an image could not be read"] if "--" in job.target.name else [], problems=[])
 
 
 def test_weasyprint_warnings_name_the_edition_and_its_place_in_the_pack(

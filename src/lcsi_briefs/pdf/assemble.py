@@ -185,7 +185,6 @@ def assemble(
         for pointer in list(tree.findall(nodes.container)):
             if METHOD_POINTER_CLASS in pointer["classes"]:
                 pointer.parent.remove(pointer)
-    expand_tree(tree, loaded)  # the edition read from its cover: its own first uses
     _print_once(tree, ABOUT_CLASS)
     _rubrics_below_their_sections(tree)
     tree["docname"] = overview
@@ -193,6 +192,9 @@ def assemble(
     if included_glossary is not None:
         _keep_used_terms(tree, included_glossary)
     _compact_back_references(tree, loaded, layout)
+    # The edition read from its cover spells out its own first uses; after the compaction, which
+    # drops the statements a 'Rests on' line repeats on the site (and the first uses they held).
+    expand_tree(tree, loaded)
     _labelled_sections(tree, layout.labels(loaded.pack) | {layout.findings_detail()})
     unique_ids(tree, overview)
     localise_links(tree)

@@ -213,7 +213,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             stringify_func=lambda result: result.job.target.name,
         ):
             name = result.job.target.name
-            found[name] = locate(result.problems, name, _pack_of(packs.values(), name))
+            found[name] = locate(result.problems, name, _pack_of(packs.values(), name), Path(self.confdir))
             if result.error or result.warnings:
                 # Not recorded as done, so the next build renders it again and reports it again.
                 current.pop(name, None)
@@ -223,7 +223,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                 failures.append(f"{name}: {result.error}")
             too_long += _report_warnings(name, result.warnings, briefs.get(name), origins[name])
         manifest_path.write_text(json.dumps(current, indent=1, sort_keys=True), encoding="utf-8")
-        write_report(outdir, {name: lines for name, lines in found.items() if name in current})
+        write_report(outdir, {name: lines for name, lines in found.items() if (outdir / name).is_file()})
         note(logger, "PDFs: %d printed, %d unchanged since the last build", len(jobs), len(origins) - len(jobs))
         if faults:
             raise faults[0]  # a full disk or a read-only folder: the build says so in one sentence

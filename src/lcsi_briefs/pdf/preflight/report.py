@@ -16,7 +16,6 @@ from pathlib import Path
 
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import Location, Problem, field_path
-from lcsi_briefs.model.yaml_reader import read_yaml
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.figures import chart_id, methodology_label, table_id
 from lcsi_briefs.pdf.preflight.kinds import Measured
@@ -47,10 +46,14 @@ def pack_fields(loaded: LoadedPack) -> dict[str, Location]:
     return fields
 
 
-def locate(problems: Iterable[Measured], pdf: str, loaded: LoadedPack) -> list[str]:
-    """Each problem as one line: at the pack field around it where there is one, else at pdf:page."""
+def locate(problems: Iterable[Measured], pdf: str, loaded: LoadedPack, project: Path | None = None) -> list[str]:
+    """Each problem as one line: at the pack field around it where there is one, else at pdf:page.
+
+    The pack's path is written relative to ``project``, so the report reads the same wherever the
+    project sits (and two builds of one project in two folders write the same bytes).
+    """
     fields = pack_fields(loaded)
-    document = read_yaml(loaded.path)
+    shown = loaded.path.relative_to(project) if project and loaded.path.is_relative_to(project) else loaded.path
     lines: list[str] = []
     for problem in problems:
         what = f"{problem.message} [{problem.kind}]"
@@ -58,10 +61,8 @@ def locate(problems: Iterable[Measured], pdf: str, loaded: LoadedPack) -> list[s
         if location is None:
             lines.append(f"{pdf}:{problem.page}: {what}")
             continue
-        line, column = document.position(location)
-        lines.append(
-            str(Problem(loaded.path, line, column, field_path(location), f"{pdf}, page {problem.page}: {what}"))
-        )
+        line, column = loaded.position(location)
+        lines.append(str(Problem(shown, line, column, field_path(location), f"{pdf}, page {problem.page}: {what}")))
     return lines
 
 
