@@ -38,7 +38,6 @@ from lcsi_briefs.pdf.builder import print_stylesheets
 from lcsi_briefs.sphinx_ext.accessibility import contrast
 from lcsi_briefs.sphinx_ext.directives import _chart_html, _table_html
 from lcsi_briefs.text.formatter import format_number
-from lcsi_briefs.text.numbers import text_table
 
 from .conftest import make_project
 
@@ -106,11 +105,6 @@ def test_numbers_are_formatted_for_the_pack_language(  # noqa: PLR0917 - one par
 def test_a_change_always_shows_its_sign(raw: str, number_format: Any, expected: str) -> None:
     currency = "GBP" if number_format == "money" else None
     assert format_number(raw, "en-GB", number_format, currency, signed=True) == expected
-
-
-def test_text_table_lines_up_columns_and_numbers_to_the_right() -> None:
-    lines = text_table(["Region", "2024"], [["North", "1,214"], ["South", "9"]])
-    assert lines == ["Region   2024", "------  -----", "North   1,214", "South       9"]
 
 
 # --- charts --------------------------------------------------------------------------------
@@ -321,7 +315,10 @@ def test_audience_pdf_points_to_the_methodology_instead_of_printing_it(built: Pa
     assert "in the full briefing" not in whole
 
 
-def test_email_has_the_tables_as_text_not_pictures(built: Path) -> None:
+def test_email_links_each_chart_and_table_to_its_place_and_its_data_in_one_line(
+    built: Path, example: LoadedPack
+) -> None:
+    """No picture and no whole table in a message read on a phone: a line per chart or table."""
     raw = (built / "build" / "newsletter" / f"{SLUG}.eml").read_bytes()
     message = email.message_from_bytes(raw, policy=default)
     assert isinstance(message, EmailMessage)
@@ -329,14 +326,28 @@ def test_email_has_the_tables_as_text_not_pictures(built: Path) -> None:
     html = message.get_body(("html",))
     assert plain is not None and html is not None
     text = plain.get_content()
-    assert "Region    2024  2025" in text
-    assert "Under 10 members      2,100        590          28.1%" in text
     assert "1,214 groups took part, of 3,900 invited (2025)." in text
     assert "Strength of evidence: strong." in text
     page = BeautifulSoup(html.get_content(), "html.parser")
-    assert page.find("svg") is None and page.find("img") is None
-    assert len(page.find_all("table", attrs={"border": "1"})) == 4
-    assert page.find("th", scope="row") is not None
+    assert page.find("svg") is None and page.find("img") is None and page.find("table", attrs={"border": "1"}) is None
+    names = [f"Chart: {c.title}" for f in example.pack.findings for c in f.charts]
+    names += [f"Table: {t.title}" for f in example.pack.findings for t in f.tables]
+    site = built / "build" / "html"
+    for name in names:
+        link = page.find("a", string=name)
+        assert isinstance(link, Tag), name
+        # The link leads to the chart or table itself on the site: the page exists and holds its id.
+        address, _, anchor = str(link["href"]).removeprefix("https://briefings.example.org/").partition("#")
+        target = BeautifulSoup((site / address).read_text(encoding="utf-8"), "html.parser").find(id=anchor)
+        assert isinstance(target, Tag) and name.split(": ", 1)[1] in target.get_text(), name
+        # ... and, in the same line, its data as the CSV the site publishes.
+        data = link.find_next_sibling("a")
+        assert isinstance(data, Tag) and data.get_text() == "data (CSV)" and link.parent is data.parent
+        assert (site / str(data["href"]).removeprefix("https://briefings.example.org/")).is_file()
+        assert name in text and str(link["href"]) in text and str(data["href"]) in text
+    # No table's header row is in the text body: the table itself stays on the site.
+    headers = [t.columns for f in example.pack.findings for t in f.tables]
+    assert not any(all(c in line for c in columns) for columns in headers for line in text.splitlines())
     assert page.find("a", string="How the research was done") is not None
 
 

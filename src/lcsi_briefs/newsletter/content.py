@@ -13,16 +13,18 @@ from lcsi_briefs.editions import Edition, contents, editions
 from lcsi_briefs.model.pack import GlossaryEntry, LoadedPack
 from lcsi_briefs.newsletter.subject import subject
 from lcsi_briefs.pages.common import Labels
-from lcsi_briefs.pages.figures import methodology_label
+from lcsi_briefs.pages.figures import chart_id, methodology_label, table_id
 from lcsi_briefs.text.catalogue import N_, Translator
 from lcsi_briefs.text.first_use import FirstUse
-from lcsi_briefs.text.numbers import PlainTable, plain_notes, plain_tables, words
+from lcsi_briefs.text.numbers import plain_figures, plain_notes, words
 from lcsi_briefs.text.paragraphs import long_date, paragraphs
 
 #: A label of the pack (see :mod:`lcsi_briefs.layout`) → the address of what it marks.
 PageLink = Callable[[str], str]
 #: PDF file name → address.
 PdfLink = Callable[[str], str]
+#: Data (CSV) file name → address.
+DataLink = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,16 @@ class Link:
 
 
 @dataclass(frozen=True)
+class FigureLink:
+    """A chart or table as one line: its name linking to it on the page, then its data file."""
+
+    text: str
+    url: str
+    #: The CSV's address; empty where the email is built without a site to hold the file.
+    data_url: str = ""
+
+
+@dataclass(frozen=True)
 class Headline:
     number: int
     statement: str
@@ -42,8 +54,8 @@ class Headline:
     explanation: str = ""
     #: Evidence strength and key figures, as sentences.
     notes: list[str] = field(default_factory=list)
-    #: Charts' data and tables: in an email, the table rather than the picture.
-    tables: list[PlainTable] = field(default_factory=list)
+    #: Each chart and table as a link: in an email, a link rather than the picture or the table.
+    figures: list[FigureLink] = field(default_factory=list)
 
 
 #: Reader-facing words of the emails (in the catalogue; translated into the pack's language where used).
@@ -122,10 +134,28 @@ def _pdf_links(chosen: list[Edition], pdf: PdfLink, _: Translator) -> list[Link]
     return [Link(_(PDF_LINK, edition=edition.title), pdf(edition.filename)) for edition in chosen]
 
 
+def _figure_links(labels: Labels, finding_id: str, page: PageLink, data: DataLink | None) -> list[FigureLink]:
+    """Each chart and table of a finding, linked at its own place on the finding's page."""
+    address = page(labels.finding(finding_id)).partition("#")[0]
+    links = []
+    for figure in plain_figures(labels.pack, finding_id):
+        at = (chart_id if figure.kind == "chart" else table_id)(labels, finding_id, figure.number)
+        file = labels.data_file(finding_id, figure.kind, figure.number)
+        links.append(FigureLink(figure.text, f"{address}#{at}", data(file) if data else ""))
+    return links
+
+
 def build_newsletter(
-    loaded: LoadedPack, audience_id: str | None, page: PageLink, pdf: PdfLink, twin: Link | None = None
+    loaded: LoadedPack,
+    audience_id: str | None,
+    page: PageLink,
+    pdf: PdfLink,
+    twin: Link | None = None,
+    *,
+    data: DataLink | None = None,
 ) -> Newsletter:
-    """One email; ``twin`` links the same briefing in its other language, when it has a twin."""
+    """One email; ``twin`` links the same briefing in its other language, when it has a twin;
+    ``data`` gives a data file's address (none: the email names no data files)."""
     pack = loaded.pack
     briefing = pack.briefing
     labels = Labels(loaded)
@@ -156,7 +186,7 @@ def build_newsletter(
             page(labels.finding(finding.id)),
             paragraphs(finding.explanation)[0],
             plain_notes(pack, finding.id),
-            plain_tables(pack, finding.id),
+            _figure_links(labels, finding.id, page, data),
         )
         for number, finding in enumerate(pack.findings, start=1)
         if behind is None or finding.id in behind

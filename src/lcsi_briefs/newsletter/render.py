@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.newsletter.content import Headline, Newsletter
 from lcsi_briefs.text.catalogue import language_runs
-from lcsi_briefs.text.numbers import text_table, words
+from lcsi_briefs.text.numbers import words
 
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -66,15 +66,14 @@ def _heading(text: str) -> list[str]:
 
 
 def _numbers(headline: Headline, language: str) -> list[str]:
-    """A headline's figures and tables as text, indented under it."""
+    """A headline's key figures as sentences, then a link to each chart and table, indented under it."""
     lines: list[str] = []
     for note in headline.notes:
         lines += _wrap(note, indent="    ")
-    for table in headline.tables:
-        lines += ["", *_wrap(table.title, indent="    ")]
-        lines += _wrap(table.summary, indent="    ") if table.summary else []
-        lines += [f"    {row}" for row in text_table(table.header, table.rows, WIDTH - 4)]
-        lines += _wrap(f"{words(language).source}: {table.source}", indent="    ")
+    for figure in headline.figures:
+        lines += ["", *_wrap(figure.text, indent="    "), f"    <{figure.url}>"]
+        if figure.data_url:
+            lines += [f"    {words(language).data_link}: <{figure.data_url}>"]
     return [*lines, ""] if lines else lines
 
 

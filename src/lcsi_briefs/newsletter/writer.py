@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from lcsi_briefs.layout import NEWSLETTER_DIR, PDF_URL_DIR, PackLayout
+from lcsi_briefs.layout import DATA_URL_DIR, NEWSLETTER_DIR, PDF_URL_DIR, PackLayout
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.newsletter.content import Link, build_newsletter
@@ -56,6 +56,9 @@ def write_pack_newsletters(app: Sphinx, loaded: LoadedPack, base: str, *, eml: b
     def pdf(filename: str) -> str:
         return f"{base}{PDF_URL_DIR}/{filename}"
 
+    def data(filename: str) -> str:
+        return f"{base}{DATA_URL_DIR}/{filename}"
+
     written = []
     sender = briefs_config(app.config).newsletter_from
     layout = PackLayout(loaded.slug)
@@ -68,7 +71,7 @@ def write_pack_newsletters(app: Sphinx, loaded: LoadedPack, base: str, *, eml: b
         address = f"{site_base(app.config, base, twin)}{builder.get_target_uri(twin_doc)}"
         twin_link = Link(f"{language_name(language)}: {twin.pack.briefing.title}", address, language)
     for audience in [None, *(a.id for a in loaded.pack.audiences)]:
-        newsletter = build_newsletter(loaded, audience, page, pdf, twin_link)
+        newsletter = build_newsletter(loaded, audience, page, pdf, twin_link, data=data)
         html_name, text_name, email_name = layout.newsletter_files(audience)
         sent = loaded.pack.briefing.edition_date
         _write_if_changed(folder / html_name, html_body(newsletter).encode("utf-8"))

@@ -16,7 +16,6 @@ from lcsi_briefs.model.figures import NUMBER_PATTERN, Chart, DataTable, KeyFigur
 from lcsi_briefs.model.pack import Evidence, Pack
 from lcsi_briefs.text.catalogue import N_, translator_for
 from lcsi_briefs.text.chart_words import chart_value
-from lcsi_briefs.text.chart_words import summary as chart_summary
 from lcsi_briefs.text.formatter import format_number, reader_minus
 
 
@@ -46,6 +45,10 @@ class FigureText:
     method_sources: str = N_("Described in")
     show_data: str = N_("Show the data as a table")
     chart_table: str = N_("Data for the chart")
+    chart_link: str = N_("Chart: {title}")
+    table_link: str = N_("Table: {title}")
+    #: After a chart's or table's name in an email, linking its data file.
+    data_link: str = N_("data (CSV)")
 
     def strength_word(self, strength: str) -> str:
         return str(getattr(self, strength))
@@ -126,34 +129,13 @@ def table_rows(table: DataTable, language: str) -> tuple[list[str], list[list[st
     return list(table.columns), [row_text(row, language, row_headers=table.row_headers) for row in table.rows]
 
 
-def text_table(header: list[str], rows: list[list[str]], width: int = 72) -> list[str]:
-    """A table for plain text (the email): columns lined up, numbers to the right."""
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    if sum(widths) + 2 * (len(widths) - 1) > width:
-        # Too wide to line up: one block per row, "heading: value" per cell.
-        lines: list[str] = []
-        for row in rows:
-            lines += [f"{header[0]}: {row[0]}", *(f"  {h}: {c}" for h, c in zip(header[1:], row[1:], strict=True))]
-        return lines
-
-    def line(cells: list[str]) -> str:
-        parts = [cells[0].ljust(widths[0])] + [cell.rjust(w) for cell, w in zip(cells[1:], widths[1:], strict=True)]
-        return "  ".join(parts).rstrip()
-
-    return [line(header), "  ".join("-" * w for w in widths), *(line(row) for row in rows)]
-
-
 @dataclass(frozen=True)
-class PlainTable:
-    """A chart's data or a table, as text cells: what the email shows instead of a picture."""
+class FigureRef:
+    """A chart or table of a finding, named for a link to it: what the email shows of it."""
 
-    title: str
-    header: list[str]
-    rows: list[list[str]]
-    row_headers: bool
-    source: str
-    #: A chart's summary (the words its picture would carry); empty for a table.
-    summary: str = ""
+    kind: str  # "chart" or "table": the data file's and the page id's word
+    number: int  # its place among the finding's charts, or among its tables, from 1
+    text: str  # "Chart: Costs by region", in the pack's language
 
 
 def plain_notes(pack: Pack, finding_id: str) -> list[str]:
@@ -169,20 +151,20 @@ def plain_notes(pack: Pack, finding_id: str) -> list[str]:
     return notes
 
 
-def plain_tables(pack: Pack, finding_id: str) -> list[PlainTable]:
-    """Every chart's data table, then every table, of one finding."""
+def plain_figures(pack: Pack, finding_id: str) -> list[FigureRef]:
+    """Every chart, then every table, of one finding, in the order the page shows them.
+
+    An email names each as one line linking to the page and the data: a table in a message is
+    read badly on a phone and a picture not at all.
+    """
     finding = pack.finding(finding_id)
-    language = pack.briefing.language
-    tables: list[PlainTable] = []
-    for chart in finding.charts:
-        header, rows = chart_rows(chart, language)
-        source = source_text(pack, chart.source, chart.location)
-        title = f"{words(language).chart_table}: {chart.title}"
-        tables.append(PlainTable(title, header, rows, True, source, chart_summary(chart, language)))
-    for table in finding.tables:
-        header, rows = table_rows(table, language)
-        title = f"{table.title} ({table.unit})" if table.unit else table.title
-        tables.append(
-            PlainTable(title, header, rows, table.row_headers, source_text(pack, table.source, table.location))
-        )
-    return tables
+    text = words(pack.briefing.language)
+    charts = [
+        FigureRef("chart", number, text.chart_link.format(title=chart.title))
+        for number, chart in enumerate(finding.charts, start=1)
+    ]
+    tables = [
+        FigureRef("table", number, text.table_link.format(title=table.title))
+        for number, table in enumerate(finding.tables, start=1)
+    ]
+    return [*charts, *tables]
