@@ -14,11 +14,10 @@ measuring the finding are lists of the same sort.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from lcsi_briefs.text.catalogue import N_, available_languages, translator_for
+from lcsi_briefs.text.catalogue import N_, available_languages, translation_cache, translator_for
 
 # Translators: the lists below are not sentences. Each is a set of words or phrases of one kind,
 # separated by "|"; translate each as the words of that kind in your language (as many as it
@@ -89,7 +88,7 @@ def _pattern(listed: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'\u2019-])({alternatives})(?![\w-])(?!\s+\d)", re.IGNORECASE)
 
 
-@functools.cache
+@translation_cache
 def _kinds(language: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for every hedge and certainty phrase, longest first, and each phrase's kind.
 
@@ -132,7 +131,7 @@ def examples(kind: str, language: str) -> str:
     return ", ".join(repr(p) for p in listed[:-1]) + f" or {listed[-1]!r}" if len(listed) > 1 else repr(listed[0])
 
 
-@functools.cache
+@translation_cache
 def list_pattern(message: str, language: str, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     """A pattern for any phrase of a list message in ``language`` (or of ``extra`` instead, when given)."""
     return _pattern([" ".join(p.casefold().split()) for p in extra] if extra else phrases(message, language))

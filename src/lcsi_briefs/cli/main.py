@@ -47,6 +47,10 @@ def _packs_folder() -> Path:
 def _load(arguments: argparse.Namespace, after: str = "") -> list[LoadedPack] | None:
     """The packs named on the command line (or the folder conf.py names); None, having listed
     every problem, when they do not load."""
+    from lcsi_briefs.text.catalogue import PROJECT_LOCALE_DIR, use_project_catalogues  # noqa: PLC0415
+
+    # The checks read hedges and labels in the pack's language, the project's catalogue first.
+    use_project_catalogues([Path(PROJECT_LOCALE_DIR)])
     paths = [Path(p) for p in arguments.paths] or [_packs_folder()]
     try:
         return load_packs(paths)
@@ -130,6 +134,25 @@ def _preflight(arguments: argparse.Namespace) -> int:
     return preflight(layout.pdf, [Path(p) for p in arguments.paths], strict=arguments.strict)
 
 
+def _translate(arguments: argparse.Namespace) -> int:
+    from lcsi_briefs.cli.translate import TranslateError, translate  # noqa: PLC0415
+
+    project = Path(arguments.project)
+    try:
+        written = translate(project, arguments.language)
+    except TranslateError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"error: could not write the catalogue: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    for catalogue in written:
+        where = catalogue.path.relative_to(project) if catalogue.path.is_relative_to(project) else catalogue.path
+        print(f"{where}: {_count(catalogue.messages, 'message')}, {catalogue.untranslated} to translate")
+    print("Translate each empty msgstr, then build: the build names the messages still in English.")
+    return EXIT_OK
+
+
 def _pdfs(arguments: argparse.Namespace) -> int:
     from lcsi_briefs.cli.build import build_pdfs  # noqa: PLC0415
 
@@ -189,6 +212,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     continued.add_argument("--series", metavar="NAME", help="continue the newest pack of this series")
     new.set_defaults(run=_new)
+    translate = commands.add_parser(
+        "translate", help="start (or update) the project's catalogue of interface words in a language"
+    )
+    translate.add_argument("language", help="a language tag, e.g. fr, ga or pt-BR")
+    translate.add_argument("--project", default=".", help="the folder holding conf.py (default: the current one)")
+    translate.set_defaults(run=_translate)
     serve = commands.add_parser("serve", help="live preview: rebuild and reload the browser on every edit")
     serve.add_argument("--project", default=".", help="the folder holding conf.py (default: the current one)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")

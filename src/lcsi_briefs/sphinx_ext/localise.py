@@ -22,28 +22,59 @@ from lcsi_briefs.model.twins import parity_gaps, twins, where
 from lcsi_briefs.sphinx_ext.config import briefs_config
 from lcsi_briefs.sphinx_ext.site_packs import site_packs
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, note, warn
-from lcsi_briefs.text.catalogue import DOMAIN, Translator, available_languages, catalogue_language, catalogue_path
+from lcsi_briefs.text.catalogue import (
+    DOMAIN,
+    PROJECT_LOCALE_DIR,
+    Translator,
+    available_languages,
+    catalogue_language,
+    catalogue_path,
+    project_catalogue_path,
+    untranslated,
+    use_project_catalogues,
+)
 from lcsi_briefs.text.catalogue import compile_catalogue as _compile
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
 #: Inside the doctree folder: compiled catalogues are build output, never committed.
 COMPILED_DIR = "lcsi_briefs_locale"
 
 
-def compile_catalogues(folder: Path) -> Path:
-    """Every ``.po`` compiled to ``folder/<lang>/LC_MESSAGES/*.mo``, rewritten only when it changed."""
+def compile_catalogues(folder: Path) -> list[Path]:
+    """Every ``.po`` compiled to ``<folder>/<own|shipped>/<lang>/LC_MESSAGES/*.mo``, rewritten
+    only when it changed; the folders in the order Sphinx must read them, the project's first.
+
+    A compiled catalogue whose ``.po`` is gone is removed, so a deleted translation stops applying.
+    """
+    own, shipped = folder / "own", folder / "shipped"
+    written: set[Path] = set()
     for language in available_languages():
-        data = _compile(catalogue_path(language))
-        target = folder / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
-        if not target.is_file() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_suffix(".tmp")
-            temporary.write_bytes(data)
-            temporary.replace(target)
-    return folder
+        for source, root in ((project_catalogue_path(language), own), (catalogue_path(language), shipped)):
+            if source is None or not source.is_file():
+                continue
+            data = _compile(source)
+            target = root / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+            written.add(target)
+            if not target.is_file() or target.read_bytes() != data:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                temporary = target.with_suffix(".tmp")
+                temporary.write_bytes(data)
+                temporary.replace(target)
+    for stale in folder.glob(f"*/*/LC_MESSAGES/{DOMAIN}.mo"):
+        if stale not in written:
+            stale.unlink()
+    return [own, shipped]
+
+
+def _catalogues(app: Sphinx, config: Config) -> None:
+    """The project's ``locale/`` beside ``conf.py`` first, then the tool's, for every page's words."""
+    use_project_catalogues([Path(app.confdir) / PROJECT_LOCALE_DIR])
+    for folder in compile_catalogues(Path(app.doctreedir) / COMPILED_DIR):
+        app.add_message_catalog(DOMAIN, str(folder))
 
 
 def site_translator(app: Sphinx) -> Translator:
@@ -52,17 +83,43 @@ def site_translator(app: Sphinx) -> Translator:
     return Translator(language, catalogue_language(language), locale.get_translator(DOMAIN))
 
 
+#: How many untranslated messages a note names before "and N more".
+NAMED_GAPS = 5
+
+
 def note_missing_catalogues(packs: list[LoadedPack]) -> None:
-    """One note per language that has no catalogue: its packs' interface text stays English."""
-    missing = sorted({p.pack.briefing.language for p in packs if catalogue_language(p.pack.briefing.language) is None})
-    for language in missing:
-        note(
-            logger,
-            "no interface catalogue for language %r, so its packs' headings and labels are in "
-            "English; add src/lcsi_briefs/locale/<lang>/LC_MESSAGES/%s.po to translate them",
-            language,
-            DOMAIN,
-        )
+    """One note per pack language whose catalogue is missing or incomplete: those words stay English."""
+    for language in sorted({p.pack.briefing.language for p in packs}):
+        found = catalogue_language(language)
+        if found is None:
+            note(
+                logger,
+                "no interface catalogue for language %r, so its packs' headings and labels are in English; "
+                "run 'lcsi-briefs translate %s' to start %s/%s/LC_MESSAGES/%s.po beside conf.py",
+                language,
+                language,
+                PROJECT_LOCALE_DIR,
+                language,
+                DOMAIN,
+            )
+            continue
+        gaps = untranslated(language)
+        if gaps:
+            named = ", ".join(repr(gap) for gap in gaps[:NAMED_GAPS])
+            more = f" and {len(gaps) - NAMED_GAPS} more" if len(gaps) > NAMED_GAPS else ""
+            note(
+                logger,
+                "%d interface messages have no %r translation, so readers see them in English: %s%s; "
+                "translate them in %s/%s/LC_MESSAGES/%s.po ('lcsi-briefs translate %s' adds the missing ones)",
+                len(gaps),
+                found,
+                named,
+                more,
+                PROJECT_LOCALE_DIR,
+                found,
+                DOMAIN,
+                found,
+            )
 
 
 def note_twin_gaps(packs: list[LoadedPack], every: list[LoadedPack] | None = None) -> None:
@@ -118,5 +175,6 @@ def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict[
 
 
 def setup_localisation(app: Sphinx) -> None:
-    app.add_message_catalog(DOMAIN, compile_catalogues(Path(app.doctreedir) / COMPILED_DIR))
+    # Before the frame's words and the site's languages are set up (priorities 450 and 460).
+    app.connect("config-inited", _catalogues, priority=440)
     app.connect("html-page-context", _page_language)

@@ -25,6 +25,11 @@ and its Welsh to ``locale/cy``; ``tests/test_i18n.py`` fails until every catalog
 message the code uses and no other. A Welsh wording a reviewer should check carries a
 ``#. review:`` comment; fuzzy entries are not used, so nothing is marked fuzzy.
 
+A project adds a language the tool does not ship, or rewords one it does, with its own
+``locale/<lang>/LC_MESSAGES/lcsi_briefs.po`` beside ``conf.py`` (``lcsi-briefs translate <lang>``
+starts one): laid out as Sphinx lays out ``locale_dirs``, read before the shipped catalogue, so a
+message the project leaves untranslated still comes from the tool's.
+
 The ``.po`` files are the only thing shipped: the pure layers compile them in memory with Babel,
 and the Sphinx extension compiles ``.mo`` files into the build folder for
 ``app.add_message_catalog`` (see :mod:`lcsi_briefs.sphinx_ext.extension`), so no binary sits in the repo.
@@ -36,9 +41,10 @@ import functools
 import gettext
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar, cast
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
@@ -49,6 +55,48 @@ DOMAIN = "lcsi_briefs"
 THEME_DOMAIN = "sphinx"
 LOCALE_DIR = Path(__file__).parent.parent / "locale"
 SOURCE_LANGUAGE = "en"
+#: The project's own catalogues, beside ``conf.py``.
+PROJECT_LOCALE_DIR = "locale"
+
+_Cached = TypeVar("_Cached", bound=Callable[..., object])
+#: The project's catalogue folders in use (see :func:`use_project_catalogues`).
+_project_dirs: tuple[Path, ...] = ()
+#: Each cache of translated words, emptied when the project's catalogues change.
+_clears: list[Callable[[], None]] = []
+
+
+def translation_cache(function: _Cached) -> _Cached:
+    """``functools.cache`` for anything made of translated words.
+
+    Kept per process, so one process may build two projects with different catalogues
+    (the tests do, and ``serve`` rebuilds after a catalogue is edited).
+    """
+    cached = functools.cache(function)
+    _clears.append(cached.cache_clear)
+    return cast("_Cached", cached)
+
+
+def use_project_catalogues(folders: Iterable[Path]) -> None:
+    """Read a project's own catalogues (its ``locale/`` folder) before the shipped ones."""
+    global _project_dirs  # noqa: PLW0603 - the one switch the caches depend on
+    found = tuple(folder.resolve() for folder in folders if folder.is_dir())
+    if found != _project_dirs:
+        _project_dirs = found
+        for clear in _clears:
+            clear()
+
+
+def project_catalogues() -> tuple[Path, ...]:
+    return _project_dirs
+
+
+def project_catalogue_path(language: str, domain: str = DOMAIN) -> Path | None:
+    """The project's own catalogue of ``language`` (a folder name: "cy", "fr"), if it has one."""
+    for folder in _project_dirs:
+        path = folder / language / "LC_MESSAGES" / f"{domain}.po"
+        if path.is_file():
+            return path
+    return None
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
@@ -66,13 +114,17 @@ def theme_catalogue_path(language: str) -> Path | None:
     Sphinx's ``sphinx`` domain, in its own file beside ours: ``locale/cy/LC_MESSAGES/sphinx.po``.
     """
     found = catalogue_language(language)
-    path = LOCALE_DIR / found / "LC_MESSAGES" / f"{THEME_DOMAIN}.po" if found else None
-    return path if path is not None and path.is_file() else None
+    if found is None:
+        return None
+    own = project_catalogue_path(found, THEME_DOMAIN)
+    path = LOCALE_DIR / found / "LC_MESSAGES" / f"{THEME_DOMAIN}.po"
+    return own or (path if path.is_file() else None)
 
 
 def available_languages() -> list[str]:
-    """The languages with a catalogue, as folder names ("cy", "en")."""
-    return sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    """The languages with a catalogue, the tool's or the project's, as folder names ("cy", "en")."""
+    folders = (LOCALE_DIR, *_project_dirs)
+    return sorted({path.parent.parent.name for folder in folders for path in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po")})
 
 
 def _candidates(language: str) -> list[str]:
@@ -124,12 +176,48 @@ class Translator:
         return self.catalogue is None
 
 
-@functools.cache
+@translation_cache
 def _translations(catalogue: str) -> gettext.NullTranslations:
-    return gettext.GNUTranslations(io.BytesIO(compile_catalogue(catalogue_path(catalogue))))
+    """The project's catalogue of the language, falling back to the shipped one, then to English."""
+    shipped = catalogue_path(catalogue)
+    translations: gettext.NullTranslations = (
+        gettext.GNUTranslations(io.BytesIO(compile_catalogue(shipped)))
+        if shipped.is_file() and catalogue != SOURCE_LANGUAGE
+        else gettext.NullTranslations()
+    )
+    own = project_catalogue_path(catalogue)
+    if own is not None:
+        first = gettext.GNUTranslations(io.BytesIO(compile_catalogue(own)))
+        first.add_fallback(translations)
+        return first
+    return translations
 
 
-@functools.cache
+def messages() -> list[str]:
+    """Every message the tool writes for readers: the source catalogue's ids, singulars of plurals."""
+    with catalogue_path(SOURCE_LANGUAGE).open("rb") as stream:
+        catalogue = read_po(stream, domain=DOMAIN)
+    return [m.id[0] if isinstance(m.id, tuple | list) else m.id for m in catalogue if m.id]
+
+
+def untranslated(language: str) -> list[str]:
+    """The messages a language's catalogues leave in English (none for English itself)."""
+    found = catalogue_language(language)
+    if found is None or found == SOURCE_LANGUAGE:
+        return []
+    done: set[str] = set()
+    for path in (catalogue_path(found), project_catalogue_path(found)):
+        if path is not None and path.is_file():
+            with path.open("rb") as stream:
+                done |= {
+                    m.id[0] if isinstance(m.id, tuple | list) else m.id
+                    for m in read_po(stream, domain=DOMAIN)
+                    if m.id and not m.fuzzy and all(m.string if isinstance(m.string, tuple | list) else [m.string])
+                }
+    return [message for message in messages() if message not in done]
+
+
+@translation_cache
 def translator_for(language: str) -> Translator:
     """The translator for a pack's language tag; English when the language has no catalogue.
 
@@ -137,7 +225,7 @@ def translator_for(language: str) -> Translator:
     says so once; this layer has no logger a build would show.
     """
     found = catalogue_language(language)
-    if found is None or found == SOURCE_LANGUAGE:
+    if found is None:
         return Translator(language, found, gettext.NullTranslations())
     return Translator(language, found, _translations(found))
 

@@ -8,13 +8,12 @@ place, so a translation pass can move it into the message catalogue.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, fields
 
 from lcsi_briefs.model.figures import NUMBER_PATTERN, Chart, DataTable, KeyFigure
 from lcsi_briefs.model.pack import Evidence, Pack
-from lcsi_briefs.text.catalogue import N_, translator_for
+from lcsi_briefs.text.catalogue import N_, translation_cache, translator_for
 from lcsi_briefs.text.chart_words import chart_value
 from lcsi_briefs.text.formatter import format_number, reader_minus
 
@@ -58,7 +57,7 @@ class FigureText:
 TEXT = FigureText()
 
 
-@functools.cache
+@translation_cache
 def words(language: str) -> FigureText:
     """The words about numbers in a pack's language, from the message catalogue."""
     translate = translator_for(language)

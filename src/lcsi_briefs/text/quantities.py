@@ -23,7 +23,7 @@ from babel.dates import get_month_names
 from babel.numbers import NumberFormatError, parse_decimal
 from num2words import CONVERTER_CLASSES, num2words
 
-from lcsi_briefs.text.catalogue import N_, translator_for
+from lcsi_briefs.text.catalogue import N_, translation_cache, translator_for
 from lcsi_briefs.text.formatter import locale_of
 
 #: A number in digits: "663", "1,084", "12-month", "8%", "3.5"; not part of a name such as "360Giving".
@@ -58,7 +58,7 @@ class Quantity:
     text: str
 
 
-@functools.cache
+@translation_cache
 def _period_words(language: str) -> frozenset[str]:
     translate = translator_for(language)
     return frozenset(translate(PERIOD_WORDS).casefold().split())
