@@ -10,11 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfWriter
 
+from lcsi_briefs.model.colour import contrast
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.sphinx_ext.accessibility import (
     LARGE_PRINT_POINTS,
     MINIMUM_CONTRAST,
-    contrast,
     lowest_print_contrast,
     render_accessibility,
     verify_pdf,
@@ -83,7 +83,7 @@ def test_the_statement_claims_pdf_checks_only_when_the_build_makes_the_pdfs() ->
     assert "This build did not make the PDF editions, so it did not check them." in without
     for text in (with_pdfs, without):
         assert "## What is not done yet" in text
-        assert "contact lcsi-briefs demonstration pack." in text
+        assert "contact Northway Network for Local Infrastructure." in text
 
 
 def test_the_statement_is_in_the_site_language() -> None:

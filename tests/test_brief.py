@@ -13,7 +13,7 @@ from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pdf.brief import audience_url, brief_html
-from lcsi_briefs.pdf.builder import HERE, brief_limit, brief_too_long, print_stylesheets
+from lcsi_briefs.pdf.print_setup import HERE, brief_limit, brief_too_long, print_stylesheets
 from lcsi_briefs.pdf.render import TOO_LONG, RenderJob, render_pdf
 
 from .conftest import REPO, small_pack, write_pack

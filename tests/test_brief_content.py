@@ -19,7 +19,7 @@ from lcsi_briefs.check.prose import sentences
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pdf.brief import audience_url, brief_html
-from lcsi_briefs.pdf.builder import BRIEF_PAGES, HERE, LARGE_PRINT_BRIEF_PAGES, brief_limit, print_stylesheets
+from lcsi_briefs.pdf.print_setup import BRIEF_PAGES, HERE, LARGE_PRINT_BRIEF_PAGES, brief_limit, print_stylesheets
 from lcsi_briefs.pdf.render import TOO_LONG, RenderJob, render_pdf
 from lcsi_briefs.text.paragraphs import fold, paragraphs
 

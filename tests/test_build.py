@@ -53,7 +53,7 @@ def test_a_failed_pdf_render_keeps_the_previous_pdfs(project: Any, monkeypatch: 
     changed["briefing"]["title"] = "A new title that never gets printed"
     write_pack(root / "briefings" / "small.yaml", changed)
     # A missing stylesheet makes every large-print render fail after the standard ones succeeded.
-    monkeypatch.setattr("lcsi_briefs.pdf.builder.LARGE_PRINT_STYLESHEET", root / "missing.css")
+    monkeypatch.setattr("lcsi_briefs.pdf.print_setup.LARGE_PRINT_STYLESHEET", root / "missing.css")
     assert build_all(root) == 1
     assert snapshot(root / "build" / "pdf") == before
 

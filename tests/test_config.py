@@ -31,6 +31,9 @@ BAD = [
     ("newsletter_from", "'Policy <p@example.org>\\nBcc: all@example.org'", "an email address"),
     ("newsletter_from", "'not an address'", "an email address"),
     ("newsletter_from", "None", "an email address"),
+    ("members_dir", "''", "a folder name, such as 'briefings'"),
+    ("shard", "'3/2'", "a shard written K/N with 1 <= K <= N, such as 2/4"),
+    ("shard", "2", "a shard written K/N, such as 2/4, or '' for the whole build"),
 ]
 
 

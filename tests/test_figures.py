@@ -28,14 +28,14 @@ from pypdf import PdfReader
 from weasyprint import CSS, HTML
 
 from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.model.colour import contrast
 from lcsi_briefs.model.figures import Chart
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.chart_parts import DARK_BACKGROUND, DARK_PALETTE, LIGHT_PALETTE, PRINT_PALETTE
 from lcsi_briefs.pages.charts import chart_svg, summary
 from lcsi_briefs.pages.figures import _payload
-from lcsi_briefs.pdf.builder import print_stylesheets
-from lcsi_briefs.sphinx_ext.accessibility import contrast
+from lcsi_briefs.pdf.print_setup import print_stylesheets
 from lcsi_briefs.sphinx_ext.directives import _chart_html, _table_html
 from lcsi_briefs.text.formatter import format_number
 

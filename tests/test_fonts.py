@@ -13,8 +13,8 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from lcsi_briefs.model import font_coverage as coverage
-from lcsi_briefs.pdf.builder import HERE as PDF_PACKAGE
-from lcsi_briefs.pdf.builder import print_stylesheets
+from lcsi_briefs.pdf.print_setup import HERE as PDF_PACKAGE
+from lcsi_briefs.pdf.print_setup import print_stylesheets
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
 
 #: One line per language the issue names, bold and italic too (each face is its own file).

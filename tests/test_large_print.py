@@ -13,8 +13,8 @@ import pytest
 
 from lcsi_briefs.model.figures import Chart
 from lcsi_briefs.pages.charts import chart_drawings
-from lcsi_briefs.pdf.builder import HERE as PDF_PACKAGE
-from lcsi_briefs.pdf.builder import print_stylesheets
+from lcsi_briefs.pdf.print_setup import HERE as PDF_PACKAGE
+from lcsi_briefs.pdf.print_setup import print_stylesheets
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
 
 from . import pdfua

@@ -16,7 +16,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "lcsi_briefs"
 
 #: Layers that must stay plain Python: usable from the commands without loading Sphinx or WeasyPrint.
-PURE = ("model", "text", "layout", "editions", "check", "pages")
+PURE = ("model", "text", "layout", "languages", "editions", "check", "pages")
 #: What a pure layer may never import (third-party tools and our own upper layers).
 NOT_IN_PURE = (
     "sphinx",

@@ -30,8 +30,15 @@ def test_project_folders_follow_the_settings() -> None:
     assert layout.packs == Path("/p/data")
     assert layout.srcdir == Path("/p/docs")
     assert layout.generated == Path("/p/docs/_gen")
-    assert (layout.html, layout.pdf, layout.newsletter) == layout.published
-    assert layout.published == (Path("/p/build/html"), Path("/p/build/pdf"), Path("/p/build/newsletter"))
+    assert (layout.html, layout.pdf, layout.newsletter, layout.members) == layout.published
+    assert layout.published == (
+        Path("/p/build/html"),
+        Path("/p/build/pdf"),
+        Path("/p/build/newsletter"),
+        Path("/p/build/members"),
+    )
+    assert layout.member_files == Path("/p/members")
+    assert layout.publisher_file == Path("/p/publisher.yaml")
     assert layout.stamp == Path("/p/build/.work/inputs.sha256")
     assert layout.preview == Path("/p/build/preview")
 

@@ -13,8 +13,8 @@ from pypdf import PdfReader
 
 from lcsi_briefs.editions import editions
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.pdf.builder import HERE as PDF_PACKAGE
-from lcsi_briefs.pdf.builder import print_stylesheets
+from lcsi_briefs.pdf.print_setup import HERE as PDF_PACKAGE
+from lcsi_briefs.pdf.print_setup import print_stylesheets
 from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
 from lcsi_briefs.text.first_use import expansions
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from lcsi_briefs.model.colour import contrast
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.audience import ACTIONS_LABEL, QUESTIONS_LABEL
 from lcsi_briefs.pages.diagram import COLOURS, PANEL_COLOUR, colour_pairs, pathways_svg
-from lcsi_briefs.sphinx_ext.accessibility import contrast
 from lcsi_briefs.sphinx_ext.site import FONT_SHEET, font_files, label_captions, site_font_sheet
 
 #: Furo's page backgrounds: the diagram must read on both.

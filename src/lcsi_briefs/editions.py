@@ -86,3 +86,50 @@ def editions(loaded: LoadedPack) -> list[Edition]:
         result.append(Edition(loaded.slug, audience_id, False, label, language, brief))
         result.append(Edition(loaded.slug, audience_id, True, label, language, brief))
     return result
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """One line of a member's contact block: "Phone", "0113 496 0000", "tel:01134960000"."""
+
+    label: str
+    value: str
+    #: ``mailto:``, ``tel:`` or the web address; "" for text that is not a link.
+    href: str
+
+
+@dataclass(frozen=True)
+class Cobrand:
+    """What a member's copy of an edition prints that the publisher's does not.
+
+    Everything else (the findings, the implications, the sources) is the publisher's edition,
+    the same HTML. The words are the catalogue's in the pack's language, the values the member
+    file's, escaped where they are printed; the colours have passed the contrast gate, and the
+    logos are ``data:`` URIs of checked files (see :mod:`lcsi_briefs.members`).
+    """
+
+    name: str
+    logo: str
+    logo_alt: str
+    primary: str
+    accent: str
+    shared_line: str
+    foreword: list[str]
+    foreword_heading: str
+    foreword_note: str
+    contact_heading: str
+    contact: list[ContactLine]
+    charity: str
+    publisher_logo: str = ""
+    publisher_logo_alt: str = ""
+
+
+@dataclass(frozen=True)
+class MemberCopy:
+    """A member's copy of one edition: where it is written and what it adds."""
+
+    #: Relative to the PDF folder: ``members/leeds-cvs/lcsi-2025--funders.pdf``.
+    place: str
+    cobrand: Cobrand
+    #: The member's file, where a problem printing its copy is reported.
+    origin: str

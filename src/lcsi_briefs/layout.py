@@ -14,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from lcsi_briefs.languages import SiteLanguages, is_language_key
 
 if TYPE_CHECKING:
     from lcsi_briefs.model.pack import Pack
@@ -38,6 +39,8 @@ GLOSSARY_LABEL = "lcsi-glossary"
 LARGE_PRINT = "large-print"
 #: The suffix of an audience's one-sheet brief.
 BRIEF = "brief"
+MEMBERS_DIR = "members"  # each member's editions, in build/ and in the PDF build's work folder
+MEMBERS_PRINTED = ".lcsi-members.json"  # the members a PDF build printed (a shard prints some)
 #: The kinds of file each newsletter edition is written as.
 NEWSLETTER_SUFFIXES = (".html", ".txt", ".eml")
 
@@ -56,6 +59,7 @@ class ProjectLayout:
     source_dir: str = "docs"
     #: The site's language (``language`` in ``conf.py``): the language of the site's root.
     language: str = "en"
+    members_dir: str = "members"
 
     @property
     def srcdir(self) -> Path:
@@ -64,6 +68,14 @@ class ProjectLayout:
     @property
     def packs(self) -> Path:
         return self.root / self.packs_dir
+
+    @property
+    def member_files(self) -> Path:  # members/<id>.yaml and their logos
+        return self.root / self.members_dir
+
+    @property
+    def publisher_file(self) -> Path:  # the publisher's name, logo, colours and contact
+        return self.root / "publisher.yaml"
 
     @property
     def generated(self) -> Path:
@@ -102,6 +114,10 @@ class ProjectLayout:
         return self.build / NEWSLETTER_DIR
 
     @property
+    def members(self) -> Path:  # each member's editions, index and zip, one folder per member
+        return self.build / MEMBERS_DIR
+
+    @property
     def preview(self) -> Path:
         return self.build / "preview"
 
@@ -113,7 +129,7 @@ class ProjectLayout:
     @property
     def published(self) -> tuple[Path, ...]:
         """Every folder a build publishes, each swapped into place whole."""
-        return (self.html, self.pdf, self.newsletter)
+        return (self.html, self.pdf, self.newsletter, self.members)
 
     def language_srcdir(self, key: str, languages: SiteLanguages) -> Path:
         """The hand-written pages of one language's site: ``docs/`` for the first, ``docs/<key>/`` for others."""
@@ -131,60 +147,6 @@ class ProjectLayout:
             return False
         in_language = len(parts) > 1 and parts[1] == self.pages_dir and is_language_key(parts[0])
         return parts[:1] == (self.pages_dir,) or in_language
-
-
-def language_key(tag: str) -> str:
-    """The language a tag names, as a site folder: "cy-GB" and "cy" are "cy", "en_GB" is "en"."""
-    return tag.replace("_", "-").split("-")[0].lower()
-
-
-def is_language_key(name: str) -> bool:
-    """A two- or three-letter primary language subtag, as a language's site folder is named."""
-    return re.fullmatch(r"[a-z]{2,3}", name) is not None
-
-
-@dataclass(frozen=True)
-class SiteLanguages:
-    """The languages one site is built in, as Read the Docs publishes translations.
-
-    The first (the language of ``conf.py``) is at the root of the site; every other one has a
-    build of its own under ``<key>/``, with its own landing page, reader pages, search and frame.
-    Empty when the site is one build holding every pack (a plain ``sphinx-build``, or a
-    language with no pages of its own).
-    """
-
-    keys: tuple[str, ...] = ()
-
-    @property
-    def split(self) -> bool:
-        return len(self.keys) > 1
-
-    @property
-    def root(self) -> str:
-        return self.keys[0] if self.keys else ""
-
-    def prefix(self, key: str) -> str:
-        """The site folder of a language, from the site root: "" for the first, "cy/" for Welsh."""
-        return "" if not self.keys or key == self.keys[0] else f"{key}/"
-
-    def site_of(self, tag: str) -> str:
-        """The language whose build publishes a pack in ``tag``: its own, or the first when it has none."""
-        key = language_key(tag)
-        return key if key in self.keys else self.root
-
-    def url(self, own: str, own_base: str, key: str) -> str:
-        """The base address of ``key``'s site, from the base address of ``own``'s (absolute or relative).
-
-        A relative base ("../") climbs out of ``own``'s folder first: from ``cy/newsletter/``
-        the English site is "../../", the Welsh one "../".
-        """
-        own_prefix = self.prefix(own)
-        if "://" in own_base:
-            root = own_base.rstrip("/") + "/"
-            root = root.removesuffix(own_prefix) if own_prefix else root
-        else:
-            root = own_base + "../" * own_prefix.count("/")
-        return root + self.prefix(key)
 
 
 def series_docname(pages_dir: str, name: str) -> str:
@@ -366,10 +328,17 @@ class PackLayout:
         return [stem + suffix for suffix in NEWSLETTER_SUFFIXES]
 
 
-def site_languages(first: str, pack_languages: list[str], has_pages: Callable[[str], bool]) -> SiteLanguages:
-    """The languages a site is built in: ``first`` (``conf.py``'s), then each other language
-    that has a pack and hand-written pages of its own (``has_pages``); one build when none has."""
-    root = language_key(first or "en")
-    others = sorted({language_key(tag) for tag in pack_languages} - {root})
-    keys = (root, *(key for key in others if is_language_key(key) and has_pages(key)))
-    return SiteLanguages(keys if len(keys) > 1 else ())
+@dataclass(frozen=True)
+class MemberLayout:
+    """One member's folder (``build/members/<id>/``): its editions' copies, index and zip."""
+
+    member_id: str
+    index = "index.html"
+
+    @property
+    def folder(self) -> str:
+        return f"{MEMBERS_DIR}/{self.member_id}"
+
+    @property
+    def zip_name(self) -> str:
+        return f"{self.member_id}-briefings.zip"

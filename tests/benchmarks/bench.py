@@ -387,7 +387,7 @@ def html_floor(floors: Path) -> Run:
 
 def print_stylesheets() -> dict[str, list[str]]:
     """The stylesheets the PDF builder gives WeasyPrint, so the floor renders exactly the same."""
-    from lcsi_briefs.pdf.builder import print_stylesheets as builder_stylesheets  # noqa: PLC0415 - imports Sphinx
+    from lcsi_briefs.pdf.print_setup import print_stylesheets as builder_stylesheets  # noqa: PLC0415 - imports Sphinx
 
     return {
         f"{'brief-' if brief else ''}{'large' if large else 'standard'}": [
@@ -703,7 +703,13 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--output", type=Path, default=REPO / "build" / "bench" / "results.md")
     parser.add_argument("--update-docs", action="store_true", help="also write docs/manual/benchmark-results.inc")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark projects in build/bench/work")
+    parser.add_argument(
+        "--members", type=int, default=0, help="instead: member editions, projected for this many members"
+    )
+    parser.add_argument("--sample", type=int, default=4, help="with --members: how many members to build (default: 4)")
     arguments = parser.parse_args(argv)
+    if arguments.members < 0 or arguments.sample < 1:
+        parser.error("--members must be 0 or more and --sample at least 1")
     if arguments.runs < 1 or arguments.large_runs < 1:
         parser.error("--runs and --large-runs must be at least 1")
     return arguments
@@ -714,6 +720,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     workdir = REPO / "build" / "bench" / "work"
     results = []
     arguments.output.parent.mkdir(parents=True, exist_ok=True)
+    if arguments.members:
+        from members_bench import run_members_bench  # noqa: PLC0415 - beside this script
+
+        try:
+            text = run_members_bench(arguments.members, arguments.sample, workdir)
+        finally:
+            if not arguments.keep:
+                shutil.rmtree(workdir, ignore_errors=True)
+        arguments.output.with_name("members.md").write_text(text, encoding="utf-8")
+        print(text)
+        return 0
     try:
         for size in arguments.sizes:
             runs = arguments.large_runs if size.large else arguments.runs

@@ -14,18 +14,20 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator, Set
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 
 from lcsi_briefs.cli.inputs import LANGUAGE_STAMP, build_languages, inputs_digest, language_stamps, unchanged
+from lcsi_briefs.cli.member_output import member_folders, printed_members
 from lcsi_briefs.faults import BuildRunningError, fault_sentence, find_os_error, one_build_at_a_time
+from lcsi_briefs.languages import SiteLanguages, language_key
 from lcsi_briefs.layout import (
     NEWSLETTER_DIR,
     PDF_URL_DIR,
     ProjectLayout,
-    SiteLanguages,
-    language_key,
 )
+from lcsi_briefs.members.plan import Shard
 from lcsi_briefs.pdf.preflight.report import read_report, summary, write_report
 from lcsi_briefs.sphinx_ext.warnings import is_note
 
@@ -193,7 +195,7 @@ def _layout(project: Path) -> ProjectLayout | None:
         return None
 
 
-def build_all(project: Path, *, pdf: bool = True, strict: bool = False) -> int:
+def build_all(project: Path, *, pdf: bool = True, strict: bool = False, shard: Shard | None = None) -> int:
     """Build the site (and the PDFs) and publish them into ``build/``; the exit status of the CLI."""
     project = project.resolve()
     if not (project / "conf.py").is_file():
@@ -204,7 +206,7 @@ def build_all(project: Path, *, pdf: bool = True, strict: bool = False) -> int:
         return 1
     try:
         with one_build_at_a_time(project, layout.lock):
-            return _build(layout, pdf=pdf, strict=strict)
+            return _build(layout, pdf=pdf, strict=strict, shard=shard or Shard())
     except BuildRunningError as error:
         print(error, file=sys.stderr)
         return 1
@@ -236,9 +238,16 @@ def _sphinx_builds(
     return 0
 
 
-def _staged(layout: ProjectLayout, languages: SiteLanguages, *, pdf: bool) -> dict[Path, Callable[[Path], None]]:
+def _staged(
+    layout: ProjectLayout, languages: SiteLanguages, *, pdf: bool, site: bool
+) -> tuple[dict[Path, Callable[[Path], None]], list[str]]:
     """How to fill each published folder: every language's site in one ``html`` (each other one
-    in its folder), and the PDFs and emails of every language in one folder each."""
+    in its folder), the PDFs and emails of every language in one folder each, and the members'
+    folders; and the members this build printed.
+
+    A shard other than the first publishes only its members' folders: the first publishes the
+    site, the publisher's PDFs and the emails, so the shards' ``build/`` folders merge by copying.
+    """
     html_work = layout.work / "html"
     others = [key for key in languages.keys if languages.prefix(key)]
     works = [layout.work] + [layout.language_work(key, languages) for key in others]
@@ -272,31 +281,38 @@ def _staged(layout: ProjectLayout, languages: SiteLanguages, *, pdf: bool) -> di
                 if path.is_file():
                     shutil.copy2(path, fresh / path.name)
 
-    staged: dict[Path, Callable[[Path], None]] = {layout.html: html_folder}
-    if pdf:
-        staged[layout.pdf] = pdf_folder
-    if any((folder / "html" / NEWSLETTER_DIR).is_dir() for folder in works):
-        staged[layout.newsletter] = newsletter_folder
-    return staged
+    staged: dict[Path, Callable[[Path], None]] = {}
+    if site:
+        staged[layout.html] = html_folder
+        if pdf:
+            staged[layout.pdf] = pdf_folder
+        if any((folder / "html" / NEWSLETTER_DIR).is_dir() for folder in works):
+            staged[layout.newsletter] = newsletter_folder
+    members = printed_members(layout.work / "pdf") if pdf else []
+    if members:
+        staged[layout.members] = partial(member_folders, layout.work / "pdf", members)
+    return staged, members
 
 
-def _build(layout: ProjectLayout, *, pdf: bool, strict: bool) -> int:
+def _build(layout: ProjectLayout, *, pdf: bool, strict: bool, shard: Shard) -> int:
     for published in layout.published:
         _recover(published)
-    digest = inputs_digest(layout, pdf=pdf, strict=strict)
+    digest = inputs_digest(layout, pdf=pdf, strict=strict, shard=shard)
     stamp = layout.stamp
-    outputs = [layout.html / "index.html"] + ([layout.pdf] if pdf else [])
+    site = shard.publishes_site
+    outputs = [layout.html / "index.html", *([layout.pdf] if pdf else [])] if site else []
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest and all(p.exists() for p in outputs):
         print("Nothing has changed since the last build: build/ is up to date.")
         return 0
     stamp.unlink(missing_ok=True)
     languages = build_languages(layout)
-    stamps = language_stamps(layout, languages, pdf=pdf, strict=strict)
+    stamps = language_stamps(layout, languages, pdf=pdf, strict=strict, shard=shard)
     skip = {key for key, value in stamps.items() if unchanged(layout, languages, key, value, pdf=pdf)}
     for key in stamps:
         (layout.language_work(key, languages) / LANGUAGE_STAMP).unlink(missing_ok=True)
     print("Building the site...")
     overrides: dict[str, object] = {"lcsi_briefs_strict": strict, "lcsi_briefs_pdf_build": pdf}
+    overrides["lcsi_briefs_shard"] = "" if shard.whole else str(shard)
     status = _sphinx_builds(layout, languages, "html", overrides, skip)
     if status == 0 and pdf:
         print("Rendering the PDFs...")
@@ -304,16 +320,22 @@ def _build(layout: ProjectLayout, *, pdf: bool, strict: bool) -> int:
     if status != 0:
         print("Build failed: nothing in build/html or build/pdf was changed.", file=sys.stderr)
         return 1
-    _publish(_staged(layout, languages, pdf=pdf))
+    staged, members = _staged(layout, languages, pdf=pdf, site=site)
+    _publish(staged)
+    if pdf and not members:
+        shutil.rmtree(layout.members, ignore_errors=True)
     try:
         stamp.write_text(digest, encoding="utf-8")
         for key, value in stamps.items():
             (layout.language_work(key, languages) / LANGUAGE_STAMP).write_text(value, encoding="utf-8")
     except OSError:
         stamp.unlink(missing_ok=True)  # without the stamp the next build simply runs in full
-    print(f"Site: {layout.html / 'index.html'}")
-    if pdf:
-        print(f"PDFs: {layout.pdf}")
-        print(summary(read_report(layout.pdf) or {}))
-    print(f"Newsletter emails: {layout.newsletter}")
+    if site:
+        print(f"Site: {layout.html / 'index.html'}")
+        if pdf:
+            print(f"PDFs: {layout.pdf}")
+            print(summary(read_report(layout.pdf) or {}))
+        print(f"Newsletter emails: {layout.newsletter}")
+    if members:
+        print(f"Member editions ({len(members)} member{'s' if len(members) != 1 else ''}): {layout.members}")
     return 0

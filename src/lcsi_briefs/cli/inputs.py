@@ -10,7 +10,9 @@ from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from lcsi_briefs.layout import ProjectLayout, SiteLanguages, is_language_key, site_languages
+from lcsi_briefs.languages import SiteLanguages, is_language_key, site_languages
+from lcsi_briefs.layout import ProjectLayout
+from lcsi_briefs.members.plan import Shard
 
 #: Environment variables that change what a build writes (conf.py reads the site URL ones).
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LCSI_BRIEFS_SITE_URL", "READTHEDOCS_CANONICAL_URL")
@@ -21,7 +23,12 @@ TOOLS = ("lcsi-briefs", "sphinx", "myst-parser", "sphinx-design", "furo", "weasy
 
 
 def inputs_digest(
-    layout: ProjectLayout, *, pdf: bool, strict: bool = False, pages: Callable[[Path], bool] | None = None
+    layout: ProjectLayout,
+    *,
+    pdf: bool,
+    strict: bool = False,
+    pages: Callable[[Path], bool] | None = None,
+    shard: Shard | None = None,
 ) -> str:
     """A digest of everything a build reads: data, pages, settings, this package, tool versions.
 
@@ -30,7 +37,7 @@ def inputs_digest(
     hand-written pages whose text counts to one language's (every page's name still counts:
     the language switch links the same page in each language when it exists).
     """
-    digest = hashlib.sha256(f"pdf={pdf} strict={strict}".encode())
+    digest = hashlib.sha256(f"pdf={pdf} strict={strict} shard={shard or Shard()}".encode())
     for variable in ENVIRONMENT:
         digest.update(f"{variable}={os.environ.get(variable, '')}".encode())
     for tool in TOOLS:
@@ -39,11 +46,12 @@ def inputs_digest(
         except PackageNotFoundError:
             digest.update(f"{tool}=none".encode())
     project = layout.root
-    folders = [layout.srcdir, layout.packs, Path(__file__).parent.parent]
-    files = [project / "conf.py"] + [
+    # The member files and the publisher's exist only in projects that print member editions.
+    folders = [layout.srcdir, layout.packs, layout.member_files, Path(__file__).parent.parent]
+    files = [project / "conf.py", *([layout.publisher_file] if layout.publisher_file.is_file() else [])] + [
         path
         for folder in folders
-        for path in folder.rglob("*")
+        for path in (folder.rglob("*") if folder.is_dir() else ())
         if path.is_file() and not layout.is_generated(path) and "__pycache__" not in path.parts
     ]
     for path in sorted(files):
@@ -79,13 +87,15 @@ def _language_pages(layout: ProjectLayout, languages: SiteLanguages, key: str) -
     )
 
 
-def language_stamps(layout: ProjectLayout, languages: SiteLanguages, *, pdf: bool, strict: bool) -> dict[str, str]:
+def language_stamps(
+    layout: ProjectLayout, languages: SiteLanguages, *, pdf: bool, strict: bool, shard: Shard | None = None
+) -> dict[str, str]:
     """Per language of a site in several, a digest of what its build reads: a language whose
     pages and packs are as they were at its last good build is not built again."""
     if not languages.split:
         return {}
     return {
-        key: inputs_digest(layout, pdf=pdf, strict=strict, pages=_language_pages(layout, languages, key))
+        key: inputs_digest(layout, pdf=pdf, strict=strict, pages=_language_pages(layout, languages, key), shard=shard)
         for key in languages.keys
     }
 

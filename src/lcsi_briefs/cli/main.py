@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 
 from lcsi_briefs import __version__
 from lcsi_briefs.layout import ProjectLayout
+from lcsi_briefs.members.loader import load_members, load_publisher
+from lcsi_briefs.members.plan import Shard, member_editions
+from lcsi_briefs.members.schema import member_schema
 from lcsi_briefs.model.loader import load_packs
-from lcsi_briefs.model.problems import PackError
+from lcsi_briefs.model.problems import PackError, Problem
 from lcsi_briefs.model.schema import pack_schema
 
 if TYPE_CHECKING:
@@ -31,17 +34,46 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _packs_folder() -> Path:
-    """The packs folder that ``conf.py`` in the current folder names (``briefings/`` by default)."""
+def _project() -> ProjectLayout:
+    """The folders that ``conf.py`` in the current folder names (``briefings/``, ``members/`` by default)."""
     from sphinx.errors import ConfigError  # noqa: PLC0415
 
     from lcsi_briefs.cli.project import read_layout  # noqa: PLC0415
 
     try:
-        return Path(read_layout(Path()).packs_dir)
+        return read_layout(Path())
     except ConfigError:
-        # The build reports a broken conf.py; checking the data needs only the default folder.
-        return Path(ProjectLayout(Path()).packs_dir)
+        # The build reports a broken conf.py; checking the data needs only the default folders.
+        return ProjectLayout(Path())
+
+
+def _packs_folder() -> Path:
+    """The packs folder that ``conf.py`` in the current folder names (``briefings/`` by default)."""
+    return Path(_project().packs_dir)
+
+
+def _members(arguments: argparse.Namespace, packs: list[LoadedPack]) -> tuple[int, list[Problem]]:
+    """Check the project's member files and publisher file (when no file was named); print each.
+
+    Returns how many members are valid (-1, having listed every problem, when one is not) and
+    the warnings (colours printed darker), which fail only ``check --strict``.
+    """
+    if arguments.paths:
+        return 0, []
+    project = _project()
+    try:
+        # Relative to the current folder, as the packs' paths are, so messages stay short.
+        members, warnings = load_members(Path(project.members_dir), packs)
+        load_publisher(project.publisher_file.relative_to(project.root))
+    except PackError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{_count(len(error.problems), 'problem')} found in the member files.", file=sys.stderr)
+        return -1, []
+    for member in members:
+        files = _count(len(member_editions(member, packs)), "file")
+        print(f"{member.path}: valid (member: {member.member.name}, {files})")
+    return len(members), warnings
 
 
 def _load(arguments: argparse.Namespace, after: str = "") -> list[LoadedPack] | None:
@@ -73,7 +105,10 @@ def _validate(arguments: argparse.Namespace) -> int:
         # Valid, but worth changing before sending: reported, never failing.
         for problem in subject_problems(loaded):
             print(problem, file=sys.stderr)
-    return EXIT_OK
+    valid, warnings = _members(arguments, packs)
+    for problem in warnings:
+        print(problem, file=sys.stderr)
+    return EXIT_INVALID if valid < 0 else EXIT_OK
 
 
 def _check(arguments: argparse.Namespace) -> int:
@@ -82,7 +117,10 @@ def _check(arguments: argparse.Namespace) -> int:
     packs = _load(arguments, "; fix them, then check again")
     if packs is None:
         return EXIT_INVALID
-    warnings = check_packs(packs)
+    valid, member_warnings = _members(arguments, packs)
+    if valid < 0:
+        return EXIT_INVALID
+    warnings = check_packs(packs) + member_warnings
     for problem in warnings:
         print(problem, file=sys.stderr)
     if warnings:
@@ -94,14 +132,17 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _schema(arguments: argparse.Namespace) -> int:
-    print(json.dumps(pack_schema(), indent=2, ensure_ascii=False))
+    schema = member_schema() if arguments.member else pack_schema()
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
 def _build(arguments: argparse.Namespace) -> int:
     from lcsi_briefs.cli.build import build_all  # noqa: PLC0415 - only `build` pays for importing Sphinx
 
-    return build_all(Path(arguments.project), pdf=not arguments.html_only, strict=arguments.strict)
+    return build_all(
+        Path(arguments.project), pdf=not arguments.html_only, strict=arguments.strict, shard=arguments.shard
+    )
 
 
 def _new(arguments: argparse.Namespace) -> int:
@@ -170,6 +211,13 @@ def _serve(arguments: argparse.Namespace) -> int:
     return serve(Path(arguments.project), host=arguments.host, port=arguments.port, pdfs=not arguments.no_pdfs)
 
 
+def _shard(text: str) -> Shard:
+    try:
+        return Shard.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"expected {error}") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lcsi-briefs", description="Research briefings as data: check them, build the site and PDFs."
@@ -187,7 +235,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--strict", action="store_true", help="fail (exit 1) when there is any editorial warning")
     check.set_defaults(run=_check)
-    schema = commands.add_parser("schema", help="print the JSON Schema of a briefing pack")
+    schema = commands.add_parser("schema", help="print the JSON Schema of a briefing pack (or of a member file)")
+    schema.add_argument("--member", action="store_true", help="the schema of a member file (members/<id>.yaml)")
     schema.set_defaults(run=_schema)
     build = commands.add_parser(
         "build", help="build the site, every PDF and the emails (build/html, build/pdf, build/newsletter)"
@@ -195,6 +244,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--project", default=".", help="the folder holding conf.py (default: the current one)")
     build.add_argument("--html-only", action="store_true", help="build the site without rendering PDFs")
     build.add_argument("--strict", action="store_true", help="fail on editorial warnings (see `lcsi-briefs check`)")
+    build.add_argument(
+        "--shard",
+        type=_shard,
+        default=Shard(),
+        metavar="K/N",
+        help="build only share K of N of the member editions (shard 1 also builds the site); see the manual",
+    )
     build.set_defaults(run=_build)
     preflight = commands.add_parser(
         "preflight", help="what the last build measured on every PDF page: stranded headings, broken words..."

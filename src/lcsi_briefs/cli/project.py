@@ -44,4 +44,10 @@ def read_settings(project: Path) -> BriefsConfig:
 def read_layout(project: Path) -> ProjectLayout:
     """The folders of the project whose ``conf.py`` is in ``project``, and the site's language."""
     settings, language = _read(project)
-    return ProjectLayout(root=project, packs_dir=settings.packs_dir, pages_dir=settings.pages_dir, language=language)
+    return ProjectLayout(
+        root=project,
+        packs_dir=settings.packs_dir,
+        pages_dir=settings.pages_dir,
+        language=language,
+        members_dir=settings.members_dir,
+    )

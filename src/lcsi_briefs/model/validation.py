@@ -56,8 +56,8 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _model_at(location: Location) -> type[BaseModel] | None:
-    current: Any = Pack
+def _model_at(root: type[BaseModel], location: Location) -> type[BaseModel] | None:
+    current: Any = root
     for part in location:
         current = _unwrap(current)
         if isinstance(part, int):
@@ -79,15 +79,15 @@ def _expects_list(location: Location) -> bool:
     keys = list(location)
     while keys and isinstance(keys[-1], int):
         keys.pop()
-    model = _model_at(tuple(keys[:-1])) if keys else None
+    model = _model_at(Pack, tuple(keys[:-1])) if keys else None
     if model is None or not isinstance(keys[-1], str) or keys[-1] not in model.model_fields:
         return False
     return typing.get_origin(_unwrap(model.model_fields[keys[-1]].annotation)) is list
 
 
-def _unknown_key_message(location: Location) -> str:
+def _unknown_key_message(root: type[BaseModel], location: Location) -> str:
     key = str(location[-1])
-    model = _model_at(location[:-1])
+    model = _model_at(root, location[:-1])
     if model is None:
         return f"unknown key {key!r}"
     allowed = list(model.model_fields)
@@ -96,14 +96,14 @@ def _unknown_key_message(location: Location) -> str:
     return f"{message} (did you mean {close[0]!r}?)" if close else message
 
 
-def _message(error: ErrorDetails) -> str:
+def _message(root: type[BaseModel], error: ErrorDetails) -> str:
     kind = error["type"]
     found = describe(error.get("input"))
     context = error.get("ctx") or {}
     if kind == "missing":
         return "missing required key"
     if kind == "extra_forbidden":
-        return _unknown_key_message(tuple(error["loc"]))
+        return _unknown_key_message(root, tuple(error["loc"]))
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":
@@ -142,9 +142,14 @@ def _message(error: ErrorDetails) -> str:
 
 
 def schema_problems(document: Document) -> list[Problem]:
-    """Check the data against the model; every error, each with its position."""
+    """Check a pack's data against the model; every error, each with its position."""
+    return model_problems(Pack, document)
+
+
+def model_problems(model: type[BaseModel], document: Document) -> list[Problem]:
+    """Check the data against ``model`` (a pack, a member file); every error, each with its position."""
     try:
-        Pack.model_validate(document.data)
+        model.model_validate(document.data)
     except ValidationError as error:
         problems = []
         for detail in error.errors():
@@ -154,7 +159,7 @@ def schema_problems(document: Document) -> list[Problem]:
             line, column = document.position(location, key=detail["type"] == "extra_forbidden")
             if detail["type"] == "missing":
                 line, column = document.position(location[:-1])
-            problems.append(Problem(document.path, line, column, field_path(location), _message(detail)))
+            problems.append(Problem(document.path, line, column, field_path(location), _message(model, detail)))
         return problems
     return []
 
@@ -191,7 +196,10 @@ def _ids(document: Document, key: str, problems: list[Problem]) -> set[str]:
     return set(first_seen)
 
 
-def _check_refs(document: Document, location: Location, value: object, known: set[str], kind: str) -> Iterator[Problem]:
+def check_references(
+    document: Document, location: Location, value: object, known: set[str], kind: str
+) -> Iterator[Problem]:
+    """Each id in ``value`` (one id or a list) that is not ``known``, with the nearest that is."""
     references = value if isinstance(value, list) else [value]
     for index, reference in enumerate(references):
         if not isinstance(reference, str) or reference in known:
@@ -222,7 +230,7 @@ def reference_problems(document: Document) -> list[Problem]:
     for index, finding in _items(data, "findings"):
         cited = cited_sources(finding)
         for part, reference in citation_entries(finding.get("sources")):
-            problems += _check_refs(document, ("findings", index, "sources", *part), reference, sources, "source")
+            problems += check_references(document, ("findings", index, "sources", *part), reference, sources, "source")
         listed = finding.get("quotes")
         quotes: list[tuple[tuple[str | int, ...], object]] = [(("quote",), finding.get("quote"))]
         quotes += [(("quotes", n), q) for n, q in enumerate(listed)] if isinstance(listed, list) else []
@@ -230,22 +238,22 @@ def reference_problems(document: Document) -> list[Problem]:
             if not isinstance(quote, dict) or "source" not in quote:
                 continue
             location = ("findings", index, *place, "source")
-            problems += _check_refs(document, location, quote["source"], sources, "source")
+            problems += check_references(document, location, quote["source"], sources, "source")
             if quote["source"] in sources and cited is not None and quote["source"] not in cited:
                 message = f"the quoted source {quote['source']!r} must also be listed in this finding's sources"
                 problems.append(document.problem(location, message))
-    problems += figure_problems(document, sources, _check_refs)
+    problems += figure_problems(document, sources, check_references)
     problems += split_item_problems(document, _expects_list)
     for index, pathway in _items(data, "pathways"):
         for key, known, kind in (("functions", functions, "function"), ("beneficiaries", audiences, "audience")):
             if key in pathway:
-                problems += _check_refs(document, ("pathways", index, key), pathway[key], known, kind)
+                problems += check_references(document, ("pathways", index, key), pathway[key], known, kind)
     for index, audience in _items(data, "audiences"):
         implications = audience.get("implications")
         for number, implication in enumerate(implications if isinstance(implications, list) else []):
             if isinstance(implication, dict) and "findings" in implication:
                 where: Location = ("audiences", index, "implications", number, "findings")
-                problems += _check_refs(document, where, implication["findings"], findings, "finding")
+                problems += check_references(document, where, implication["findings"], findings, "finding")
     seen_terms: dict[str, int] = {}
     for index, entry in _items(data, "glossary"):
         term = entry.get("term")

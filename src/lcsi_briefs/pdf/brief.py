@@ -25,7 +25,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from lcsi_briefs.editions import contents
+from lcsi_briefs.editions import Cobrand, contents
 from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.model.pack import LoadedPack
@@ -154,6 +154,7 @@ def brief_html(
     created: str,
     twin: LoadedPack | None = None,
     twin_url: str = "",
+    cobrand: Cobrand | None = None,
 ) -> str:
     """The print HTML of one audience's brief; every value from the pack is escaped.
 
@@ -229,6 +230,7 @@ def brief_html(
             twin=twin.pack.briefing if twin else None,
             twin_language=language_name(twin.pack.briefing.language) if twin else "",
             twin_url=twin_url,
+            cobrand=cobrand,
             # Only letters, digits, spaces and CSS escapes (see page_labels.css_string).
             page_labels=Markup(page_labels_css(_)),
             text={

@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Set
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -23,9 +23,8 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from lcsi_briefs.editions import Edition, editions
+from lcsi_briefs.editions import Cobrand, Edition, MemberCopy, editions
 from lcsi_briefs.layout import PackLayout
-from lcsi_briefs.model.audience import Implication
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, assemble
@@ -34,10 +33,12 @@ from lcsi_briefs.pdf.ids import TocEntry, contents
 from lcsi_briefs.pdf.page_labels import page_labels_css, page_references_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.preflight.report import locate, read_report, write_report
+from lcsi_briefs.pdf.print_setup import HERE, brief_limit, brief_too_long, print_stylesheets
 from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
 from lcsi_briefs.sphinx_ext.config import briefs_config
 from lcsi_briefs.sphinx_ext.errors import PdfRenderError
 from lcsi_briefs.sphinx_ext.languages import pack_twin, site_base
+from lcsi_briefs.sphinx_ext.members import MemberRun, member_run
 from lcsi_briefs.sphinx_ext.site_packs import site_packs
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, note, pack_location, warn
 from lcsi_briefs.text.catalogue import translator_for
@@ -48,37 +49,11 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
-HERE = Path(__file__).parent
-FONTS_STYLESHEET = HERE / "static" / "fonts.css"
-STYLESHEET = HERE / "static" / "print.css"
-LARGE_PRINT_STYLESHEET = HERE / "static" / "large-print.css"
-FIGURES_STYLESHEET = HERE / "static" / "figures.css"
-BRIEF_STYLESHEET = HERE / "static" / "brief.css"
-#: The one step down a brief may take to fit two pages: body text at 10pt, never smaller.
-BRIEF_SMALLER_STYLESHEET = HERE / "static" / "brief-10pt.css"
-#: A one-sheet brief: both sides of one A4 sheet.
-BRIEF_PAGES = 2
-#: A large-print brief keeps its 16pt and takes the pages it needs, up to four.
-LARGE_PRINT_BRIEF_PAGES = 4
 #: Digests of each PDF's input at its last successful render, kept beside the PDFs.
 MANIFEST = ".lcsi-pdf-inputs.json"
 #: The cover's summary, where a standard full edition's contents send a reader for it. Ids the
 #: pages make never hold an underscore, so it cannot meet one of theirs.
 COVER_SUMMARY_ID = "cover_summary"
-
-
-def print_stylesheets(*, large_print: bool, brief: bool = False) -> tuple[Path, ...]:
-    """The stylesheets of a standard or large-print edition or brief, in the order they apply."""
-    own = (BRIEF_STYLESHEET,) if brief else ()
-    base = (FONTS_STYLESHEET, STYLESHEET, FIGURES_STYLESHEET, *own)
-    return base + ((LARGE_PRINT_STYLESHEET,) if large_print else ())
-
-
-def brief_limit(*, large_print: bool) -> PageLimit:
-    """Two pages, stepping down once to 10pt; large print up to four pages (it must stay large)."""
-    if large_print:
-        return PageLimit(LARGE_PRINT_BRIEF_PAGES)
-    return PageLimit(BRIEF_PAGES, ((*print_stylesheets(large_print=False, brief=True), BRIEF_SMALLER_STYLESHEET),))
 
 
 def creation_time(edition_date: dt.date) -> dt.datetime:
@@ -87,42 +62,6 @@ def creation_time(edition_date: dt.date) -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     return dt.datetime.combine(edition_date, dt.time(), tzinfo=dt.UTC)
-
-
-def _longest_implication(implications: list[Implication]) -> int:
-    """The implication to shorten first: the longest without a short form, else the longest."""
-
-    def length(implication: Implication) -> int:
-        text = implication.brief or implication.text
-        return len(text) + sum(map(len, implication.actions)) + sum(map(len, implication.questions))
-
-    candidates = [i for i, implication in enumerate(implications) if implication.brief is None]
-    return max(candidates or range(len(implications)), key=lambda i: length(implications[i]))
-
-
-def _pack_of(packs: Iterable[LoadedPack], filename: str) -> LoadedPack:
-    """The pack an edition's PDF is printed from."""
-    return next(loaded for loaded in packs if any(e.filename == filename for e in editions(loaded)))
-
-
-def brief_too_long(loaded: LoadedPack, edition: Edition, how_long: str) -> str:
-    """A brief past its pages, located at the implication to shorten (or to give a short form)."""
-    index = next(i for i, a in enumerate(loaded.pack.audiences) if a.id == edition.audience)
-    audience = loaded.pack.audiences[index]
-    number = _longest_implication(audience.implications)
-    location = ("audiences", index, "implications", number)
-    line, column = loaded.position(location)
-    fits = (
-        f"{LARGE_PRINT_BRIEF_PAGES} A4 pages at 16pt"
-        if edition.large_print
-        else f"{BRIEF_PAGES} A4 pages even with body text at 10pt"
-    )
-    advice = "shorten it" if audience.implications[number].brief else "shorten it, or give it a shorter `brief` form"
-    return (
-        f"{loaded.path}:{line}:{column}: warning: audiences[{index}].implications[{number}]: the "
-        f"{'large-print ' if edition.large_print else ''}one-sheet brief for {audience.name} does not fit on "
-        f"{fits}: it runs to {how_long}. Nothing is cut; this is its longest implication: {advice}."
-    )
 
 
 def _report_warnings(
@@ -138,6 +77,11 @@ def _report_warnings(
     return too_long
 
 
+#: A file to print: its place in the PDF folder, its edition, whose it is, its job and input digest.
+_Job = tuple[str, Edition, MemberCopy | None, RenderJob, str]
+_Prepared = tuple[RenderJob, str]
+
+
 @dataclass(frozen=True)
 class _Assembled:
     """What an edition prints, before the template makes it a standard or large-print page."""
@@ -145,6 +89,20 @@ class _Assembled:
     body: str
     toc: list[TocEntry]
     images: tuple[Path, ...]
+
+
+@dataclass
+class _Plan:
+    """What one PDF build makes: each file's input digest, and the jobs of the files to print."""
+
+    current: dict[str, str]
+    jobs: list[RenderJob] = field(default_factory=list)
+    #: Where each file comes from in its pack (or member file), for the location of warnings.
+    origins: dict[str, str] = field(default_factory=dict)
+    briefs: dict[str, tuple[LoadedPack, Edition]] = field(default_factory=dict)
+    #: The publisher's own PDFs and their packs: preflight reports on these, not on members'
+    #: copies of them (see the manual's members.md).
+    own: dict[str, LoadedPack] = field(default_factory=dict)
 
 
 class BriefingPdfBuilder(SingleFileHTMLBuilder):
@@ -171,21 +129,13 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         manifest_path = outdir / MANIFEST
         previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
         packs = site_packs(self.env)
-        current: dict[str, str] = {}
-        jobs: list[RenderJob] = []
-        # Where each edition comes from in its pack, for the location of WeasyPrint's warnings.
-        origins: dict[str, str] = {}
-        briefs: dict[str, tuple[LoadedPack, Edition]] = {}
-        for loaded in packs.values():
-            for edition, job, digest in self._pack_jobs(loaded):
-                current[edition.filename] = digest
-                origins[edition.filename] = pack_location(loaded, edition.audience)
-                if edition.brief:
-                    briefs[edition.filename] = (loaded, edition)
-                if previous.get(edition.filename) != digest or not job.target.is_file():
-                    jobs.append(job)
+        run = member_run(self.config, Path(self.confdir), list(packs.values()))
+        expected = run.expected() | {edition.filename for loaded in packs.values() for edition in editions(loaded)}
+        # Another shard's files keep their digests: this build neither prints nor removes them.
+        plan = self._plan(packs.values(), run, previous, expected)
+        current, jobs, own = plan.current, plan.jobs, plan.own
         for stale in outdir.glob("*.pdf"):
-            if stale.name not in current:
+            if stale.name not in expected:
                 stale.unlink()
                 stale.with_suffix(".html").unlink(missing_ok=True)
         self.copy_image_files()
@@ -203,7 +153,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         jobs.sort(key=lambda job: len(job.html), reverse=True)
         results = render_all(jobs, workers=workers, timeout=settings.pdf_timeout)
         # Preflight's findings: those of the PDFs kept from the last build stand until they are printed again.
-        found = {name: lines for name, lines in (read_report(outdir) or {}).items() if name in origins}
+        found = {name: lines for name, lines in (read_report(outdir) or {}).items() if name in own}
         for result in status_iterator(
             results,
             "rendering PDFs... ",
@@ -212,8 +162,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             self._app.verbosity,
             stringify_func=lambda result: result.job.target.name,
         ):
-            name = result.job.target.name
-            found[name] = locate(result.problems, name, _pack_of(packs.values(), name), Path(self.confdir))
+            name = result.job.target.relative_to(outdir).as_posix()
+            if name in own:
+                found[name] = locate(result.problems, name, own[name], Path(self.confdir))
             if result.error or result.warnings:
                 # Not recorded as done, so the next build renders it again and reports it again.
                 current.pop(name, None)
@@ -221,10 +172,10 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                 faults.append(OSError(*result.fault))
             elif result.error:
                 failures.append(f"{name}: {result.error}")
-            too_long += _report_warnings(name, result.warnings, briefs.get(name), origins[name])
+            too_long += _report_warnings(name, result.warnings, plan.briefs.get(name), plan.origins[name])
         manifest_path.write_text(json.dumps(current, indent=1, sort_keys=True), encoding="utf-8")
         write_report(outdir, {name: lines for name, lines in found.items() if (outdir / name).is_file()})
-        note(logger, "PDFs: %d printed, %d unchanged since the last build", len(jobs), len(origins) - len(jobs))
+        note(logger, "PDFs: %d printed, %d unchanged since the last build", len(jobs), len(plan.origins) - len(jobs))
         if faults:
             raise faults[0]  # a full disk or a read-only folder: the build says so in one sentence
         # Like the editorial checks: listed for the editor, failing only a strict build.
@@ -235,21 +186,46 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                 note(logger, "%s", message)
         if failures:
             raise PdfRenderError("\n".join(failures))
+        run.finish(outdir, creation_time(run.newest))
 
-    def _pack_jobs(self, loaded: LoadedPack) -> Iterator[tuple[Edition, RenderJob, str]]:
-        """Every edition of a pack with its render job and the digest of its input."""
-        # The standard and large-print twins print the same content: assemble it once.
+    def _plan(self, packs: Iterable[LoadedPack], run: MemberRun, previous: dict[str, str], expected: set[str]) -> _Plan:
+        """Every PDF this build makes, and the jobs of those whose input changed since ``previous``."""
+        plan = _Plan({key: digest for key, digest in previous.items() if key in expected})
+        for loaded in packs:
+            for key, edition, copy, job, digest in self._pack_jobs(loaded, run):
+                plan.current[key] = digest
+                if copy is None:
+                    plan.own[key] = loaded
+                plan.origins[key] = copy.origin if copy else pack_location(loaded, edition.audience)
+                if edition.brief:
+                    plan.briefs[key] = (loaded, edition)
+                if previous.get(key) != digest or not job.target.is_file():
+                    plan.jobs.append(job)
+        return plan
+
+    def _pack_jobs(self, loaded: LoadedPack, run: MemberRun) -> Iterator[_Job]:
+        """Each edition of a pack this build prints (the publisher's, then members'): its place, copy, job, digest."""
+        # The standard and large-print twins print the same content: assemble it once, and
+        # print it for the publisher and every member alike.
         assembled: dict[str | None, _Assembled] = {}
         doctrees = PackDoctrees(self)
         for edition in editions(loaded):
+            places: list[tuple[str, MemberCopy | None]] = [(edition.filename, None)] if run.publishes_site else []
+            places += [(copy.place, copy) for copy in run.copies(loaded, edition)]
             if edition.brief:
-                yield edition, *self._prepare_brief(loaded, edition)
+                for place, copy in places:
+                    cobrand = copy.cobrand if copy else None
+                    yield place, edition, copy, *self._prepare_brief(loaded, edition, place, cobrand)
+                continue
+            if not places:
                 continue
             if edition.audience not in assembled:
                 assembled[edition.audience] = self._assemble(doctrees, loaded, edition)
             # The large-print twin comes second: after it, the assembly is no longer needed.
             content = assembled.pop(edition.audience) if edition.large_print else assembled[edition.audience]
-            yield edition, *self._prepare(loaded, edition, content)
+            for place, copy in places:
+                cobrand = copy.cobrand if copy else None
+                yield place, edition, copy, *self._prepare(loaded, edition, content, place, cobrand)
 
     def _assemble(self, doctrees: PackDoctrees, loaded: LoadedPack, edition: Edition) -> _Assembled:
         """An edition's content as HTML, with its contents entries and the images it shows."""
@@ -264,7 +240,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             images=images,
         )
 
-    def _prepare_brief(self, loaded: LoadedPack, edition: Edition) -> tuple[RenderJob, str]:
+    def _prepare_brief(self, loaded: LoadedPack, edition: Edition, place: str, cobrand: Cobrand | None) -> _Prepared:
         """The render job of an audience's one-sheet brief, built from the pack alone."""
         audience = edition.audience or ""
         suffix = self.config.html_file_suffix or ".html"
@@ -275,27 +251,38 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         twin_url = audience_url(twin_site, twin, audience, pages_dir, suffix) if twin else ""
         created = creation_time(loaded.pack.briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
         html = brief_html(
-            loaded, audience, url=url, large_print=edition.large_print, created=created, twin=twin, twin_url=twin_url
+            loaded,
+            audience,
+            url=url,
+            large_print=edition.large_print,
+            created=created,
+            twin=twin,
+            twin_url=twin_url,
+            cobrand=cobrand,
         )
-        stylesheets = print_stylesheets(large_print=edition.large_print, brief=True)
-        limit = brief_limit(large_print=edition.large_print)
-        return self._job(loaded, edition, html, stylesheets, limit=limit)
+        member = cobrand is not None
+        stylesheets = print_stylesheets(large_print=edition.large_print, brief=True, member=member)
+        limit = brief_limit(large_print=edition.large_print, member=member)
+        return self._job(loaded, place, html, stylesheets, limit=limit, large_print=edition.large_print)
 
-    def _prepare(self, loaded: LoadedPack, edition: Edition, content: _Assembled) -> tuple[RenderJob, str]:
+    def _prepare(
+        self, loaded: LoadedPack, edition: Edition, content: _Assembled, place: str, cobrand: Cobrand | None
+    ) -> _Prepared:
         """The render job of one edition, and a digest of everything its PDF depends on."""
-        html = self._print_html(loaded, edition, content)
-        stylesheets = print_stylesheets(large_print=edition.large_print)
-        return self._job(loaded, edition, html, stylesheets, images=content.images)
+        html = self._print_html(loaded, edition, content, cobrand)
+        stylesheets = print_stylesheets(large_print=edition.large_print, member=cobrand is not None)
+        return self._job(loaded, place, html, stylesheets, images=content.images, large_print=edition.large_print)
 
     def _job(
         self,
         loaded: LoadedPack,
-        edition: Edition,
+        place: str,
         html: str,
         stylesheets: tuple[Path, ...],
         *,
         images: tuple[Path, ...] = (),
         limit: PageLimit | None = None,
+        large_print: bool = False,
     ) -> tuple[RenderJob, str]:
         """A render job, and a digest of everything its PDF depends on."""
         outdir = Path(self.outdir)
@@ -303,17 +290,20 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         smaller = [path for paths in (limit.smaller if limit else ()) for path in paths]
         for path in [*stylesheets, *images, *smaller]:
             digest.update(path.read_bytes() if path.is_file() else path.as_posix().encode())
-        # The print HTML is kept beside the PDF (not published): handy to inspect a layout.
-        (outdir / edition.filename).with_suffix(".html").write_text(html, encoding="utf-8")
+        target = outdir / place
+        if target.parent == outdir:
+            # The print HTML is kept beside the publisher's PDF (not published): handy to inspect
+            # a layout. A member's edition differs from it only in the member's own parts.
+            target.with_suffix(".html").write_text(html, encoding="utf-8")
         job = RenderJob(
             html=html,
-            target=outdir / edition.filename,
+            target=target,
             base_url=outdir.as_uri() + "/",
             stylesheets=stylesheets,
             allowed_roots=(outdir, HERE, Path(self.srcdir), Path(self.confdir)),
             source_date_epoch=int(creation_time(loaded.pack.briefing.edition_date).timestamp()),
             limit=limit,
-            large_print=edition.large_print,
+            large_print=large_print,
         )
         return job, digest.hexdigest()
 
@@ -328,7 +318,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         tree.walkabout(visitor)
         return "".join(visitor.fragment)  # type: ignore[attr-defined]
 
-    def _print_html(self, loaded: LoadedPack, edition: Edition, content: _Assembled) -> str:
+    def _print_html(
+        self, loaded: LoadedPack, edition: Edition, content: _Assembled, cobrand: Cobrand | None = None
+    ) -> str:
         briefing = loaded.pack.briefing
         audience = loaded.pack.audience(edition.audience) if edition.audience else None
         _ = translator_for(briefing.language)
@@ -369,6 +361,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             # The twin's language and title, in that language, so a reader can ask for the other.
             twin=twin.pack.briefing if twin else None,
             twin_language=language_name(twin.pack.briefing.language) if twin else "",
+            cobrand=cobrand,
         )
 
     def finish(self) -> None:

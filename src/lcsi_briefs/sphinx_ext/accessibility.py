@@ -26,6 +26,7 @@ from typing import Any
 from lcsi_briefs.check.prose import Kind, PackText
 from lcsi_briefs.check.readability import GRADE_TO_UK_AGE, is_english, long_sentence_problems, uk_reading_age
 from lcsi_briefs.check.terms import abbreviation_problems
+from lcsi_briefs.model.colour import TEXT_CONTRAST, contrast
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.markup import escape
 from lcsi_briefs.text.catalogue import N_, Translator, translator_for
@@ -33,7 +34,7 @@ from lcsi_briefs.text.catalogue import N_, Translator, translator_for
 #: The statement's body, written among the generated pages for the site's accessibility page to include.
 ACCESSIBILITY_FILE = "_includes/accessibility.md"
 #: WCAG 2.2 AA for body text.
-MINIMUM_CONTRAST = 4.5
+MINIMUM_CONTRAST = TEXT_CONTRAST
 #: UKAAF's minimum for large print, and what the large-print editions are checked against.
 LARGE_PRINT_POINTS = 16.0
 #: The printed editions' pages, and the tint behind boxed text (notes, key figures, table heads).
@@ -59,18 +60,6 @@ class PdfFacts:
     name: str
     problems: tuple[str, ...]
     body_points: float | None
-
-
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(foreground: str, background: str) -> float:
-    """The WCAG contrast ratio of two ``#rrggbb`` colours."""
-    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def print_text_colours() -> set[str]:

@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
-from lcsi_briefs.layout import is_language_key
+from lcsi_briefs.languages import is_language_key
+from lcsi_briefs.members.plan import Shard
 from lcsi_briefs.model.fields import ENCODED_WORD
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, note, setting_location, warn
 from lcsi_briefs.text.paragraphs import line_break
@@ -80,6 +81,17 @@ def _sender(value: Any) -> str | None:
     return None
 
 
+def _shard(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "a shard written K/N, such as 2/4, or '' for the whole build"
+    try:
+        if value:
+            Shard.parse(value)
+    except ValueError as error:
+        return str(error).split(", found")[0]
+    return None
+
+
 def _flag(value: Any) -> str | None:
     return None if isinstance(value, bool) else "True or False"
 
@@ -100,6 +112,8 @@ class BriefsConfig:
 
     #: Folder holding the pack files, relative to the folder of ``conf.py``.
     packs_dir: str = _setting("briefings", _folder)
+    #: Folder holding the member organisations' files (``<id>.yaml``) and logos, beside conf.py.
+    members_dir: str = _setting("members", _folder)
     #: Folder inside the source tree for generated pages (git-ignored; rewritten each build).
     pages_dir: str = _setting("briefing", _pages_folder)
     #: Seconds one PDF render may take before the build gives up on it.
@@ -114,8 +128,10 @@ class BriefsConfig:
     #: the accessibility statement then lists those checks.
     pdf_build: bool = _setting(False, _flag)
     #: Set by ``lcsi-briefs build`` when the site has more than one language: every language
-    #: built (the root's first), each in a build of its own (see :class:`~lcsi_briefs.layout.SiteLanguages`).
+    #: built (the root's first), each in a build of its own (see :class:`~lcsi_briefs.languages.SiteLanguages`).
     site_languages: tuple[str, ...] = _setting((), _languages)
+    #: Set by ``lcsi-briefs build --shard K/N``: print only this share of the members' editions.
+    shard: str = _setting("", _shard)
 
 
 #: Where the site's address is read from, in this order (``conf.py`` calls :func:`site_url`).

@@ -57,7 +57,8 @@ def _verify_pdfs(app: Sphinx, exception: Exception | None) -> None:
         return
     started = getattr(app, "lcsi_briefs_started", 0.0)
     failures = []
-    for path in sorted(Path(app.outdir).glob("*.pdf")):
+    # The publisher's PDFs, and every member's copies (build/members/<id>/).
+    for path in sorted(Path(app.outdir).rglob("*.pdf")):
         if path.stat().st_mtime >= started:
             facts = verify_pdf(path, large_print=path.stem.endswith("--large-print"))
             failures += [f"{facts.name}: {problem}" for problem in facts.problems]

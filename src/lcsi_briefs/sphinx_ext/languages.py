@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
 
-from lcsi_briefs.layout import PackLayout, SiteLanguages, glossary_docname, is_language_key, language_key
+from lcsi_briefs.languages import SiteLanguages, is_language_key, language_key
+from lcsi_briefs.layout import PackLayout, glossary_docname
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import language_name, twins
 from lcsi_briefs.sphinx_ext.config import briefs_config

@@ -96,8 +96,9 @@ def _register(app: Sphinx, config: Config) -> None:
     config.html_search_language = lang
 
 
-def _write_script(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html" or app.builder.name == "briefing-pdf":
+def _write_script(app: Sphinx) -> None:
+    """Written before any page, so every build's pages link it with its checksum (see site._publish_fonts)."""
+    if app.builder.format != "html" or app.builder.name == "briefing-pdf":
         return
     path = Path(app.outdir, "_static", SCRIPT)
     text = script()
@@ -110,4 +111,4 @@ def setup_search(app: Sphinx) -> None:
     app.connect("config-inited", _register)
     # Deferred: it runs after the search page's own language_data.js, which defines the stemmer.
     app.add_js_file(SCRIPT, loading_method="defer")
-    app.connect("build-finished", _write_script)
+    app.connect("builder-inited", _write_script)

@@ -40,8 +40,14 @@ def font_files(sheet: str) -> list[str]:
     return sorted(set(re.findall(rf'url\("{SITE_FONT_FOLDER}/([^"]+)"\)', sheet)))
 
 
-def _publish_fonts(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.name not in SITE_BUILDERS:
+def _publish_fonts(app: Sphinx) -> None:
+    """Write the site's font sheet before any page is: each page links it with its checksum.
+
+    Sphinx stamps a stylesheet's link with the file's checksum (``?v=…``) only if the file is
+    already in the output when the page is written; written after the pages, the first build's
+    links lacked it and every later build's had it, so a rebuild changed every page.
+    """
+    if app.builder.name not in SITE_BUILDERS:
         return
     static = Path(app.outdir, "_static")
     sheet = site_font_sheet(FONT_SHEET.read_text(encoding="utf-8"))
@@ -71,4 +77,4 @@ def setup_site(app: Sphinx) -> None:
     app.add_css_file(SITE_FONT_SHEET, priority=400)
     # After Furo (priority 500), which computes the navigation in the same event.
     app.connect("html-page-context", _page_context, priority=600)
-    app.connect("build-finished", _publish_fonts)
+    app.connect("builder-inited", _publish_fonts)

@@ -1,0 +1,1 @@
+"""Member organisations: their files, and the editions shared in their name."""

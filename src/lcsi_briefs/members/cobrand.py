@@ -1,0 +1,70 @@
+"""A member's parts of an edition (:class:`~lcsi_briefs.editions.Cobrand`), in the pack's language.
+
+The print templates show these parts only when given a Cobrand; everything else an edition
+prints is the publisher's assembly, the very same HTML. Every word here comes from the
+catalogue, every value from the member file goes in as escaped text, and each colour has
+passed the contrast gate (:mod:`lcsi_briefs.members.loader`), so it can go into a style
+attribute as it is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lcsi_briefs.editions import Cobrand, ContactLine
+from lcsi_briefs.members.logo import data_uri
+from lcsi_briefs.members.model import LoadedMember, Publisher
+from lcsi_briefs.text.catalogue import N_, translator_for
+from lcsi_briefs.text.paragraphs import paragraphs
+
+#: The co-branding line under the masthead, and in every member PDF's metadata.
+SHARED_LINE = N_("Shared by {member} · Published by {publisher}")
+FOREWORD_HEADING = N_("A foreword from {member}")
+FOREWORD_NOTE = N_("These are {member}'s own words. The research and its implications are {publisher}'s.")
+CONTACT_HEADING = N_("Contact {member}")
+CHARITY = N_("Registered charity number {number}")
+#: The labels of the contact block, in its order.
+CONTACT_LABELS = {"email": N_("Email"), "phone": N_("Phone"), "url": N_("Website"), "address": N_("Address")}
+
+
+def _href(key: str, value: str) -> str:
+    if key == "email":
+        return f"mailto:{value}"
+    if key == "phone":
+        return "tel:" + "".join(c for c in value if c.isdigit() or c == "+")
+    return value if key == "url" else ""
+
+
+def cobrand(
+    member: LoadedMember,
+    publisher_name: str,
+    language: str,
+    publisher: Publisher | None = None,
+    root: Path | None = None,
+) -> Cobrand:
+    """The member's parts of an edition in ``language``, published by ``publisher_name``."""
+    _ = translator_for(language)
+    data = member.member
+    names = {"member": data.name, "publisher": publisher_name}
+    contact = [
+        ContactLine(_(label), value, _href(key, value))
+        for key, label in CONTACT_LABELS.items()
+        if (value := getattr(data.contact, key))
+    ]
+    publisher_logo = publisher.logo if publisher is not None else None
+    return Cobrand(
+        name=data.name,
+        logo=data_uri(member.logo),
+        logo_alt=data.logo.alt,
+        primary=member.primary,
+        accent=member.accent,
+        shared_line=_(SHARED_LINE, **names),
+        foreword=paragraphs(data.foreword or ""),
+        foreword_heading=_(FOREWORD_HEADING, member=data.name),
+        foreword_note=_(FOREWORD_NOTE, **names),
+        contact_heading=_(CONTACT_HEADING, member=data.name),
+        contact=contact,
+        charity=_(CHARITY, number=data.charity_number) if data.charity_number else "",
+        publisher_logo=data_uri(root / publisher_logo.path) if publisher_logo and root else "",
+        publisher_logo_alt=publisher_logo.alt if publisher_logo else "",
+    )

@@ -1,0 +1,135 @@
+"""Find and load member files, and the publisher's: every problem in one pass, as packs are.
+
+Member files are read with the packs' YAML reader (positions kept, every scalar a string)
+and reported with the packs' problems, so ``members/cvs-leeds.yaml:7:12: colours.primary: …``
+reads like any pack message. A member may name only packs and audiences that exist, and its
+logo must pass :mod:`lcsi_briefs.members.logo`. A brand colour too light to read on white is
+not an error: it is printed darker, and a warning names the member and the colour
+(``--strict`` makes it fail).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from lcsi_briefs.members.logo import logo_problem
+from lcsi_briefs.members.model import Identity, LoadedMember, Member, Publisher
+from lcsi_briefs.model.colour import GRAPHIC_CONTRAST, TEXT_CONTRAST, WHITE, contrast, readable
+from lcsi_briefs.model.fields import ID_PATTERN
+from lcsi_briefs.model.loader import find_pack_files
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.problems import PackError, Problem, Severity
+from lcsi_briefs.model.validation import check_references, model_problems
+from lcsi_briefs.model.yaml_reader import Document, read_yaml
+
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
+
+
+def _gate(
+    document: Document, name: str, key: str, colour: str, *, minimum: float, use: str
+) -> tuple[str, list[Problem]]:
+    """The colour as printed, and a warning when it had to be darkened to reach ``minimum``."""
+    shade = readable(colour, WHITE, minimum)
+    if shade == colour:
+        return colour, []
+    message = (
+        f"{name}'s {key} colour {colour} has a contrast of {contrast(colour, WHITE):.1f}:1 on the white page, "
+        f"under the {minimum:g}:1 {use} needs; it is printed as {shade}, the nearest darker shade that reaches it"
+    )
+    line, column = document.position(("colours", key))
+    return shade, [Problem(document.path, line, column, f"colours.{key}", message, Severity.WARNING)]
+
+
+def _subset_problems(document: Document, packs: list[LoadedPack]) -> list[Problem]:
+    """A member's ``packs`` and ``audiences`` must name what exists."""
+    data = document.data if isinstance(document.data, dict) else {}
+    slugs = {loaded.slug for loaded in packs}
+    chosen = data.get("packs") if isinstance(data.get("packs"), list) else None
+    in_reach = [loaded for loaded in packs if chosen is None or loaded.slug in chosen]
+    audiences = {audience.id for loaded in in_reach for audience in loaded.pack.audiences}
+    problems = list(check_references(document, ("packs",), chosen, slugs, "briefing")) if chosen else []
+    if isinstance(data.get("audiences"), list):
+        problems += check_references(document, ("audiences",), data["audiences"], audiences, "audience")
+    return problems
+
+
+def _logo(document: Document, identity: Identity, folder: Path) -> tuple[Path | None, list[Problem]]:
+    if identity.logo is None:
+        return None, []
+    path = folder / identity.logo.path
+    problem = logo_problem(path, folder)
+    return path, [document.problem(("logo", "path"), problem)] if problem else []
+
+
+def load_member(path: Path, packs: list[LoadedPack]) -> tuple[LoadedMember, list[Problem]]:
+    """One member file and its warnings, or PackError with every problem in it."""
+    problems: list[Problem] = []
+    if not re.match(ID_PATTERN, path.stem) or _RESERVED.match(path.stem):
+        message = (
+            "the file name names the member's folder: expected lower-case letters, digits and hyphens, "
+            f"found {path.name!r}"
+        )
+        problems.append(Problem(path, 1, 1, "", message))
+    try:
+        document = read_yaml(path)
+    except PackError as error:
+        raise PackError(problems + list(error.problems)) from None
+    problems += model_problems(Member, document) + _subset_problems(document, packs)
+    if problems:
+        raise PackError(problems)
+    member = Member.model_validate(document.data)
+    logo, logo_problems = _logo(document, member, path.parent)
+    if logo is None or logo_problems:
+        raise PackError(logo_problems)
+    colours = member.colours
+    primary, warnings = _gate(document, member.name, "primary", colours.primary, minimum=TEXT_CONTRAST, use="text")
+    accent, more = _gate(
+        document, member.name, "accent", colours.accent or primary, minimum=GRAPHIC_CONTRAST, use="a graphic"
+    )
+    loaded = LoadedMember(path.stem, path, member, logo, primary, accent)
+    return loaded, warnings + (more if member.colours.accent else [])
+
+
+def load_members(folder: Path, packs: list[LoadedPack]) -> tuple[list[LoadedMember], list[Problem]]:
+    """Every member in ``folder`` (none when there is no such folder) and their warnings.
+
+    Raises one PackError listing every problem of every member file.
+    """
+    if not folder.is_dir():
+        return [], []
+    members: list[LoadedMember] = []
+    warnings: list[Problem] = []
+    problems: list[Problem] = []
+    for path in find_pack_files([folder]):
+        try:
+            member, warned = load_member(path, packs)
+        except PackError as error:
+            problems += error.problems
+            continue
+        members.append(member)
+        warnings += warned
+    if problems:
+        raise PackError(problems + warnings)
+    return members, warnings
+
+
+def load_publisher(path: Path) -> Publisher | None:
+    """The publisher's own file, or None when the project has none; PackError if it is wrong."""
+    if not path.is_file():
+        return None
+    document = read_yaml(path)
+    problems = model_problems(Publisher, document)
+    if problems:
+        raise PackError(problems)
+    publisher = Publisher.model_validate(document.data)
+    _, logo_problems = _logo(document, publisher, path.parent)
+    if logo_problems:
+        raise PackError(logo_problems)
+    return publisher
+
+
+def member_files(folder: Path) -> Iterable[Path]:
+    """The files a member build reads: for the build's digest of its inputs."""
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []

@@ -1,0 +1,77 @@
+"""How each kind of printed edition is set: its stylesheets, the paper a brief may take, and
+what the editor is told when a brief does not fit.
+
+The builder asks here for an edition's stylesheets and page limit; the tests ask the same
+functions, so a rule about how a standard, large-print, brief or member's edition is set is
+written once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lcsi_briefs.editions import Edition
+from lcsi_briefs.model.audience import Implication
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.pdf.render import PageLimit
+
+HERE = Path(__file__).parent
+FONTS_STYLESHEET = HERE / "static" / "fonts.css"
+STYLESHEET = HERE / "static" / "print.css"
+LARGE_PRINT_STYLESHEET = HERE / "static" / "large-print.css"
+FIGURES_STYLESHEET = HERE / "static" / "figures.css"
+BRIEF_STYLESHEET = HERE / "static" / "brief.css"
+#: The one step down a brief may take to fit two pages: body text at 10pt, never smaller.
+BRIEF_SMALLER_STYLESHEET = HERE / "static" / "brief-10pt.css"
+#: A member's edition: its logo, foreword and contact block (see cobrand.py).
+MEMBERS_STYLESHEET = HERE / "static" / "members.css"
+#: A one-sheet brief: both sides of one A4 sheet.
+BRIEF_PAGES = 2
+#: A large-print brief keeps its 16pt and takes the pages it needs, up to four.
+LARGE_PRINT_BRIEF_PAGES = 4
+
+
+def print_stylesheets(*, large_print: bool, brief: bool = False, member: bool = False) -> tuple[Path, ...]:
+    """The stylesheets of a standard or large-print edition or brief, in the order they apply."""
+    own = ((BRIEF_STYLESHEET,) if brief else ()) + ((MEMBERS_STYLESHEET,) if member else ())
+    base = (FONTS_STYLESHEET, STYLESHEET, FIGURES_STYLESHEET, *own)
+    return base + ((LARGE_PRINT_STYLESHEET,) if large_print else ())
+
+
+def brief_limit(*, large_print: bool, member: bool = False) -> PageLimit:
+    """Two pages, stepping down once to 10pt; large print up to four pages (it must stay large)."""
+    if large_print:
+        return PageLimit(LARGE_PRINT_BRIEF_PAGES)
+    smaller = (*print_stylesheets(large_print=False, brief=True, member=member), BRIEF_SMALLER_STYLESHEET)
+    return PageLimit(BRIEF_PAGES, (smaller,))
+
+
+def longest_implication(implications: list[Implication]) -> int:
+    """The implication to shorten first: the longest without a short form, else the longest."""
+
+    def length(implication: Implication) -> int:
+        text = implication.brief or implication.text
+        return len(text) + sum(map(len, implication.actions)) + sum(map(len, implication.questions))
+
+    candidates = [i for i, implication in enumerate(implications) if implication.brief is None]
+    return max(candidates or range(len(implications)), key=lambda i: length(implications[i]))
+
+
+def brief_too_long(loaded: LoadedPack, edition: Edition, how_long: str) -> str:
+    """A brief past its pages, located at the implication to shorten (or to give a short form)."""
+    index = next(i for i, a in enumerate(loaded.pack.audiences) if a.id == edition.audience)
+    audience = loaded.pack.audiences[index]
+    number = longest_implication(audience.implications)
+    location = ("audiences", index, "implications", number)
+    line, column = loaded.position(location)
+    fits = (
+        f"{LARGE_PRINT_BRIEF_PAGES} A4 pages at 16pt"
+        if edition.large_print
+        else f"{BRIEF_PAGES} A4 pages even with body text at 10pt"
+    )
+    advice = "shorten it" if audience.implications[number].brief else "shorten it, or give it a shorter `brief` form"
+    return (
+        f"{loaded.path}:{line}:{column}: warning: audiences[{index}].implications[{number}]: the "
+        f"{'large-print ' if edition.large_print else ''}one-sheet brief for {audience.name} does not fit on "
+        f"{fits}: it runs to {how_long}. Nothing is cut; this is its longest implication: {advice}."
+    )

@@ -1,0 +1,153 @@
+"""The members' part of a PDF build: who gets which edition, where it goes, and their index and zip.
+
+The PDF builder assembles each edition once and prints it for the publisher and then, with
+the same content, for every member that gets it, all in one pool of workers. It knows a
+member's copy only as a :class:`~lcsi_briefs.editions.MemberCopy` (a place and the parts it
+adds); this glue reads the member files with :mod:`lcsi_briefs.members`, reports their
+problems the build's way, and writes each member's index and zip once its PDFs are printed.
+Without a members folder it reads nothing but that the folder is not there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from lcsi_briefs.editions import Edition, MemberCopy
+from lcsi_briefs.languages import language_key
+from lcsi_briefs.layout import MEMBERS_DIR, MEMBERS_PRINTED, MemberLayout, ProjectLayout
+from lcsi_briefs.members.cobrand import cobrand
+from lcsi_briefs.members.loader import load_members, load_publisher
+from lcsi_briefs.members.model import LoadedMember
+from lcsi_briefs.members.plan import Shard, member_editions, members_in_shard
+from lcsi_briefs.members.share import Listed, ListedPack, index_html, write_if_changed, zip_bytes
+from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.problems import PackError
+from lcsi_briefs.sphinx_ext.config import briefs_config
+from lcsi_briefs.sphinx_ext.errors import BriefingDataError
+from lcsi_briefs.sphinx_ext.warnings import note
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+__all__ = ["MemberRun", "Shard"]
+
+
+class MemberRun:
+    """The members of one PDF build, read and checked once, and this shard's share of them."""
+
+    def __init__(
+        self, layout: ProjectLayout, packs: list[LoadedPack], shard: Shard, *, strict: bool, enabled: bool = True
+    ) -> None:
+        """``enabled`` is False for the builds of a site's other languages: only the first prints
+        members' copies (of its own packs), so each member has one folder, index and zip."""
+        self.packs = packs
+        self.shard = shard
+        try:
+            self.all, warnings = load_members(layout.member_files, packs) if enabled else ([], [])
+            self.publisher = load_publisher(layout.publisher_file) if self.all else None
+        except PackError as error:
+            count = len(error.problems)
+            raise BriefingDataError(
+                f"{count} problem{'s' if count != 1 else ''} in the member files:\n{error}"
+            ) from None
+        if warnings and strict:
+            listed = "\n".join(str(problem) for problem in warnings)
+            raise BriefingDataError(f"member colours too light to read (strict build):\n{listed}")
+        for problem in warnings:
+            note(logger, "%s", problem)
+        self.publisher_root = layout.publisher_file.parent
+        self.members = members_in_shard(self.all, packs, shard)
+        self._editions = {member.id: member_editions(member, packs) for member in self.all}
+        self._wanted = {
+            member.id: {(loaded.slug, edition.filename) for loaded, edition in self._editions[member.id]}
+            for member in self.members
+        }
+
+    @property
+    def newest(self) -> dt.date:
+        """The newest edition date of the build's packs: the zips' time stamp."""
+        return max((loaded.pack.briefing.edition_date for loaded in self.packs), default=dt.date(1980, 1, 1))
+
+    @property
+    def publishes_site(self) -> bool:
+        """Whether this build prints the publisher's own editions (a shard other than 1 does not)."""
+        return self.shard.publishes_site
+
+    @staticmethod
+    def place(member: LoadedMember, edition: Edition) -> str:
+        """Where the member's copy of ``edition`` goes, relative to the PDF folder."""
+        return f"{MemberLayout(member.id).folder}/{edition.filename}"
+
+    def copies(self, loaded: LoadedPack, edition: Edition) -> list[MemberCopy]:
+        """This shard's members' copies of ``edition`` of ``loaded``."""
+        key = (loaded.slug, edition.filename)
+        briefing = loaded.pack.briefing
+        name = self.publisher.name if self.publisher else briefing.publisher
+        return [
+            MemberCopy(
+                self.place(member, edition),
+                cobrand(member, name, briefing.language, self.publisher, self.publisher_root),
+                f"{member.path}:1",
+            )
+            for member in self.members
+            if key in self._wanted[member.id]
+        ]
+
+    def expected(self) -> set[str]:
+        """Every member file of the whole build (all shards), relative to the PDF folder."""
+        return {self.place(member, edition) for member in self.all for _, edition in self._editions[member.id]}
+
+    def finish(self, outdir: Path, stamp: dt.datetime) -> None:
+        """Each printed member's index and zip; remove what no member has any more."""
+        wanted = {MemberLayout(member.id).folder for member in self.all}
+        members_root = outdir / MEMBERS_DIR
+        for folder in sorted(members_root.iterdir()) if members_root.is_dir() else []:
+            if f"{MEMBERS_DIR}/{folder.name}" in wanted:
+                continue
+            if folder.is_dir():
+                shutil.rmtree(folder)
+            else:
+                folder.unlink()
+        for member in self.members:
+            self._share(outdir, member, stamp)
+        (outdir / MEMBERS_PRINTED).write_text(json.dumps(sorted(m.id for m in self.members)), encoding="utf-8")
+
+    def _share(self, outdir: Path, member: LoadedMember, stamp: dt.datetime) -> None:
+        layout = MemberLayout(member.id)
+        folder = outdir / layout.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        files = self._editions[member.id]
+        names = [edition.filename for _, edition in files]
+        for stale in folder.glob("*.pdf"):
+            if stale.name not in names:
+                stale.unlink()
+        write_if_changed(folder / layout.zip_name, zip_bytes(folder, names, stamp))
+        listed = [
+            ListedPack(
+                loaded.pack.briefing.title,
+                loaded.pack.briefing.language,
+                [Listed(edition.title, edition.filename) for pack, edition in files if pack.slug == loaded.slug],
+            )
+            for loaded in self.packs
+            if any(pack.slug == loaded.slug for pack, _ in files)
+        ]
+        language = listed[0].language if listed else self.packs[0].pack.briefing.language
+        publisher = self.publisher.name if self.publisher else self.packs[0].pack.briefing.publisher
+        page = index_html(member.member.name, publisher, language, listed, layout.zip_name)
+        write_if_changed(folder / layout.index, page.encode("utf-8"))
+
+
+def member_run(config: Config, confdir: Path, packs: list[LoadedPack]) -> MemberRun:
+    """The members a PDF build prints copies for: none in the builds of a site's other languages."""
+    settings = briefs_config(config)
+    first = not settings.site_languages or language_key(config.language) == settings.site_languages[0]
+    layout = ProjectLayout(confdir, settings.packs_dir, settings.pages_dir, members_dir=settings.members_dir)
+    shard = Shard.parse(settings.shard or "1/1")
+    return MemberRun(layout, packs, shard, strict=settings.strict, enabled=first)
