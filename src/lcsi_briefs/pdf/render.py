@@ -25,10 +25,15 @@ from weasyprint.urls import FatalURLFetchingError
 
 from lcsi_briefs.pdf import tagging
 from lcsi_briefs.pdf.fetcher import ProjectFetcher
-from lcsi_briefs.pdf.preflight.kinds import Measured
+from lcsi_briefs.pdf.language_tags import mark_languages
+from lcsi_briefs.pdf.preflight.kinds import Kind, Measured
 from lcsi_briefs.pdf.preflight.measure import measure
 
 PDF_VARIANT = "pdf/ua-1"
+UNMARKED_LANGUAGES = (
+    "words marked in another language could not be given their /Lang: the tag tree and the page's "
+    "boxes did not pair (a WeasyPrint whose tagger works differently?)"
+)
 HERE = Path(__file__).parent
 #: Applied to every PDF after the edition's own stylesheets: what correct tagging needs.
 TAGGING_STYLESHEET = HERE / "static" / "tagging.css"
@@ -177,6 +182,8 @@ def render_pdf(job: RenderJob) -> Rendered:
         measured = measure(document, large_print=job.large_print)
 
         def finish(document: Document, pdf: Any) -> None:
+            if mark_languages(document, pdf) is None:
+                measured.problems.append(Measured(Kind.TAGS, 1, UNMARKED_LANGUAGES))
             tagging.finish(document, pdf)
             measured.problems.extend(tagging.structure_problems(pdf, measured.tables))
 
