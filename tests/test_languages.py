@@ -8,6 +8,7 @@ site is at the root, the Welsh one under ``cy/``, linked page to page.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,9 @@ FRAME_WORDS = (
 LABELS = ("aria-label", "title", "placeholder", "alt")
 
 
+SITE_URL = "https://briefings.example.org/"
+
+
 def load(name: str) -> dict[str, object]:
     data: dict[str, object] = yaml.safe_load((VALID / name).read_text(encoding="utf-8"))
     return data
@@ -64,8 +68,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(
         tmp_path_factory.mktemp("languages"), {"minimal": load("minimal.yaml"), "coed-stryd": load("coed-stryd.yaml")}
     )
-    assert build_all(root, pdf=False) == 0
+    # With an address, so each language's site has its sitemap for the build to merge.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LCSI_BRIEFS_SITE_URL", SITE_URL)
+        assert build_all(root, pdf=False) == 0
     return root / "build" / "html"
+
+
+def test_the_root_sitemap_lists_every_language_s_pages_once(site: Path) -> None:
+    locs = [
+        str(loc.text)
+        for loc in ET.parse(site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
+    assert len(locs) == len(set(locs))
+    pages = {loc.removeprefix(SITE_URL) for loc in locs}
+    assert "briefing/minimal/index.html" in pages and "cy/briefing/coed-stryd/index.html" in pages
+    assert "cy/index.html" in pages and "index.html" in pages
+    assert all((site / page).is_file() for page in pages)
 
 
 def pages(folder: Path) -> list[Path]:

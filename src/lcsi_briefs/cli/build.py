@@ -20,6 +20,7 @@ from types import SimpleNamespace
 
 from lcsi_briefs.cli.inputs import LANGUAGE_STAMP, build_languages, inputs_digest, language_stamps, unchanged
 from lcsi_briefs.cli.member_output import member_folders, printed_members
+from lcsi_briefs.cli.sitemap import merge_sitemaps
 from lcsi_briefs.faults import BuildRunningError, fault_sentence, find_os_error, one_build_at_a_time
 from lcsi_briefs.languages import SiteLanguages, language_key
 from lcsi_briefs.layout import (
@@ -265,6 +266,7 @@ def _staged(
         _copytree(html_work, fresh)
         for key in others:
             _copytree(layout.language_work(key, languages) / "html", fresh / languages.prefix(key))
+        merge_sitemaps(fresh, [languages.prefix(key) for key in others])
 
     def pdf_folder(fresh: Path) -> None:
         fresh.mkdir(parents=True)
