@@ -7,9 +7,22 @@ language of ``conf.py``, the packs' languages and which languages have pages of 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+
+
+@functools.cache
+def babel_locale(tag: str) -> Locale | None:
+    """The Babel locale of a language tag ("en-GB", "cy", "pt_BR"), or None when Babel knows no
+    such language: the one reading of a tag that validation, dates, numbers and catalogues share."""
+    try:
+        return Locale.parse(tag.replace("_", "-"), sep="-")
+    except (ValueError, UnknownLocaleError):
+        return None
 
 
 def language_key(tag: str) -> str:

@@ -172,6 +172,13 @@ def _term_key(term: str) -> str:
     return key or hashlib.sha256(term.encode("utf-8")).hexdigest()[:10]
 
 
+def page_of_pack(docname: str, pages_dir: str) -> tuple[str, list[str]] | None:
+    """The pack a page is one of, and the page within it: ``briefing/lcsi-2025/audiences/funders``
+    is ("lcsi-2025", ["audiences", "funders"]); None for the site's own pages."""
+    parts = docname.split("/")
+    return (parts[1], parts[2:]) if len(parts) >= 3 and parts[0] == pages_dir else None
+
+
 class PackLayout:
     """The names of everything built from one pack, whose file name gives ``slug``."""
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+from lcsi_briefs.languages import babel_locale
 from lcsi_briefs.text.catalogue import DOMAIN, LOCALE_DIR, PROJECT_LOCALE_DIR, SOURCE_LANGUAGE, THEME_DOMAIN
 
 #: The language whose shipped ``sphinx.po`` lists the frame's words Sphinx may lack.
@@ -36,12 +36,9 @@ class Written:
 
 def folder_name(tag: str) -> str:
     """The catalogue folder of a language tag, as Sphinx names it: "fr", "pt_BR" for "pt-BR"."""
-    try:
-        locale = Locale.parse(tag.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        raise TranslateError(
-            f"{tag!r} is not a language tag Babel knows; use a tag such as 'fr', 'ga' or 'pt-BR'"
-        ) from None
+    locale = babel_locale(tag)
+    if locale is None:
+        raise TranslateError(f"{tag!r} is not a language tag Babel knows; use a tag such as 'fr', 'ga' or 'pt-BR'")
     return str(locale)
 
 

@@ -9,7 +9,6 @@ import unicodedata
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from babel import Locale, UnknownLocaleError
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -20,6 +19,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from lcsi_briefs.languages import babel_locale
 from lcsi_briefs.model.problems import describe
 from lcsi_briefs.text.paragraphs import character_name, is_noncharacter, line_break, unusable_character
 
@@ -144,10 +144,8 @@ def _check_language(value: str) -> str:
     expected = "a language tag such as 'en-GB' or 'cy'"
     if not is_language_tag(value):
         raise ValueError(f"{expected}: letters and digits in parts joined by hyphens, found {value!r}")
-    try:
-        Locale.parse(value, sep="-")
-    except (ValueError, UnknownLocaleError):
-        raise ValueError(f"{expected}, found {value!r}") from None
+    if babel_locale(value) is None:
+        raise ValueError(f"{expected}, found {value!r}")
     return value
 
 

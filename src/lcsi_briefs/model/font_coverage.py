@@ -20,10 +20,10 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal, format_percent
 from fontTools.ttLib import TTFont
 
+from lcsi_briefs.languages import babel_locale
 from lcsi_briefs.model.fields import is_language_tag
 from lcsi_briefs.model.problems import Location, Problem
 from lcsi_briefs.model.twins import language_name
@@ -98,9 +98,8 @@ def language_words(language: str) -> str:
     """What the outputs write in a pack's language of their own accord: its name, dates, numbers."""
     if not is_language_tag(language):
         return ""  # the model refuses the tag itself
-    try:
-        locale = Locale.parse(language, sep="-")
-    except (ValueError, UnknownLocaleError):
+    locale = babel_locale(language)
+    if locale is None:
         return ""
     dates = [long_date(dt.date(2026, month, 15), language) for month in range(1, 13)]
     numbers = [format_decimal(Decimal("-1234567.5"), locale=locale), format_percent(Decimal("0.315"), locale=locale)]

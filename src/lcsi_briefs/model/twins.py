@@ -11,8 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
-
+from lcsi_briefs.languages import babel_locale
 from lcsi_briefs.model.pack import LoadedPack, Pack
 from lcsi_briefs.model.problems import Problem
 
@@ -110,10 +109,8 @@ def parity_gaps(translation: LoadedPack, original: LoadedPack) -> list[str]:
 
 def language_name(language: str) -> str:
     """A language's name in that language, as a language switch shows it: "Cymraeg", "English"."""
-    try:
-        name = Locale.parse(language, sep="-").language_name or language
-    except (ValueError, UnknownLocaleError):  # pragma: no cover - the model validates languages
-        name = language
+    locale = babel_locale(language)
+    name = (locale.language_name if locale else None) or language
     return name[:1].upper() + name[1:]
 
 

@@ -13,7 +13,7 @@ from docutils import nodes
 
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.glossary import GLOSSARY_CLASS
-from lcsi_briefs.sphinx_ext.site_packs import site_packs
+from lcsi_briefs.sphinx_ext.site_packs import page_pack
 from lcsi_briefs.text.first_use import FirstUse, exempt_texts
 
 if TYPE_CHECKING:
@@ -71,12 +71,9 @@ def expand_tree(tree: nodes.Node, loaded: LoadedPack) -> None:
 
 def _expand_page(app: Sphinx, doctree: nodes.document) -> None:
     """Each generated page of a pack, on its own: a reader may start from any of them."""
-    packs = site_packs(app.env)
-    parts = app.env.docname.split("/")
-    from lcsi_briefs.sphinx_ext.config import briefs_config  # noqa: PLC0415 - Sphinx-side settings
-
-    if len(parts) >= 3 and parts[0] == briefs_config(app.config).pages_dir and parts[1] in packs:
-        expand_tree(doctree, packs[parts[1]])
+    found = page_pack(app, app.env.docname)
+    if found is not None:
+        expand_tree(doctree, found[0])
 
 
 def setup_first_use(app: Sphinx) -> None:

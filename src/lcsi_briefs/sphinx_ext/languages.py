@@ -21,15 +21,13 @@ import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from babel import Locale, UnknownLocaleError
-
-from lcsi_briefs.languages import SiteLanguages, is_language_key, language_key
+from lcsi_briefs.languages import SiteLanguages, babel_locale, is_language_key, language_key
 from lcsi_briefs.layout import PackLayout, glossary_docname
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import language_name, twins
 from lcsi_briefs.sphinx_ext.config import briefs_config
 from lcsi_briefs.sphinx_ext.localise import site_translator
-from lcsi_briefs.sphinx_ext.site_packs import every_pack, site_packs
+from lcsi_briefs.sphinx_ext.site_packs import every_pack, page_pack
 from lcsi_briefs.text.catalogue import N_
 
 if TYPE_CHECKING:
@@ -64,11 +62,7 @@ def own_packs(config: Config, packs: list[LoadedPack]) -> list[LoadedPack]:
 
 
 def _known_language(name: str) -> bool:
-    try:
-        Locale.parse(name)
-    except (ValueError, UnknownLocaleError):
-        return False
-    return True
+    return babel_locale(name) is not None
 
 
 def language_folders(srcdir: Path) -> list[str]:
@@ -138,13 +132,12 @@ def twin_docname(app: Sphinx, pagename: str, key: str) -> tuple[str, str]:
     """
     languages = site_languages(app.config)
     pages_dir = briefs_config(app.config).pages_dir
-    parts = pagename.split("/")
-    packs = site_packs(app.env)
-    if len(parts) >= 3 and parts[0] == pages_dir and parts[1] in packs:
-        twin = pack_twin(app.env, parts[1])
+    found = page_pack(app, pagename)
+    if found is not None:
+        twin = pack_twin(app.env, found[0].slug)
         if twin is None or languages.site_of(twin.pack.briefing.language) != key:
             return "index", key
-        layout, rest = PackLayout(twin.slug, pages_dir), parts[2:]
+        layout, rest = PackLayout(twin.slug, pages_dir), found[1]
         audiences = {a.id for a in twin.pack.audiences}
         if rest == ["sources"]:
             return layout.sources_doc(), twin.pack.briefing.language
@@ -200,11 +193,10 @@ def _frame_links(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
 
 def _within_pack(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
     """Previous and Next only to pages of the same briefing (never into the next pack)."""
-    pages_dir = briefs_config(app.config).pages_dir
-    parts = pagename.split("/")
-    if len(parts) < 3 or parts[0] != pages_dir or parts[1] not in site_packs(app.env):
+    found = page_pack(app, pagename)
+    if found is None:
         return
-    folder = f"{parts[0]}/{parts[1]}/"
+    folder = f"{briefs_config(app.config).pages_dir}/{found[0].slug}/"
     _parent, previous, following = (app.env.collect_relations().get(pagename) or [None, None, None])[:3]
     if previous is None or not previous.startswith(folder):
         context["prev"] = None

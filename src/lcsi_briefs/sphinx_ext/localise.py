@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 from sphinx import locale
 from sphinx.util import logging
 
+from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import parity_gaps, twins, where
 from lcsi_briefs.sphinx_ext.config import briefs_config
-from lcsi_briefs.sphinx_ext.site_packs import site_packs
+from lcsi_briefs.sphinx_ext.site_packs import page_pack, site_packs
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, note, warn
 from lcsi_briefs.text.catalogue import (
     DOMAIN,
@@ -139,15 +140,15 @@ def note_twin_gaps(packs: list[LoadedPack], every: list[LoadedPack] | None = Non
 
 def twin_page(app: Sphinx, pagename: str) -> str | None:
     """The same page in the pack's twin (its overview when the twin lacks that page), if any."""
-    packs = site_packs(app.env)
-    parts = pagename.split("/")
-    if len(parts) < 3 or parts[0] != briefs_config(app.config).pages_dir or parts[1] not in packs:
+    found = page_pack(app, pagename)
+    if found is None:
         return None
-    twin = twins(list(packs.values())).get(parts[1])
+    twin = twins(list(site_packs(app.env).values())).get(found[0].slug)
     if twin is None:
         return None
-    same = "/".join([parts[0], twin.slug, *parts[2:]])
-    return same if same in app.env.all_docs else f"{parts[0]}/{twin.slug}/index"
+    layout = PackLayout(twin.slug, briefs_config(app.config).pages_dir)
+    same = "/".join([layout.pages_dir, twin.slug, *found[1]])
+    return same if same in app.env.all_docs else layout.overview_doc()
 
 
 def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -155,16 +156,15 @@ def _page_language(app: Sphinx, pagename: str, templatename: str, context: dict[
 
     A twin's page is announced as its alternate, with ``hreflang``, both ways.
     """
-    packs = site_packs(app.env)
-    parts = pagename.split("/")
-    prefix = briefs_config(app.config).pages_dir
-    if len(parts) >= 3 and parts[0] == prefix and parts[1] in packs:
-        language = packs[parts[1]].pack.briefing.language
+    found = page_pack(app, pagename)
+    if found is not None:
+        packs = site_packs(app.env)
+        language = found[0].pack.briefing.language
         # Sphinx's templates write the context as it is, unescaped.
         context["language"] = html.escape(written_tag(language))
         other = twin_page(app, pagename)
         if other is not None:
-            twin = twins(list(packs.values()))[parts[1]]
+            twin = twins(list(packs.values()))[found[0].slug]
             own = app.builder.get_relative_uri(pagename, pagename)
             href = app.builder.get_relative_uri(pagename, other)
             links = [(language, own), (twin.pack.briefing.language, href)]

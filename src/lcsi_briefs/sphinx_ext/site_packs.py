@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING
 
 from sphinx.errors import ExtensionError
 
+from lcsi_briefs.layout import page_of_pack
+
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from lcsi_briefs.model.pack import LoadedPack
@@ -34,6 +37,15 @@ def site_packs(env: BuildEnvironment) -> dict[str, LoadedPack]:
     if packs is None:
         raise ExtensionError("lcsi-briefs: the briefing packs were not read (is lcsi_briefs in conf.py's extensions?)")
     return packs
+
+
+def page_pack(app: Sphinx, docname: str) -> tuple[LoadedPack, list[str]] | None:
+    """The pack of this build a page is one of, and the page within it; None for other pages."""
+    from lcsi_briefs.sphinx_ext.config import briefs_config  # noqa: PLC0415 - config imports this module
+
+    found = page_of_pack(docname, briefs_config(app.config).pages_dir)
+    packs = site_packs(app.env)
+    return (packs[found[0]], found[1]) if found is not None and found[0] in packs else None
 
 
 def every_pack(env: BuildEnvironment) -> list[LoadedPack]:

@@ -46,9 +46,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar, cast
 
-from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+
+from lcsi_briefs.languages import babel_locale
 
 DOMAIN = "lcsi_briefs"
 #: Sphinx's own message domain, which the theme's templates use too.
@@ -129,9 +130,8 @@ def available_languages() -> list[str]:
 
 def _candidates(language: str) -> list[str]:
     """Catalogue folders to try for a language tag, most specific first: cy-GB → cy_GB, cy."""
-    try:
-        locale = Locale.parse(language, sep="-")
-    except (ValueError, UnknownLocaleError):
+    locale = babel_locale(language)
+    if locale is None:
         return [language]
     names = [str(locale), locale.language]
     return list(dict.fromkeys(names))

@@ -27,8 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from babel import Locale, UnknownLocaleError
-
+from lcsi_briefs.languages import babel_locale
 from lcsi_briefs.model.pack import GlossaryEntry, Pack
 from lcsi_briefs.text.catalogue import N_, translator_for
 
@@ -84,10 +83,8 @@ class Grammar:
         """The pack's language; a language with no catalogue gets no determiners (its articles are unknown)."""
         translate = translator_for(language)
         listed = [] if translate.falls_back else translate(DETERMINERS).casefold().split()
-        try:
-            english = Locale.parse(language, sep="-").language == "en"
-        except (ValueError, UnknownLocaleError):
-            english = False
+        locale = babel_locale(language)
+        english = locale is not None and locale.language == "en"
         words = frozenset(w for w in listed if w[0] not in _APOSTROPHES)
         clitics = tuple(w[1:] for w in listed if w[0] in _APOSTROPHES and len(w) > 1)
         return cls(words, clitics, english)

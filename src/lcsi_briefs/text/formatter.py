@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from babel.core import Locale, UnknownLocaleError
+from babel.core import Locale
 from babel.numbers import (
     format_compact_currency,
     format_compact_decimal,
@@ -28,6 +28,7 @@ from babel.numbers import (
     get_plus_sign_symbol,
 )
 
+from lcsi_briefs.languages import babel_locale
 from lcsi_briefs.model.figures import NumberFormat
 from lcsi_briefs.text.catalogue import N_, catalogue_language, translator_for
 
@@ -45,10 +46,7 @@ _COUNT_SCALES = {2: N_("{number} million"), 3: N_("{number} billion"), 4: N_("{n
 
 def locale_of(language: str) -> Locale:
     """The Babel locale of a pack's language tag ("en-GB" → en_GB)."""
-    try:
-        return Locale.parse(language, sep="-")
-    except (ValueError, UnknownLocaleError):  # pragma: no cover - the model validates languages
-        return Locale("en", "GB")
+    return babel_locale(language) or Locale("en", "GB")
 
 
 def reader_minus(text: str) -> str:

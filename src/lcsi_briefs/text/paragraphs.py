@@ -13,8 +13,10 @@ import datetime as dt
 import re
 import unicodedata
 
-from babel.core import Locale, UnknownLocaleError
+from babel.core import Locale
 from babel.dates import format_date
+
+from lcsi_briefs.languages import babel_locale
 
 #: A line that is empty or holds only whitespace ends a paragraph.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
@@ -36,11 +38,7 @@ def paragraphs(text: str) -> list[str]:
 
 def long_date(value: dt.date, language: str) -> str:
     """Dates read as a reader of the pack's language expects ("11 July 2025" in en-GB)."""
-    try:
-        locale = Locale.parse(language, sep="-")
-    except (ValueError, UnknownLocaleError):  # pragma: no cover - the model validates languages
-        locale = Locale("en", "GB")
-    return format_date(value, format="long", locale=locale)
+    return format_date(value, format="long", locale=babel_locale(language) or Locale("en", "GB"))
 
 
 def character_name(char: str) -> str:
