@@ -86,3 +86,8 @@ def test_weasyprint_warnings_name_the_edition_and_its_place_in_the_pack(
     # The full briefing, then per audience its edition and one-sheet brief, each in two sizes.
     assert "PDFs: 10 printed, 0 unchanged" in out
     assert "reading sources" not in out and "writing output" not in out
+    # Built again unchanged, the PDF that warned is kept, not printed again, and its warning said again.
+    assert build_all(root) == 1
+    out, err = capsys.readouterr()
+    assert "PDFs: 0 printed, 10 unchanged" in out
+    assert "WARNING: WeasyPrint, printing small--councils.pdf: an image could not be read" in err

@@ -51,6 +51,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 #: Digests of each PDF's input at its last successful render, kept beside the PDFs.
 MANIFEST = ".lcsi-pdf-inputs.json"
+#: WeasyPrint's warnings of each PDF kept from an earlier render, said again by every build that
+#: keeps it (a brief too long, say), so an unchanged PDF is reported without printing it again.
+WARNED = ".lcsi-pdf-warnings.json"
 #: The cover's summary, where a standard full edition's contents send a reader for it. Ids the
 #: pages make never hold an underscore, so it cannot meet one of theirs.
 COVER_SUMMARY_ID = "cover_summary"
@@ -62,6 +65,19 @@ def creation_time(edition_date: dt.date) -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     return dt.datetime.combine(edition_date, dt.time(), tzinfo=dt.UTC)
+
+
+def _remove_stale(outdir: Path, expected: set[str]) -> None:
+    """The publisher's PDFs (and their print HTML) of editions no pack has any more."""
+    for stale in outdir.glob("*.pdf"):
+        if stale.name not in expected:
+            stale.unlink()
+            stale.with_suffix(".html").unlink(missing_ok=True)
+
+
+def _read_json(path: Path) -> Any:
+    """A file this builder keeps beside the PDFs, or an empty mapping before the first build."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def _report_warnings(
@@ -127,17 +143,15 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         settings = briefs_config(self.config)
         outdir = Path(self.outdir)
         manifest_path = outdir / MANIFEST
-        previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
+        previous = _read_json(manifest_path)
+        warned: dict[str, list[str]] = _read_json(outdir / WARNED)
         packs = site_packs(self.env)
         run = member_run(self.config, Path(self.confdir), list(packs.values()))
         expected = run.expected() | {edition.filename for loaded in packs.values() for edition in editions(loaded)}
         # Another shard's files keep their digests: this build neither prints nor removes them.
         plan = self._plan(packs.values(), run, previous, expected)
         current, jobs, own = plan.current, plan.jobs, plan.own
-        for stale in outdir.glob("*.pdf"):
-            if stale.name not in expected:
-                stale.unlink()
-                stale.with_suffix(".html").unlink(missing_ok=True)
+        _remove_stale(outdir, expected)
         self.copy_image_files()
         if jobs and not fast_font_subsetting():
             note(
@@ -147,8 +161,14 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             )
         workers = settings.pdf_workers or default_workers()
         failures: list[str] = []
-        too_long: list[str] = []
         faults: list[OSError] = []
+        printing = {job.target.relative_to(outdir).as_posix() for job in jobs}
+        warned = {name: warnings for name, warnings in warned.items() if name in current and name not in printing}
+        too_long = [
+            message
+            for name, warnings in sorted(warned.items())
+            for message in _report_warnings(name, warnings, plan.briefs.get(name), plan.origins[name])
+        ]
         # Longest first, so the biggest edition is not left running alone at the end.
         jobs.sort(key=lambda job: len(job.html), reverse=True)
         results = render_all(jobs, workers=workers, timeout=settings.pdf_timeout)
@@ -165,15 +185,18 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             name = result.job.target.relative_to(outdir).as_posix()
             if name in own:
                 found[name] = locate(result.problems, name, own[name], Path(self.confdir))
-            if result.error or result.warnings:
+            if result.error:
                 # Not recorded as done, so the next build renders it again and reports it again.
                 current.pop(name, None)
+            elif result.warnings:
+                warned[name] = result.warnings
             if result.fault:
                 faults.append(OSError(*result.fault))
             elif result.error:
                 failures.append(f"{name}: {result.error}")
             too_long += _report_warnings(name, result.warnings, plan.briefs.get(name), plan.origins[name])
         manifest_path.write_text(json.dumps(current, indent=1, sort_keys=True), encoding="utf-8")
+        (outdir / WARNED).write_text(json.dumps(warned, indent=1, sort_keys=True), encoding="utf-8")
         write_report(outdir, {name: lines for name, lines in found.items() if (outdir / name).is_file()})
         note(logger, "PDFs: %d printed, %d unchanged since the last build", len(jobs), len(plan.origins) - len(jobs))
         if faults:
