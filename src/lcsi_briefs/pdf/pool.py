@@ -28,7 +28,7 @@ from multiprocessing.process import BaseProcess
 
 from lcsi_briefs.faults import is_machine_fault
 from lcsi_briefs.pdf.preflight.kinds import Measured
-from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
+from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, forget_styles, prepare_styles, render_pdf
 
 #: A fault of the machine met by a worker: errno, its text and the file, to raise again in the build.
 Fault = tuple[int, str, str | None]
@@ -92,6 +92,8 @@ def _child(job: RenderJob, sender: Connection, parent: int) -> None:
         sender.send(([], f"{type(error).__name__}: {error}", None, ()))
     finally:
         sender.close()
+        # A worker ends without running exit handlers: the fonts it decoded itself go now.
+        forget_styles()
 
 
 def _context() -> BaseContext:
@@ -121,12 +123,17 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
     if workers < 1:
         raise ValueError(f"workers must be 1 or more, found {workers}")
     context = _context()
+    forked = context.get_start_method() == "fork"
     waiting = list(reversed(jobs))
     running: dict[Connection, tuple[RenderJob, BaseProcess, float]] = {}
     try:
         while waiting or running:
             while waiting and len(running) < workers:
                 job = waiting.pop()
+                if forked:
+                    # Parsed here once, the job's stylesheets and fonts are inherited by every
+                    # worker forked after it (each would otherwise parse them again).
+                    prepare_styles(job)
                 receiver, sender = context.Pipe(duplex=False)
                 process = context.Process(target=_child, args=(job, sender, os.getpid()), daemon=True)  # type: ignore[attr-defined]
                 _start(process)
@@ -157,3 +164,4 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
             process.kill()
             process.join()
             receiver.close()
+        forget_styles()

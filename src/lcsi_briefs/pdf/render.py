@@ -8,9 +8,12 @@ failed render never leaves a half-written file or removes the previous one.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -130,33 +133,18 @@ def _last_page_fill(document: Document) -> float:
     return min(1.0, max(0.0, (max(bottoms, default=top) - top) / height)) if height else 1.0
 
 
-def _fit(html: HTML, job: RenderJob, fetcher: ProjectFetcher, options: dict[str, Any]) -> tuple[Document, str]:
-    """Lay the pages out; with a page limit, step through the smaller stylesheets until it fits.
+@contextmanager
+def _collected(epoch: int | None) -> Iterator[_Collect]:
+    """WeasyPrint's warnings collected instead of printed, and fonts stamped with ``epoch``.
 
-    Returns the document and, when even the smallest runs past the limit, how far: the text is
-    never cut to fit, so the editor is told what to shorten instead.
+    An outer collection (a render that parses its stylesheets) does not see what an inner one
+    (the parse) collects: the parse keeps its warnings with the stylesheets, for every render.
     """
-    attempts = [job.stylesheets, *(job.limit.smaller if job.limit else ())]
-    for stylesheets in attempts:
-        fonts = FontConfiguration()
-        css = [
-            CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts)
-            for path in (*stylesheets, TAGGING_STYLESHEET)
-        ]
-        document = html.render(font_config=fonts, stylesheets=css, **options)
-        if job.limit is None or len(document.pages) <= job.limit.pages:
-            return document, ""
-    over = len(document.pages) - 1 - job.limit.pages + _last_page_fill(document)  # type: ignore[union-attr]
-    return document, f"{TOO_LONG}{len(document.pages)} pages, about {over:.1f} of a page too long"
-
-
-def render_pdf(job: RenderJob) -> Rendered:
-    """Write ``job.target``; return WeasyPrint's warnings and preflight's problems.
-
-    Raises RenderFailedError."""
-    fetcher = ProjectFetcher(list(job.allowed_roots))
-    collector = _Collect()
     weasy_logger = logging.getLogger("weasyprint")
+    outer = [handler for handler in weasy_logger.handlers if isinstance(handler, _Collect)]
+    for handler in outer:
+        weasy_logger.removeHandler(handler)
+    collector = _Collect()
     weasy_logger.addHandler(collector)
     # The builder reports what we collect as Sphinx warnings; the root logger must not print it too.
     propagated = weasy_logger.propagate
@@ -166,40 +154,130 @@ def render_pdf(job: RenderJob) -> Rendered:
     # records to the terminal.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     logging.getLogger("fontTools").setLevel(logging.WARNING)
-    temporary = job.target.with_name(f".{job.target.name}.tmp")
-    # fontTools stamps the fonts it subsets with the current time unless SOURCE_DATE_EPOCH is set.
+    # fontTools stamps the fonts it decodes and subsets with the current time unless
+    # SOURCE_DATE_EPOCH is set.
     epoch_was = os.environ.get("SOURCE_DATE_EPOCH")
-    if job.source_date_epoch is not None and epoch_was is None:
-        os.environ["SOURCE_DATE_EPOCH"] = str(job.source_date_epoch)
+    if epoch is not None and epoch_was is None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
-        html = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
-        tagging.prepare(html.etree_element)
-        # A stable identifier derived from the input keeps two builds byte-identical.
-        identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-        options: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier}
+        yield collector
+    finally:
+        if epoch_was is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        weasy_logger.removeHandler(collector)
+        for handler in outer:
+            weasy_logger.addHandler(handler)
+        weasy_logger.propagate = propagated
+
+
+@dataclass(frozen=True)
+class _Styles:
+    """A set of stylesheets parsed, the fonts they load, and what WeasyPrint said while parsing."""
+
+    fonts: FontConfiguration
+    css: list[CSS]
+    warnings: list[str]
+    #: The process that parsed them, the one whose fonts' folder this is.
+    pid: int
+
+
+#: Parsed stylesheets, by the stylesheet files (with their change times), the folders they may read
+#: and the time stamp their fonts carry. Parsing them and decoding the fonts is a third of a brief's
+#: render: done once per process rather than once per attempt of every PDF, and the pool parses
+#: them before it forks its workers, which inherit them.
+_STYLES: dict[tuple[object, ...], _Styles] = {}
+
+
+def _styles(stylesheets: tuple[Path, ...], job: RenderJob) -> _Styles:
+    """The parsed stylesheets (the tagging stylesheet last) and the font configuration they fill."""
+    files = (*stylesheets, TAGGING_STYLESHEET)
+    stamp = None if job.source_date_epoch is None else str(job.source_date_epoch)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or stamp
+    key = (*((path, path.stat().st_mtime_ns) for path in files), job.allowed_roots, epoch)
+    if key not in _STYLES:
+        fonts = FontConfiguration()
+        fetcher = ProjectFetcher(list(job.allowed_roots))
+        with _collected(job.source_date_epoch) as collector:
+            css = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in files]
+        _STYLES[key] = _Styles(fonts, css, collector.messages, os.getpid())
+    return _STYLES[key]
+
+
+def prepare_styles(job: RenderJob) -> None:
+    """Parse the stylesheets a job uses, so the workers forked after this inherit them.
+
+    A stylesheet that cannot be parsed is left for the job's own render to report.
+    """
+    for stylesheets in (job.stylesheets, *(job.limit.smaller if job.limit else ())):
+        try:
+            _styles(stylesheets, job)
+        except Exception:
+            continue
+
+
+def forget_styles() -> None:
+    """Drop the stylesheets this process parsed; their fonts' temporary folder goes with them.
+
+    Those a forked worker inherited are left alone: they are its parent's, and so is their folder.
+    """
+    for key in [key for key, styles in _STYLES.items() if styles.pid == os.getpid()]:
+        del _STYLES[key]
+
+
+atexit.register(forget_styles)
+
+
+def _fit(html: HTML, job: RenderJob, options: dict[str, Any]) -> tuple[Document, str, list[str]]:
+    """Lay the pages out; with a page limit, step through the smaller stylesheets until it fits.
+
+    Returns the document, when even the smallest runs past the limit how far (the text is
+    never cut to fit, so the editor is told what to shorten instead), and what WeasyPrint said
+    while parsing the stylesheets used.
+    """
+    attempts = [job.stylesheets, *(job.limit.smaller if job.limit else ())]
+    said: list[str] = []
+    for stylesheets in attempts:
         # @font-face rules only take effect through a font configuration shared with the layout.
-        document, too_long = _fit(html, job, fetcher, options)
-        measured = measure(document, large_print=job.large_print)
+        styles = _styles(stylesheets, job)
+        said += styles.warnings
+        document = html.render(font_config=styles.fonts, stylesheets=styles.css, **options)
+        if job.limit is None or len(document.pages) <= job.limit.pages:
+            return document, "", said
+    over = len(document.pages) - 1 - job.limit.pages + _last_page_fill(document)  # type: ignore[union-attr]
+    return document, f"{TOO_LONG}{len(document.pages)} pages, about {over:.1f} of a page too long", said
 
-        def finish(document: Document, pdf: Any) -> None:
-            if mark_languages(document, pdf) is None:
-                measured.problems.append(Measured(Kind.TAGS, 1, UNMARKED_LANGUAGES))
-            tagging.finish(document, pdf)
-            measured.problems.extend(tagging.structure_problems(pdf, measured.tables))
 
-        job.target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(temporary, finisher=finish, **options)
-        temporary.replace(job.target)
+def render_pdf(job: RenderJob) -> Rendered:
+    """Write ``job.target``; return WeasyPrint's warnings and preflight's problems.
+
+    Raises RenderFailedError."""
+    fetcher = ProjectFetcher(list(job.allowed_roots))
+    temporary = job.target.with_name(f".{job.target.name}.tmp")
+    try:
+        with _collected(job.source_date_epoch) as collector:
+            html = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
+            tagging.prepare(html.etree_element)
+            # A stable identifier derived from the input keeps two builds byte-identical.
+            identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+            options: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier}
+            document, too_long, parsing = _fit(html, job, options)
+            measured = measure(document, large_print=job.large_print)
+
+            def finish(document: Document, pdf: Any) -> None:
+                if mark_languages(document, pdf) is None:
+                    measured.problems.append(Measured(Kind.TAGS, 1, UNMARKED_LANGUAGES))
+                tagging.finish(document, pdf)
+                measured.problems.extend(tagging.structure_problems(pdf, measured.tables))
+
+            job.target.parent.mkdir(parents=True, exist_ok=True)
+            document.write_pdf(temporary, finisher=finish, **options)
+            temporary.replace(job.target)
     except FatalURLFetchingError as error:
         cause = error.__cause__ or error
         raise RenderFailedError(str(cause)) from None
     except (OSError, ValueError) as error:
         raise RenderFailedError(f"{type(error).__name__}: {error}") from None
     finally:
-        if epoch_was is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        weasy_logger.removeHandler(collector)
-        weasy_logger.propagate = propagated
         temporary.unlink(missing_ok=True)
-    warnings = [too_long, *collector.messages] if too_long else collector.messages
-    return Rendered(warnings, measured.problems)
+    warnings = [*parsing, *collector.messages]
+    return Rendered([too_long, *warnings] if too_long else warnings, measured.problems)
