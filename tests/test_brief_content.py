@@ -18,6 +18,7 @@ from lcsi_briefs.check import check_pack
 from lcsi_briefs.check.prose import sentences
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.pdf.brief import audience_url, brief_html
 from lcsi_briefs.pdf.print_setup import BRIEF_PAGES, HERE, LARGE_PRINT_BRIEF_PAGES, brief_limit, print_stylesheets
 from lcsi_briefs.pdf.render import TOO_LONG, RenderJob, render_pdf
@@ -164,20 +165,21 @@ def short_form_warnings(pack: dict[str, object], path: Path) -> list[str]:
     return [w.message for w in check_pack(load_pack(write_pack(path, pack))) if w.field.endswith(".brief")]
 
 
-def test_check_warns_where_a_short_form_no_longer_says_it_is_our_reading(tmp_path: Path) -> None:
+def test_a_short_form_that_no_longer_says_it_is_our_reading_is_refused(tmp_path: Path) -> None:
+    """Refused by validation, at the short form's line (the fixture ``short-form-without-our-reading``
+    shows the message ``validate`` prints); the pack's own markers are the ones read."""
     pack = small_pack()
     implication = pack["audiences"][0]["implications"][0]
-    implication["text"] = "Visits matter more than loans. In our view, councils should count them."
-    implication["brief"] = "Councils should count visits, not loans."
-    [warning] = short_form_warnings(pack, tmp_path / "short.yaml")
-    assert "no longer says this is your reading, as the full text does with 'In our view'" in warning
-    implication["brief"] = "In our view, councils should count visits, not loans."
-    assert short_form_warnings(pack, tmp_path / "short.yaml") == []
-    # A pack's own phrases are the markers it is read with.
     implication["text"] = "Visits matter more than loans. To our minds, councils should count them."
     implication["brief"] = "Councils should count visits."
     pack["editorial"] = {"own_reading_markers": ["to our minds"]}
-    assert len(short_form_warnings(pack, tmp_path / "short.yaml")) == 1
+    with pytest.raises(PackError) as refused:
+        load_pack(write_pack(tmp_path / "short.yaml", pack))
+    [problem] = refused.value.problems
+    assert problem.field == "audiences[0].implications[0].brief"
+    assert "as the full text does with 'To our minds'" in problem.message
+    implication["brief"] = "To our minds, councils should count visits."
+    assert load_pack(write_pack(tmp_path / "short.yaml", pack)).pack.audiences[0].implications[0].brief
 
 
 def test_check_warns_where_a_short_form_drops_a_hedge(tmp_path: Path) -> None:

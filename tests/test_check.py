@@ -43,7 +43,7 @@ FIXTURE_FOR = {
     "own reading": ["flat-implication"],
     "evidence figures": ["evidence-figure"],
     "charts": ["crowded-chart"],
-    "short forms": ["short-form-hedge", "short-form-without-our-reading"],
+    "short forms": ["short-form-hedge"],
 }
 
 

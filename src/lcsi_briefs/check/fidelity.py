@@ -21,21 +21,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from lcsi_briefs.check.modality import (
-    EVIDENCE_COUNTS,
-    OWN_READING,
-    certainty,
-    examples,
-    hedge_kinds,
-    list_pattern,
-    phrases,
-)
+from lcsi_briefs.check.modality import EVIDENCE_COUNTS, certainty, examples, hedge_kinds
 from lcsi_briefs.check.prose import PackText
 from lcsi_briefs.model.citations import Quote
 from lcsi_briefs.model.pack import Finding
 from lcsi_briefs.model.problems import Location, Problem
 from lcsi_briefs.model.source_text import read_source_text
 from lcsi_briefs.text.catalogue import available_languages
+from lcsi_briefs.text.phrase_lists import OWN_READING, list_pattern, phrases
 from lcsi_briefs.text.quantities import quantities, values
 
 _TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})

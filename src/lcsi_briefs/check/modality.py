@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lcsi_briefs.text.catalogue import N_, available_languages, translation_cache, translator_for
+from lcsi_briefs.text.catalogue import N_, available_languages, translation_cache
+from lcsi_briefs.text.phrase_lists import phrase_pattern, phrases
 
 # Translators: the lists below are not sentences. Each is a set of words or phrases of one kind,
 # separated by "|"; translate each as the words of that kind in your language (as many as it
@@ -52,12 +53,6 @@ CERTAINTY = {
     # Translators: qualities claimed for someone that a source has to say itself.
     "trust": N_("trusted|trustworthy|guaranteed|guarantees|reliable"),
 }
-# Translators: phrases by which a writer marks a sentence as their own reading of the findings,
-# separated by "|". An implication needs one of them.
-OWN_READING = N_(
-    "our reading|in our reading|in our view|our view|we read|we take|we think|we believe|we suggest|"
-    "in our judgement|we would argue|as we see it|we see this|we consider"
-)
 # Translators: words in a key figure's label that show the figure counts the evidence (items
 # reviewed, people interviewed) rather than measuring the finding, separated by "|".
 EVIDENCE_COUNTS = N_(
@@ -76,18 +71,6 @@ class Marked:
     text: str
 
 
-def phrases(message: str, language: str) -> list[str]:
-    """The phrases of one list message, in ``language``."""
-    return [phrase.strip() for phrase in translator_for(language)(message).casefold().split("|") if phrase.strip()]
-
-
-def _pattern(listed: list[str]) -> re.Pattern[str]:
-    ordered = sorted(set(listed), key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(re.escape(part) for part in phrase.split()) for phrase in ordered)
-    # Not before a number: "May 2025" is a month, not a hedge.
-    return re.compile(rf"(?<![\w'\u2019-])({alternatives})(?![\w-])(?!\s+\d)", re.IGNORECASE)
-
-
 @translation_cache
 def _kinds(language: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for every hedge and certainty phrase, longest first, and each phrase's kind.
@@ -100,7 +83,7 @@ def _kinds(language: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
         for kind, message in (*HEDGES.items(), *CERTAINTY.items()):
             for phrase in phrases(message, lang):
                 kind_of.setdefault(" ".join(phrase.split()), kind)
-    return _pattern(list(kind_of)), kind_of
+    return phrase_pattern(list(kind_of)), kind_of
 
 
 def marked(text: str, language: str | None) -> list[Marked]:
@@ -129,9 +112,3 @@ def examples(kind: str, language: str) -> str:
     """A few phrases of a kind, for a message: "'seen as', 'regarded as' or 'considered'"."""
     listed = phrases(HEDGES.get(kind) or CERTAINTY[kind], language)[:3]
     return ", ".join(repr(p) for p in listed[:-1]) + f" or {listed[-1]!r}" if len(listed) > 1 else repr(listed[0])
-
-
-@translation_cache
-def list_pattern(message: str, language: str, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
-    """A pattern for any phrase of a list message in ``language`` (or of ``extra`` instead, when given)."""
-    return _pattern([" ".join(p.casefold().split()) for p in extra] if extra else phrases(message, language))

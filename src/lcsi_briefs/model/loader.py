@@ -11,6 +11,7 @@ from lcsi_briefs.model.font_coverage import coverage_problems
 from lcsi_briefs.model.pack import LoadedPack, Pack
 from lcsi_briefs.model.placeholders import placeholder_problems
 from lcsi_briefs.model.problems import PackError, Problem
+from lcsi_briefs.model.short_forms import short_form_problems
 from lcsi_briefs.model.source_text import text_file_problems
 from lcsi_briefs.model.twins import twin_problems
 from lcsi_briefs.model.validation import reference_problems, schema_problems
@@ -114,7 +115,11 @@ def _load_pack(path: Path) -> LoadedPack:
     problems += placeholder_problems(document) + text_file_problems(document)
     if problems:
         raise PackError(problems)
-    return LoadedPack(slug=slug, path=path, pack=Pack.model_validate(document.data), document=document)
+    pack = Pack.model_validate(document.data)
+    problems = short_form_problems(pack, document)
+    if problems:
+        raise PackError(problems)
+    return LoadedPack(slug=slug, path=path, pack=pack, document=document)
 
 
 def load_packs(paths: Iterable[Path]) -> list[LoadedPack]:
