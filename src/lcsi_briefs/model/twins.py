@@ -7,7 +7,6 @@ finding, source or implication the other lacks. Plain Python: the extension logs
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,23 +14,11 @@ from lcsi_briefs.languages import babel_locale
 from lcsi_briefs.model.pack import LoadedPack, Pack
 from lcsi_briefs.model.problems import Problem
 
-FIELD = "briefing.translation_of"
-
-
-def _line(path: Path, pattern: str) -> int:
-    """The first line of a pack file matching ``pattern`` (1 when none does)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 1
-    found = re.compile(pattern)
-    return next((number for number, text in enumerate(lines, start=1) if found.search(text)), 1)
-
 
 def where(loaded: LoadedPack) -> tuple[Path, int]:
-    """The ``translation_of`` line of a pack, or its ``briefing:`` line."""
-    line = _line(loaded.path, r"^\s*translation_of\s*:") if loaded.pack.briefing.translation_of else 1
-    return loaded.path, line if line > 1 else _line(loaded.path, r"^briefing\s*:")
+    """The ``translation_of`` line of a pack (its ``briefing:`` line when it has none), from the
+    positions the loader kept."""
+    return loaded.path, loaded.position(("briefing", "translation_of"), key=True)[0]
 
 
 def twin_problems(packs: Iterable[LoadedPack]) -> list[Problem]:
@@ -43,10 +30,9 @@ def twin_problems(packs: Iterable[LoadedPack]) -> list[Problem]:
         original = loaded.pack.briefing.translation_of
         if original is None:
             continue
-        path, line = where(loaded)
 
-        def problem(message: str, path: Path = path, line: int = line) -> None:
-            problems.append(Problem(path, line, 1, FIELD, message))
+        def problem(message: str, loaded: LoadedPack = loaded) -> None:
+            problems.append(loaded.document.problem(("briefing", "translation_of"), message))
 
         if original == loaded.slug:
             problem("the file name of another pack, found this pack's own name")
