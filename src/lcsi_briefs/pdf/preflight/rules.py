@@ -9,7 +9,7 @@ from typing import Any
 from lcsi_briefs.pdf.preflight.kinds import Kind
 from lcsi_briefs.pdf.preflight.layout import Layout, text_of
 
-#: Elements that head what follows them; a ``p`` holding only ``strong`` is a run-in heading.
+#: Elements that head what follows them; a ``p`` holding only a ``strong`` is a run-in heading.
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "caption", "dt"}
 #: Blocks whose first or last line must not stand alone on a page.
 BLOCKS = {"p", "li", "dd", "blockquote", "section", "figure", "div", "ul", "ol", "dl"}
@@ -32,8 +32,12 @@ _URL = re.compile(r"://|www\.|/|@")
 def _is_heading(element: Any) -> bool:
     if element.tag in HEADINGS:
         return True
+    # "Limitations:" over a list heads it; "Design: A 12-month programme..." is a paragraph that
+    # opens with a bold label, and may break like any other.
     kids = list(element)
-    return element.tag == "p" and len(kids) == 1 and kids[0].tag == "strong" and not (element.text or "").strip()
+    if element.tag != "p" or len(kids) != 1 or kids[0].tag != "strong":
+        return False
+    return not (element.text or "").strip() and not (kids[0].tail or "").strip()
 
 
 def _plural(count: int, noun: str) -> str:
