@@ -11,6 +11,8 @@ import contextlib
 import hashlib
 import io
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -21,7 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from lcsi_briefs.cli.build import build_all
-from lcsi_briefs.members.plan import Shard
+from lcsi_briefs.members.shard import Shard
 from lcsi_briefs.model.colour import TEXT_CONTRAST, contrast
 
 from . import pdfua
@@ -159,6 +161,24 @@ def test_the_index_lists_every_file_and_the_zip_holds_them(built: Path) -> None:
     with zipfile.ZipFile(folder / zip_name) as archive:
         assert set(archive.namelist()) == pdfs
         assert archive.read("small--councils.pdf") == (folder / "small--councils.pdf").read_bytes()
+
+
+def test_a_build_with_nothing_changed_stops_without_loading_the_models(built: Path) -> None:
+    """What keeps a no-change rebuild quick with many members: it hashes the files and stops,
+    never starting Sphinx or loading WeasyPrint, the pack's or the members' models, or the pages."""
+    heavy = (
+        "sphinx.application",
+        "weasyprint",
+        "lcsi_briefs.model.pack",
+        "lcsi_briefs.members.model",
+        "lcsi_briefs.pages",
+    )
+    script = (
+        "import sys; from lcsi_briefs.cli.main import main; status = main(['build', '--project', sys.argv[1]]); "
+        f"print(sorted(m for m in sys.modules if m.startswith({heavy})))"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(built)], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["Nothing has changed since the last build: build/ is up to date.", "[]"]
 
 
 def test_changing_one_members_phone_changes_only_that_members_files(built: Path, tmp_path: Path) -> None:

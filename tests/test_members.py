@@ -13,7 +13,8 @@ import pytest
 from lcsi_briefs.cli.main import main
 from lcsi_briefs.members.cobrand import cobrand
 from lcsi_briefs.members.loader import load_members, load_publisher
-from lcsi_briefs.members.plan import Shard, assign, member_editions, members_in_shard
+from lcsi_briefs.members.plan import assign, member_editions, members_in_shard
+from lcsi_briefs.members.shard import Shard
 from lcsi_briefs.members.share import zip_bytes
 from lcsi_briefs.model.colour import TEXT_CONTRAST, contrast, readable
 from lcsi_briefs.model.loader import load_pack

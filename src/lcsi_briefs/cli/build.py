@@ -28,8 +28,7 @@ from lcsi_briefs.layout import (
     PDF_URL_DIR,
     ProjectLayout,
 )
-from lcsi_briefs.members.plan import Shard
-from lcsi_briefs.pdf.preflight.report import read_report, summary, write_report
+from lcsi_briefs.members.shard import Shard
 from lcsi_briefs.sphinx_ext.warnings import is_note
 
 
@@ -273,6 +272,8 @@ def _staged(
         for path in pdfs:
             shutil.copy2(path, fresh / path.name)
         # Preflight's findings for every language's PDFs, in one report (what `preflight` reads).
+        from lcsi_briefs.pdf.preflight.report import read_report, write_report  # noqa: PLC0415 - see _build
+
         found = {name: lines for folder in works for name, lines in (read_report(folder / "pdf") or {}).items()}
         write_report(fresh, found)
 
@@ -335,6 +336,9 @@ def _build(layout: ProjectLayout, *, pdf: bool, strict: bool, shard: Shard) -> i
     if site:
         print(f"Site: {layout.html / 'index.html'}")
         if pdf:
+            # Imported only here: it loads the pack's pages, which a build with nothing to do never needs.
+            from lcsi_briefs.pdf.preflight.report import read_report, summary  # noqa: PLC0415
+
             print(f"PDFs: {layout.pdf}")
             print(summary(read_report(layout.pdf) or {}))
         print(f"Newsletter emails: {layout.newsletter}")

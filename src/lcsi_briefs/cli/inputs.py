@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lcsi_briefs.languages import SiteLanguages, is_language_key, site_languages
 from lcsi_briefs.layout import ProjectLayout
-from lcsi_briefs.members.plan import Shard
+from lcsi_briefs.members.shard import Shard
 
 #: Environment variables that change what a build writes (conf.py reads the site URL ones).
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LCSI_BRIEFS_SITE_URL", "READTHEDOCS_CANONICAL_URL")

@@ -15,12 +15,8 @@ from typing import TYPE_CHECKING
 
 from lcsi_briefs import __version__
 from lcsi_briefs.layout import ProjectLayout
-from lcsi_briefs.members.loader import load_members, load_publisher
-from lcsi_briefs.members.plan import Shard, member_editions
-from lcsi_briefs.members.schema import member_schema
-from lcsi_briefs.model.loader import load_packs
+from lcsi_briefs.members.shard import Shard
 from lcsi_briefs.model.problems import PackError, Problem
-from lcsi_briefs.model.schema import pack_schema
 
 if TYPE_CHECKING:
     from lcsi_briefs.model.pack import LoadedPack
@@ -60,6 +56,10 @@ def _members(arguments: argparse.Namespace, packs: list[LoadedPack]) -> tuple[in
     """
     if arguments.paths:
         return 0, []
+    # Imported here, like the packs' loader: `build` with nothing to do never loads the models.
+    from lcsi_briefs.members.loader import load_members, load_publisher  # noqa: PLC0415
+    from lcsi_briefs.members.plan import member_editions  # noqa: PLC0415
+
     project = _project()
     try:
         # Relative to the current folder, as the packs' paths are, so messages stay short.
@@ -83,6 +83,8 @@ def _load(arguments: argparse.Namespace, after: str = "") -> list[LoadedPack] | 
 
     # The checks read hedges and labels in the pack's language, the project's catalogue first.
     use_project_catalogues([Path(PROJECT_LOCALE_DIR)])
+    from lcsi_briefs.model.loader import load_packs  # noqa: PLC0415
+
     paths = [Path(p) for p in arguments.paths] or [_packs_folder()]
     try:
         return load_packs(paths)
@@ -132,6 +134,9 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _schema(arguments: argparse.Namespace) -> int:
+    from lcsi_briefs.members.schema import member_schema  # noqa: PLC0415
+    from lcsi_briefs.model.schema import pack_schema  # noqa: PLC0415
+
     schema = member_schema() if arguments.member else pack_schema()
     print(json.dumps(schema, indent=2, ensure_ascii=False))
     return EXIT_OK

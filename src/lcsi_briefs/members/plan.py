@@ -14,14 +14,10 @@ editions and the site go with shard 1, and count towards its load.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from lcsi_briefs.editions import Edition, editions
 from lcsi_briefs.members.model import LoadedMember
+from lcsi_briefs.members.shard import Shard
 from lcsi_briefs.model.pack import LoadedPack
-
-_SHARD = re.compile(r"^([1-9][0-9]*)/([1-9][0-9]*)$")
 
 
 def member_editions(member: LoadedMember, packs: list[LoadedPack]) -> list[tuple[LoadedPack, Edition]]:
@@ -35,34 +31,6 @@ def member_editions(member: LoadedMember, packs: list[LoadedPack]) -> list[tuple
         for edition in editions(loaded)
         if edition.audience is not None and (audiences is None or edition.audience in audiences)
     ]
-
-
-@dataclass(frozen=True)
-class Shard:
-    """Shard ``index`` of ``count``, counted from 1 as people say it: ``2/4``."""
-
-    index: int = 1
-    count: int = 1
-
-    @classmethod
-    def parse(cls, text: str) -> Shard:
-        """``"2/4"``; ValueError saying what was expected otherwise."""
-        match = _SHARD.match(text.strip())
-        if not match or int(match[1]) > int(match[2]):
-            raise ValueError(f"a shard written K/N with 1 <= K <= N, such as 2/4, found {text!r}")
-        return cls(int(match[1]), int(match[2]))
-
-    @property
-    def whole(self) -> bool:
-        return self.count == 1
-
-    @property
-    def publishes_site(self) -> bool:
-        """The site, the publisher's PDFs and the emails are built by the first shard only."""
-        return self.index == 1
-
-    def __str__(self) -> str:
-        return f"{self.index}/{self.count}"
 
 
 def assign(work: dict[str, int], count: int, first_load: int = 0) -> dict[str, int]:

@@ -24,7 +24,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from lcsi_briefs.languages import is_language_key
-from lcsi_briefs.members.plan import Shard
+from lcsi_briefs.members.shard import Shard
 from lcsi_briefs.model.fields import ENCODED_WORD
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, note, setting_location, warn
 from lcsi_briefs.text.paragraphs import line_break

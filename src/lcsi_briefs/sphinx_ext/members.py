@@ -24,7 +24,8 @@ from lcsi_briefs.layout import MEMBERS_DIR, MEMBERS_PRINTED, MemberLayout, Proje
 from lcsi_briefs.members.cobrand import cobrand
 from lcsi_briefs.members.loader import load_members, load_publisher
 from lcsi_briefs.members.model import LoadedMember
-from lcsi_briefs.members.plan import Shard, member_editions, members_in_shard
+from lcsi_briefs.members.plan import member_editions, members_in_shard
+from lcsi_briefs.members.shard import Shard
 from lcsi_briefs.members.share import Listed, ListedPack, index_html, write_if_changed, zip_bytes
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import PackError
