@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -43,17 +44,27 @@ def tier(item: pytest.Item) -> str:
     return "build" if any(call in source for call in BUILD_CALLS) else "pure"
 
 
+def _run_order(item: pytest.Item) -> int:
+    """The bundled build's tests first, then the others that build, the pure tests last."""
+    if "bundled_build" in getattr(item, "fixturenames", ()):
+        return 0
+    return 2 if item.get_closest_marker("pure") else 1
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Each test gets its tier's marker (``-m pure`` runs in seconds); bundled-build tests run last.
+    """Each test gets its tier's marker (``-m pure`` runs in seconds); the slow ones run first.
 
-    Under pytest-xdist each worker starts on tests that need nothing shared, so none sits idle
-    while the first to need the bundled build builds it: by then the others have work of their own.
+    Under pytest-xdist (``--dist worksteal``) each worker starts on its share of this list and
+    takes work from the other when its own runs out, so the run should end on the short pure
+    tests, shared out to the last, rather than on one long read of the bundled PDFs while the
+    other worker has nothing left to do. The bundled build's tests lead: the first worker builds
+    it (its PDFs rendered on every core) while the other starts on builds of its own.
     """
     for item in items:
         if not any(item.get_closest_marker(name) for name in ("pure", "build", "pdf", "browser")):
             item.add_marker(tier(item))
-    items.sort(key=lambda item: "bundled_build" in getattr(item, "fixturenames", ()))
+    items.sort(key=_run_order)
 
 
 INVALID = Path(__file__).parent / "fixtures" / "invalid"
@@ -238,26 +249,37 @@ def site(bundled_build: Path) -> Path:
     return bundled_build / "build" / "html"
 
 
-@pytest.fixture(scope="session")
-def bundled_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The bundled packs built once, site and PDFs, exactly as ``nox -s build`` does.
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """``make(folder)`` done once for the whole run, in a folder every pytest-xdist worker shares.
 
-    Under pytest-xdist every worker asks for it; the first builds it in the folder the workers
-    share and the others wait for that build instead of repeating the costliest step of the suite.
-    Tests only read it.
+    A module's tests may be spread over the workers (they steal each other's work), and each
+    would otherwise build the module's project again: the first to ask builds it, the others wait
+    for that build and read it. Tests only read what it holds.
     """
-    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
-    root = shared / "bundled"
-    with FileLock(shared / "bundled.lock"):
-        if not (root / "built").is_file():
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    root, done = shared / name, shared / f"{name}.done"
+    with FileLock(shared / f"{name}.lock"):
+        if not done.is_file():
             shutil.rmtree(root, ignore_errors=True)
             root.mkdir()
-            shutil.copy2(REPO / "conf.py", root / "conf.py")
-            shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("briefing"))
-            shutil.copytree(REPO / "briefings", root / "briefings")
-            assert build_all(root) == 0
-            (root / "built").touch()
+            make(root)
+            done.touch()
     return root
+
+
+def _bundled_project(root: Path) -> None:
+    shutil.copy2(REPO / "conf.py", root / "conf.py")
+    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("briefing"))
+    shutil.copytree(REPO / "briefings", root / "briefings")
+    assert build_all(root) == 0
+
+
+@pytest.fixture(scope="session")
+def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled packs built once, site and PDFs, exactly as ``nox -s build`` does (see
+    :func:`shared_build`: the costliest step of the suite, done once for all the workers)."""
+    return shared_build(tmp_path_factory, "bundled", _bundled_project)
 
 
 @pytest.fixture(scope="session")

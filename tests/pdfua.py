@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pdfplumber
@@ -222,11 +223,21 @@ def artifact_text(path: Path, page_index: int) -> tuple[str, str]:
 
 def character_styles(path: Path) -> Iterator[tuple[int, str, float, str]]:
     """Every drawn character of a PDF: page number, the character, its size in points, its font."""
+    found = path.stat()
+    return iter(_character_styles(path, found.st_mtime_ns, found.st_size))
+
+
+@cache
+def _character_styles(path: Path, _mtime: int, _size: int) -> tuple[tuple[int, str, float, str], ...]:
+    """Read once per test process for each version of the file: pdfplumber reads every glyph, the
+    slowest step of the large-print tests, which ask several times of the same bundled PDFs."""
     with pdfplumber.open(path) as document:
-        for page in document.pages:
-            for char in page.chars:
-                if char["text"].strip():
-                    yield page.page_number, char["text"], float(char["size"]), str(char["fontname"])
+        return tuple(
+            (page.page_number, char["text"], float(char["size"]), str(char["fontname"]))
+            for page in document.pages
+            for char in page.chars
+            if char["text"].strip()
+        )
 
 
 def large_print_problems(path: Path, minimum: float = 16.0) -> list[str]:

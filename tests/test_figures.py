@@ -39,7 +39,7 @@ from lcsi_briefs.pdf.print_setup import print_stylesheets
 from lcsi_briefs.sphinx_ext.directives import _chart_html, _table_html
 from lcsi_briefs.text.formatter import format_number
 
-from .conftest import make_project
+from .conftest import make_project, shared_build
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "valid" / "figures-example.yaml"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -216,7 +216,7 @@ def _example_project(root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _example_project(tmp_path_factory.mktemp("figures"))
+    return shared_build(tmp_path_factory, "figures", _example_project)
 
 
 def _page(built: Path, name: str) -> BeautifulSoup:

@@ -34,7 +34,7 @@ from lcsi_briefs.pages import render_pages
 from lcsi_briefs.pdf import pool
 from lcsi_briefs.pdf.render import Rendered, RenderFailedError, RenderJob, render_pdf
 
-from .conftest import make_project, small_pack, write_pack
+from .conftest import make_project, shared_build, small_pack, write_pack
 from .test_build import snapshot
 
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 8
@@ -63,9 +63,11 @@ def unicode_pack() -> dict[str, Any]:
 def unicode_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from lcsi_briefs.cli.build import build_all  # noqa: PLC0415
 
-    root = make_project(tmp_path_factory.mktemp("unicode") / "project", {"uni": unicode_pack()})
-    assert build_all(root) == 0, "text in any script must build, with no WeasyPrint warning"
-    return root / "build"
+    def make(root: Path) -> None:
+        make_project(root, {"uni": unicode_pack()})
+        assert build_all(root) == 0, "text in any script must build, with no WeasyPrint warning"
+
+    return shared_build(tmp_path_factory, "unicode", make) / "build"
 
 
 def test_every_script_appears_literally_in_the_html(unicode_build: Path) -> None:

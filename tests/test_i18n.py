@@ -23,7 +23,7 @@ from lcsi_briefs.pages.markup import TermLinker, escape_format
 from lcsi_briefs.pdf.page_labels import css_string, page_labels_css
 from lcsi_briefs.text.catalogue import LOCALE_DIR, available_languages, catalogue_path, language_runs, translator_for
 
-from .conftest import REPO, make_project, small_pack
+from .conftest import REPO, make_project, shared_build, small_pack
 
 PACKAGE = REPO / "src" / "lcsi_briefs"
 KEYWORDS = {"_": None, "N_": None, "plural": (1, 2)}
@@ -152,10 +152,14 @@ def welsh(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     kept = [audience["id"] for audience in pack["audiences"]]
     for pathway in pack["pathways"]:
         pathway["beneficiaries"] = [a for a in pathway["beneficiaries"] if a in kept] or kept
-    root = make_project(tmp_path_factory.mktemp("welsh"), {"cymraeg": pack})
-    with (root / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write('\nhtml_baseurl = "https://briefings.example.org/"\n')
-    assert build_all(root) == 0
+
+    def make(root: Path) -> None:
+        make_project(root, {"cymraeg": pack})
+        with (root / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write('\nhtml_baseurl = "https://briefings.example.org/"\n')
+        assert build_all(root) == 0
+
+    root = shared_build(tmp_path_factory, "welsh", make)
     data = sorted(set(data_strings(pack)), key=len, reverse=True)
     return root / "build", data
 
@@ -241,11 +245,14 @@ def polish_and_greek(tmp_path_factory: pytest.TempPathFactory) -> Path:
         {"text": "Wojciech Kowalski", "language": "pl"},
         {"text": "<i>Ελένη</i>", "language": "el"},
     ]
-    root = make_project(tmp_path_factory.mktemp("parts"), {"small": pack})
-    with (root / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write('\nhtml_baseurl = "https://briefings.example.org/"\n')
-    assert build_all(root, pdf=False) == 0
-    return root / "build"
+
+    def make(root: Path) -> None:
+        make_project(root, {"small": pack})
+        with (root / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write('\nhtml_baseurl = "https://briefings.example.org/"\n')
+        assert build_all(root, pdf=False) == 0
+
+    return shared_build(tmp_path_factory, "parts", make) / "build"
 
 
 def test_words_in_another_language_carry_their_lang_on_the_site(polish_and_greek: Path) -> None:

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.languages import SiteLanguages, language_key, site_languages
 
-from .conftest import REPO, make_project, write_pack
+from .conftest import REPO, make_project, shared_build, write_pack
 
 VALID = REPO / "tests" / "fixtures" / "valid"
 #: Words of the frame around a page (Sphinx's, Furo's and ours) that must not be left in English.
@@ -65,14 +65,14 @@ def load(name: str) -> dict[str, object]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(
-        tmp_path_factory.mktemp("languages"), {"minimal": load("minimal.yaml"), "coed-stryd": load("coed-stryd.yaml")}
-    )
-    # With an address, so each language's site has its sitemap for the build to merge.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("LCSI_BRIEFS_SITE_URL", SITE_URL)
-        assert build_all(root, pdf=False) == 0
-    return root / "build" / "html"
+    def make(root: Path) -> None:
+        make_project(root, {"minimal": load("minimal.yaml"), "coed-stryd": load("coed-stryd.yaml")})
+        # With an address, so each language's site has its sitemap for the build to merge.
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("LCSI_BRIEFS_SITE_URL", SITE_URL)
+            assert build_all(root, pdf=False) == 0
+
+    return shared_build(tmp_path_factory, "languages", make) / "build" / "html"
 
 
 def test_the_root_sitemap_lists_every_language_s_pages_once(site: Path) -> None:

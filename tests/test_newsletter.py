@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.newsletter.subject import SUBJECT_WARN_AT
 
-from .conftest import make_project, small_pack
+from .conftest import make_project, shared_build, small_pack
 from .test_escaping import hostile_pack
 
 SITE = "https://briefings.example.org/members/"
@@ -43,7 +43,8 @@ def parts(message: EmailMessage) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def newsletter(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_with_site_url(tmp_path_factory.mktemp("news"), {"small": small_pack()})
+    folder = shared_build(tmp_path_factory, "news", lambda root: build_with_site_url(root, {"small": small_pack()}))
+    return folder / "build" / "newsletter"
 
 
 def test_every_edition_has_html_text_and_eml(newsletter: Path) -> None:

@@ -20,7 +20,7 @@ from lcsi_briefs.pdf.preflight.kinds import Kind, Measured
 from lcsi_briefs.pdf.preflight.report import REPORT, summary
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
 
-from .conftest import REPO
+from .conftest import REPO, shared_build
 from .packgen import write_generated
 from .pdfua import elements, pdfua_problems
 
@@ -90,16 +90,18 @@ def test_preflight_holds_large_print_to_16pt_without_italics(tmp_path: Path) -> 
 @pytest.fixture(scope="module")
 def torture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The torture packs built once, site and PDFs, exactly as ``lcsi-briefs build`` does."""
-    root = tmp_path_factory.mktemp("torture")
-    shutil.copy2(REPO / "conf.py", root / "conf.py")
-    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("briefing"))
-    (root / "briefings").mkdir()
-    for name in TORTURE:
-        shutil.copy2(FIXTURES / name, root / "briefings" / name)
-    for seed, knobs in GENERATED.items():
-        write_generated(root / "briefings", seed, **knobs)
-    assert build_all(root) == 0
-    return root
+
+    def make(root: Path) -> None:
+        shutil.copy2(REPO / "conf.py", root / "conf.py")
+        shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("briefing"))
+        (root / "briefings").mkdir()
+        for name in TORTURE:
+            shutil.copy2(FIXTURES / name, root / "briefings" / name)
+        for seed, knobs in GENERATED.items():
+            write_generated(root / "briefings", seed, **knobs)
+        assert build_all(root) == 0
+
+    return shared_build(tmp_path_factory, "torture", make)
 
 
 #: What every PDF of every pack is now free of. Stranded headings and (in large print, a table

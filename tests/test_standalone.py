@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from lcsi_briefs.cli.build import build_all
 
-from .conftest import make_project, small_pack
+from .conftest import make_project, shared_build, small_pack
 
 
 def survey_pack() -> dict[str, Any]:
@@ -80,10 +80,11 @@ LONELINESS_DEFINITION = "Feeling you have fewer connections than you want."
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    root = make_project(tmp_path_factory.mktemp("alone"), {"small": small_pack(), "umfrage": survey_pack()})
-    status = build_all(root)
-    assert status == 0
-    return root / "build", ""
+    def make(root: Path) -> None:
+        make_project(root, {"small": small_pack(), "umfrage": survey_pack()})
+        assert build_all(root) == 0
+
+    return shared_build(tmp_path_factory, "alone", make) / "build", ""
 
 
 def html(build: Path, *parts: str) -> BeautifulSoup:

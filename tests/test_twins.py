@@ -18,7 +18,7 @@ from lcsi_briefs.model.loader import load_pack, load_packs
 from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.model.twins import landing_order, parity_gaps, twins
 
-from .conftest import make_project, small_pack, write_pack
+from .conftest import make_project, shared_build, small_pack, write_pack
 
 
 def welsh_twin() -> dict[str, Any]:
@@ -78,11 +78,13 @@ def test_a_translation_must_name_another_pack(tmp_path: Path, original: str, mes
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("twins"), {"small": small_pack(), "bach": welsh_twin()})
-    with (root / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write('\nhtml_baseurl = "https://briefings.example.org/"\n')
-    assert build_all(root) == 0
-    return root / "build"
+    def make(root: Path) -> None:
+        make_project(root, {"small": small_pack(), "bach": welsh_twin()})
+        with (root / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write('\nhtml_baseurl = "https://briefings.example.org/"\n')
+        assert build_all(root) == 0
+
+    return shared_build(tmp_path_factory, "twins", make) / "build"
 
 
 #: Each language's site: the English at the root, the Welsh under cy/ (see test_languages.py).
