@@ -114,6 +114,18 @@ def test_bundled_briefs_keep_every_sentence_and_fit_two_pages(bundled: LoadedPac
         assert f"{SITE}briefing/lcsi-2025/audiences/{audience.id}.html" in link_targets(path)
 
 
+@pytest.mark.parametrize("audience", ["local-infrastructure", "local-government"])
+def test_the_longest_bundled_large_print_briefs_fit_four_pages_with_closer_lines(
+    bundled: LoadedPack, audience: str, tmp_path: Path
+) -> None:
+    """These two run to five pages at the usual spacing; the one step (single line spacing, as
+    UKAAF's guidance asks, at 16pt still) brings them to four, every sentence kept."""
+    path, warnings = render(bundled, audience, tmp_path, large_print=True)
+    assert warnings == [], warnings
+    assert len(PdfReader(path).pages) <= LARGE_PRINT_BRIEF_PAGES
+    assert_keeps_the_argument(bundled, audience, path)
+
+
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[path.stem for path in FIXTURES])
 def test_fixture_briefs_keep_every_sentence_in_standard_and_large_print(fixture: Path, tmp_path: Path) -> None:
     loaded = load_pack(fixture)

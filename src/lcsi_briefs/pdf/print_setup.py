@@ -23,6 +23,8 @@ FIGURES_STYLESHEET = HERE / "static" / "figures.css"
 BRIEF_STYLESHEET = HERE / "static" / "brief.css"
 #: The one step down a brief may take to fit two pages: body text at 10pt, never smaller.
 BRIEF_SMALLER_STYLESHEET = HERE / "static" / "brief-10pt.css"
+#: The one step a large-print brief may take to fit four pages: lines closer, never smaller text.
+LARGE_PRINT_BRIEF_CLOSER_STYLESHEET = HERE / "static" / "brief-large-print-closer.css"
 #: A member's edition: its logo, foreword and contact block (see cobrand.py).
 MEMBERS_STYLESHEET = HERE / "static" / "members.css"
 #: A one-sheet brief: both sides of one A4 sheet.
@@ -39,9 +41,11 @@ def print_stylesheets(*, large_print: bool, brief: bool = False, member: bool = 
 
 
 def brief_limit(*, large_print: bool, member: bool = False) -> PageLimit:
-    """Two pages, stepping down once to 10pt; large print up to four pages (it must stay large)."""
+    """Two pages, stepping down once to 10pt; large print up to four pages, stepping once to closer
+    lines (it must stay large)."""
     if large_print:
-        return PageLimit(LARGE_PRINT_BRIEF_PAGES)
+        closer = (*print_stylesheets(large_print=True, brief=True, member=member), LARGE_PRINT_BRIEF_CLOSER_STYLESHEET)
+        return PageLimit(LARGE_PRINT_BRIEF_PAGES, (closer,))
     smaller = (*print_stylesheets(large_print=False, brief=True, member=member), BRIEF_SMALLER_STYLESHEET)
     return PageLimit(BRIEF_PAGES, (smaller,))
 
