@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.members.shard import Shard
 from lcsi_briefs.model.colour import TEXT_CONTRAST, contrast
+from lcsi_briefs.pdf.preflight.report import read_report
 
 from . import pdfua
 from .conftest import make_project, small_pack
@@ -122,6 +123,14 @@ def test_a_colour_too_light_is_printed_darker_with_a_warning_naming_the_member(s
         assert printed_hex != "#ffd400" and contrast(printed_hex, "#ffffff") >= TEXT_CONTRAST
     [(red, green, blue)] = colours
     assert blue == 0 and red > green > 0  # still the yellow's hue, only darker
+
+
+def test_preflight_reports_on_the_publishers_editions_only(built: Path) -> None:
+    """Members' copies are measured as they print but not listed: their problems would be the
+    publisher's once per member, and shard 1 publishes the report whichever members it printed."""
+    report = read_report(built / "build" / "pdf")
+    assert report is not None
+    assert sorted(report) == sorted(p.name for p in (built / "build" / "pdf").glob("*.pdf"))
 
 
 def test_metadata_names_the_member_and_the_publisher(built: Path) -> None:
