@@ -28,7 +28,7 @@ from lcsi_briefs.model.colour import TEXT_CONTRAST, contrast
 from lcsi_briefs.pdf.preflight.report import read_report
 
 from . import pdfua
-from .conftest import make_project, small_pack
+from .conftest import make_project, shared_build, small_pack
 from .members import member_data, write_member
 from .pdftext import pdf_text
 
@@ -65,13 +65,18 @@ def make(root: Path) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
-def six(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The one build of the module, and what it printed for the editor."""
-    project = make(tmp_path_factory.mktemp("six-members"))
+def _built_with_its_output(folder: Path) -> None:
+    project = make(folder / "project")
     with contextlib.redirect_stdout(io.StringIO()) as printed:
         assert build_all(project) == 0
-    return project, printed.getvalue()
+    (folder / "printed.txt").write_text(printed.getvalue(), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def six(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The one build of the module (once for all the xdist workers), and what it printed."""
+    folder = shared_build(tmp_path_factory, "six-members", _built_with_its_output)
+    return folder / "project", (folder / "printed.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +177,7 @@ def test_the_index_lists_every_file_and_the_zip_holds_them(built: Path) -> None:
         assert archive.read("small--councils.pdf") == (folder / "small--councils.pdf").read_bytes()
 
 
-def test_a_build_with_nothing_changed_stops_without_loading_the_models(built: Path) -> None:
+def test_a_build_with_nothing_changed_stops_without_loading_the_models(built: Path, tmp_path: Path) -> None:
     """What keeps a no-change rebuild quick with many members: it hashes the files and stops,
     never starting Sphinx or loading WeasyPrint, the pack's or the members' models, or the pages."""
     heavy = (
@@ -186,7 +191,8 @@ def test_a_build_with_nothing_changed_stops_without_loading_the_models(built: Pa
         "import sys; from lcsi_briefs.cli.main import main; status = main(['build', '--project', sys.argv[1]]); "
         f"print(sorted(m for m in sys.modules if m.startswith({heavy})))"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(built)], capture_output=True, text=True, check=True)
+    project = shutil.copytree(built, tmp_path / "copy", symlinks=True)  # the shared build is only read
+    done = subprocess.run([sys.executable, "-c", script, str(project)], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines() == ["Nothing has changed since the last build: build/ is up to date.", "[]"]
 
 
