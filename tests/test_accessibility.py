@@ -12,6 +12,8 @@ from pypdf import PdfWriter
 
 from lcsi_briefs.model.colour import contrast
 from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.pdf.pool import render_all
+from lcsi_briefs.pdf.render import RenderJob
 from lcsi_briefs.sphinx_ext.accessibility import (
     LARGE_PRINT_POINTS,
     MINIMUM_CONTRAST,
@@ -19,7 +21,7 @@ from lcsi_briefs.sphinx_ext.accessibility import (
     render_accessibility,
     verify_pdf,
 )
-from lcsi_briefs.sphinx_ext.editorial import _verify_pdfs
+from lcsi_briefs.sphinx_ext.editorial import _verify_pdfs, pdf_problems
 from lcsi_briefs.sphinx_ext.errors import PdfRenderError
 from lcsi_briefs.text.catalogue import translator_for
 
@@ -61,6 +63,23 @@ def test_a_pdf_build_fails_when_a_pdf_it_wrote_fails_the_checks(tmp_path: Path) 
         _verify_pdfs(app, None)  # type: ignore[arg-type]
     app.lcsi_briefs_started = time.time() + 60  # PDFs this build did not write are left alone
     _verify_pdfs(app, None)  # type: ignore[arg-type]
+
+
+def test_the_checks_run_in_the_worker_that_wrote_the_pdf_and_the_build_uses_what_it_found(tmp_path: Path) -> None:
+    """The workers check each PDF as they write it; the build reads only a PDF they did not check."""
+    page = '<html lang="en"><head><title>t</title></head><body><h1>A</h1><p>B</p></body></html>'
+    jobs = [RenderJob(page, tmp_path / f"{n}.pdf", tmp_path.as_uri() + "/", (), (tmp_path,)) for n in "ab"]
+    results = list(render_all(jobs, workers=2, timeout=120, check=pdf_problems))
+    assert {result.job.target.name: result.checked for result in results} == {"a.pdf": (), "b.pdf": ()}
+    checked = {jobs[0].target.resolve(): ("what the worker found",)}
+    builder = SimpleNamespace(name="briefing-pdf", checked_pdfs=checked)
+    app = SimpleNamespace(builder=builder, outdir=str(tmp_path), lcsi_briefs_started=0.0)
+    blank_pdf(tmp_path / "b.pdf")  # not as the worker wrote it: read here
+    with pytest.raises(PdfRenderError) as failed:
+        _verify_pdfs(app, None)  # type: ignore[arg-type]
+    assert "a.pdf: what the worker found" in str(failed.value)
+    assert "a.pdf: it is not" not in str(failed.value)
+    assert "b.pdf: it is not a tagged PDF" in str(failed.value)
 
 
 def test_every_bundled_pdf_passes_the_checks(bundled_build: Path) -> None:

@@ -24,7 +24,11 @@ from lcsi_briefs.sphinx_ext.errors import BriefingDataError, PdfRenderError
 from lcsi_briefs.sphinx_ext.warnings import note
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from sphinx.application import Sphinx
+
+    from lcsi_briefs.pdf.pool import RenderResult
 
 logger = logging.getLogger(__name__)
 
@@ -51,17 +55,37 @@ def _note_start(app: Sphinx) -> None:
     app.lcsi_briefs_started = time.time()  # type: ignore[attr-defined]
 
 
+def pdf_problems(path: Path) -> tuple[str, ...]:
+    """What the checks the accessibility statement lists find in one PDF the build wrote."""
+    return verify_pdf(path, large_print=path.stem.endswith("--large-print")).problems
+
+
+def keep_checks(results: Iterable[RenderResult], checked: dict[Path, tuple[str, ...]]) -> Iterator[RenderResult]:
+    """Pass the render results on, keeping in ``checked`` what each worker's :func:`pdf_problems` found."""
+    for result in results:
+        if result.checked is not None:
+            checked[result.job.target.resolve()] = result.checked
+        yield result
+
+
 def _verify_pdfs(app: Sphinx, exception: Exception | None) -> None:
-    """Every PDF this build wrote must pass the checks the accessibility statement lists."""
+    """Every PDF this build wrote must pass the checks the accessibility statement lists.
+
+    The PDF builder runs them in the worker that wrote each PDF (``checked_pdfs``); a PDF it
+    has no findings for is read here.
+    """
     if exception is not None or app.builder.name not in _PDF_BUILDERS:
         return
     started = getattr(app, "lcsi_briefs_started", 0.0)
+    checked: dict[Path, tuple[str, ...]] = getattr(app.builder, "checked_pdfs", {})
     failures = []
     # The publisher's PDFs, and every member's copies (build/members/<id>/).
     for path in sorted(Path(app.outdir).rglob("*.pdf")):
         if path.stat().st_mtime >= started:
-            facts = verify_pdf(path, large_print=path.stem.endswith("--large-print"))
-            failures += [f"{facts.name}: {problem}" for problem in facts.problems]
+            problems = checked.get(path.resolve())
+            if problems is None:
+                problems = pdf_problems(path)
+            failures += [f"{path.name}: {problem}" for problem in problems]
     if failures:
         raise PdfRenderError("PDF accessibility checks failed:\n" + "\n".join(failures))
 
