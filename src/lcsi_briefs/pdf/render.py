@@ -30,8 +30,9 @@ from weasyprint.urls import FatalURLFetchingError
 from lcsi_briefs.pdf import tagging
 from lcsi_briefs.pdf.fetcher import ProjectFetcher
 from lcsi_briefs.pdf.language_tags import mark_languages
+from lcsi_briefs.pdf.preflight import keep
 from lcsi_briefs.pdf.preflight.kinds import Kind, Measured
-from lcsi_briefs.pdf.preflight.measure import measure
+from lcsi_briefs.pdf.preflight.measure import Measurement, measure
 
 PDF_VARIANT = "pdf/ua-1"
 UNMARKED_LANGUAGES = (
@@ -231,24 +232,68 @@ def forget_styles() -> None:
 atexit.register(forget_styles)
 
 
-def _fit(html: HTML, job: RenderJob, options: dict[str, Any]) -> tuple[Document, str, list[str]]:
+@dataclass
+class _Laid:
+    """One layout of a document, what preflight measured in it, and the stylesheets it used."""
+
+    document: Document
+    measured: Measurement
+    styles: _Styles
+
+
+def _lay_out(html: HTML, styles: _Styles, job: RenderJob, options: dict[str, Any]) -> _Laid:
+    # @font-face rules only take effect through a font configuration shared with the layout.
+    document = html.render(font_config=styles.fonts, stylesheets=styles.css, **options)
+    return _Laid(document, measure(document, large_print=job.large_print), styles)
+
+
+def _fit(html: HTML, job: RenderJob, options: dict[str, Any]) -> tuple[_Laid, str, list[str]]:
     """Lay the pages out; with a page limit, step through the smaller stylesheets until it fits.
 
-    Returns the document, when even the smallest runs past the limit how far (the text is
+    Returns the layout, when even the smallest runs past the limit how far (the text is
     never cut to fit, so the editor is told what to shorten instead), and what WeasyPrint said
     while parsing the stylesheets used.
     """
     attempts = [job.stylesheets, *(job.limit.smaller if job.limit else ())]
     said: list[str] = []
     for stylesheets in attempts:
-        # @font-face rules only take effect through a font configuration shared with the layout.
         styles = _styles(stylesheets, job)
         said += styles.warnings
-        document = html.render(font_config=styles.fonts, stylesheets=styles.css, **options)
-        if job.limit is None or len(document.pages) <= job.limit.pages:
-            return document, "", said
-    over = len(document.pages) - 1 - job.limit.pages + _last_page_fill(document)  # type: ignore[union-attr]
-    return document, f"{TOO_LONG}{len(document.pages)} pages, about {over:.1f} of a page too long", said
+        laid = _lay_out(html, styles, job, options)
+        pages = len(laid.document.pages)
+        if job.limit is None or pages <= job.limit.pages:
+            return laid, "", said
+    over = pages - 1 - job.limit.pages + _last_page_fill(laid.document)  # type: ignore[union-attr]
+    return laid, f"{TOO_LONG}{pages} pages, about {over:.1f} of a page too long", said
+
+
+#: At most this many layouts more, each holding together what the one before still parted.
+KEEP_PASSES = 3
+
+
+def _kept(html: HTML, laid: _Laid, job: RenderJob, options: dict[str, Any]) -> _Laid:
+    """Lay the pages out again while that mends what preflight found parted (see ``preflight.keep``).
+
+    Only a document with such a problem is laid out again, and the new layout is kept only when it
+    has fewer problems on no more pages: a keep that pushed a block on and left a page underfull
+    counts that page against it. A data table with text outside its cells is set smaller, then
+    stacked, instead; that may take a page more.
+    """
+    best, narrowed = laid, False
+    for _ in range(KEEP_PASSES):
+        found = keep.keeps(laid.measured.layout)
+        narrower = keep.tables(laid.measured.layout, large_print=job.large_print)
+        if not found and not narrower:
+            break
+        keep.apply(found)
+        keep.narrow(narrower)
+        narrowed = narrowed or bool(narrower)
+        laid = _lay_out(html, laid.styles, job, options)
+        fewer = len(laid.measured.problems) < len(best.measured.problems)
+        # A table that fits takes the pages it needs; a keep may not add one.
+        if fewer and (len(laid.document.pages) <= len(best.document.pages) or narrowed):
+            best = laid
+    return best
 
 
 def render_pdf(job: RenderJob) -> Rendered:
@@ -264,8 +309,9 @@ def render_pdf(job: RenderJob) -> Rendered:
             # A stable identifier derived from the input keeps two builds byte-identical.
             identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
             options: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier}
-            document, too_long, parsing = _fit(html, job, options)
-            measured = measure(document, large_print=job.large_print)
+            laid, too_long, parsing = _fit(html, job, options)
+            laid = _kept(html, laid, job, options)
+            document, measured = laid.document, laid.measured
 
             def finish(document: Document, pdf: Any) -> None:
                 if mark_languages(document, pdf) is None:

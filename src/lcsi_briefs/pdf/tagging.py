@@ -192,14 +192,18 @@ def _margins_as_artifacts(pdf: pydyf.PDF, elements: list[pydyf.Dictionary], reso
 
 
 def _join_tables(document: Any, pdf: pydyf.PDF, resolve: _Objects) -> None:
-    """One Table element per HTML table, however many pages it spans (see table_tags)."""
+    """One Table element per HTML table, however many pages it spans (see table_tags).
+
+    A table printed stacked (``figures.css``) is laid out as blocks, but still tagged as a Table
+    with TH and TD cells: it is joined the same way.
+    """
     cells = [
         (box.element, cell.mark)
         for page in document.pages
         for box in page._page_box.descendants()
-        if isinstance(box, boxes.TableBox)
+        if isinstance(box, boxes.TableBox) or (isinstance(box, boxes.BlockBox) and box.element_tag == "table")
         for cell in box.descendants()
-        if isinstance(cell, boxes.TableCellBox) and getattr(cell, "mark", None) is not None
+        if cell.element_tag in ("td", "th") and getattr(cell, "mark", None) is not None
     ]
 
     def repeated(head: pydyf.Dictionary) -> None:

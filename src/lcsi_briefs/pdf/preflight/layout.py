@@ -60,6 +60,8 @@ class Layout:
     #: Every text box with its page and the block its line is set in (None in a page margin).
     texts: list[tuple[int, Any, Any]]
     problems: list[Measured] = field(default_factory=list)
+    #: Each problem's kind and element (None for a page), for :mod:`lcsi_briefs.pdf.preflight.keep`.
+    found: list[tuple[Kind, Any]] = field(default_factory=list)
 
     def anchors(self, element: Any) -> tuple[str, ...]:
         """The ids of ``element`` and its ancestors, innermost first: where it is in the pack."""
@@ -73,13 +75,15 @@ class Layout:
     def add(self, kind: Kind, page: int, message: str, element: Any = None) -> None:
         anchors = self.anchors(element) if element is not None else ()
         self.problems.append(Measured(kind, page, message, anchors))
+        self.found.append((kind, element))
 
     def pages_of(self, element: Any) -> list[Page]:
         return [page for page in self.pages if page.lines.get(element)]
 
     def tables(self) -> set[Any]:
-        """The HTML tables laid out, however many pages each spans."""
-        return {table for page in self.pages for table in (*page.rows, *page.headed)}
+        """The HTML tables laid out, however many pages each spans (a stacked one has no table rows)."""
+        rows = {table for page in self.pages for table in (*page.rows, *page.headed)}
+        return rows | {element for element in self.style if element.tag == "table"}
 
     def forced_ends(self) -> set[int]:
         """Pages that end where the design forces a new page (after a cover or contents)."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from lcsi_briefs.pdf.preflight import headings, rules
 from lcsi_briefs.pdf.preflight.kinds import Measured
-from lcsi_briefs.pdf.preflight.layout import measure_layout
+from lcsi_briefs.pdf.preflight.layout import Layout, measure_layout
 
 
 @dataclass
@@ -16,6 +16,8 @@ class Measurement:
 
     problems: list[Measured]
     tables: int
+    #: The measured layout, where :mod:`lcsi_briefs.pdf.preflight.keep` finds what to hold together.
+    layout: Layout
 
 
 def measure(document: Any, *, large_print: bool) -> Measurement:
@@ -31,4 +33,4 @@ def measure(document: Any, *, large_print: bool) -> Measurement:
         rules.large_print(layout)
     headings.heading_order(layout)
     headings.bookmarks(layout, document)
-    return Measurement(sorted(layout.problems, key=lambda problem: problem.page), len(layout.tables()))
+    return Measurement(sorted(layout.problems, key=lambda problem: problem.page), len(layout.tables()), layout)

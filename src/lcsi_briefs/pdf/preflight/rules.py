@@ -197,7 +197,11 @@ def outside(layout: Layout) -> None:
         off_page = box.position_x < -TOLERANCE or right > page.width + TOLERANCE or bottom > page.full_height
         # A line may reach past its block only by a space WeasyPrint has not yet trimmed.
         overflows = block is not None and right > block.content_box_x() + block.width + TOLERANCE
-        if (off_page or overflows) and number not in reported:
-            reported.add(number)
-            where = "beyond the page's edge" if off_page else "wider than the box it is set in"
-            layout.add(Kind.OUTSIDE, number, f"text {box.text.strip()[:40]!r} runs {where}", box.element)
+        if not (off_page or overflows):
+            continue
+        if number in reported:
+            layout.found.append((Kind.OUTSIDE, box.element))  # not said twice, but mended (keep.tables)
+            continue
+        reported.add(number)
+        where = "beyond the page's edge" if off_page else "wider than the box it is set in"
+        layout.add(Kind.OUTSIDE, number, f"text {box.text.strip()[:40]!r} runs {where}", box.element)
