@@ -84,6 +84,12 @@ def test_outline_follows_the_headings(pdf_dir: Path, bundled: LoadedPack) -> Non
     for audience in bundled.pack.audiences:
         assert audience.name in titles
     assert "Contents" not in titles
+    # The parts of the briefing are siblings under its title: the sources and the glossary close
+    # the briefing beside "What it means for you", not inside it.
+    [title, parts] = PdfReader(pdf_dir / "lcsi-2025.pdf").outline
+    top = [fold(item.title) for item in parts if not isinstance(item, list)]
+    assert top[-3:] == ["What it means for you", "Sources", "Glossary"], top
+    assert fold(title.title) == fold(bundled.pack.briefing.title)
 
 
 def test_footer_says_page_x_of_y_and_the_edition_date(pdf_dir: Path) -> None:

@@ -69,6 +69,18 @@ def _section(tree: nodes.Element, section_id: str) -> nodes.section:
     return next(node for node in tree.findall(nodes.section) if section_id in node["ids"])
 
 
+def _back_matter_closes_the_briefing(tree: nodes.document, layout: PackLayout) -> None:
+    """The sources and the glossary as parts of the briefing of their own, beside "What it means
+    for you": the overview's toctree, which brings them in, closes that section, so inlined in
+    place they would be printed (and bookmarked) as parts of it."""
+    overview = _section(tree, layout.overview())
+    for docname in (layout.sources_doc(), layout.glossary_doc()):
+        part = next((n for n in tree.findall(addnodes.start_of_file) if n.get("docname") == docname), None)
+        if part is not None and part.parent is not overview:
+            part.parent.remove(part)
+            overview += part
+
+
 class PackDoctrees:
     """The stored doctrees of one pack's pages, each unpickled at most once.
 
@@ -181,6 +193,7 @@ def assemble(
         node.parent.remove(node)
     if edition.audience is None:
         _cover_matter_once(_section(tree, layout.overview()), len(paragraphs(loaded.pack.briefing.summary)))
+        _back_matter_closes_the_briefing(tree, layout)
         # The full briefing holds the methodology box: no page of it sends a reader "to the full briefing".
         for pointer in list(tree.findall(nodes.container)):
             if METHOD_POINTER_CLASS in pointer["classes"]:
