@@ -20,6 +20,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from email.message import EmailMessage
 from email.policy import default
 from pathlib import Path
@@ -298,7 +299,10 @@ def asgi_get(app: Any, path: str, host: str) -> tuple[int, bytes]:
         await app(scope, receive, send)
         return sent
 
-    sent = asyncio.run(run())
+    # In its own thread: a test process that has driven Chromium keeps Playwright's event loop
+    # running in this one, where asyncio.run() refuses to start another.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        sent = thread.submit(asyncio.run, run()).result()
     status = next(m["status"] for m in sent if m["type"] == "http.response.start")
     return int(status), b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
 
