@@ -193,8 +193,8 @@ def _translate(arguments: argparse.Namespace) -> int:
         print(f"error: could not write the catalogue: {error}", file=sys.stderr)
         return EXIT_INVALID
     for catalogue in written:
-        where = catalogue.path.relative_to(project) if catalogue.path.is_relative_to(project) else catalogue.path
-        print(f"{where}: {_count(catalogue.messages, 'message')}, {catalogue.untranslated} to translate")
+        counts = f"{_count(catalogue.messages, 'message')}, {catalogue.untranslated} to translate"
+        print(f"{catalogue.path.relative_to(project)}: {counts}")
     print("Translate each empty msgstr, then build: the build names the messages still in English.")
     return EXIT_OK
 

@@ -69,13 +69,3 @@ def zip_bytes(folder: Path, names: list[str], stamp: dt.datetime) -> bytes:
             entry.external_attr = _FILE_MODE
             archive.writestr(entry, (folder / name).read_bytes())
     return buffer.getvalue()
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` (whole, by renaming) unless it already holds exactly that."""
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
-    return True

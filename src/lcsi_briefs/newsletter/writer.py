@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from lcsi_briefs.files import write_if_changed
 from lcsi_briefs.layout import DATA_URL_DIR, NEWSLETTER_DIR, PDF_URL_DIR, PackLayout
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import language_name
@@ -27,11 +28,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
-
-
-def _write_if_changed(path: Path, data: bytes) -> None:
-    if not path.is_file() or path.read_bytes() != data:
-        path.write_bytes(data)
 
 
 #: The one note a build without a site address gives (the README and manual use the same name).
@@ -74,11 +70,11 @@ def write_pack_newsletters(app: Sphinx, loaded: LoadedPack, base: str, *, eml: b
         newsletter = build_newsletter(loaded, audience, page, pdf, twin_link, data=data)
         html_name, text_name, email_name = layout.newsletter_files(audience)
         sent = loaded.pack.briefing.edition_date
-        _write_if_changed(folder / html_name, html_body(newsletter).encode("utf-8"))
-        _write_if_changed(folder / text_name, text_body(newsletter).encode("utf-8"))
+        write_if_changed(folder / html_name, html_body(newsletter).encode("utf-8"))
+        write_if_changed(folder / text_name, text_body(newsletter).encode("utf-8"))
         written += [html_name, text_name]
         if eml:
-            _write_if_changed(folder / email_name, email_message(newsletter, sent, sender))
+            write_if_changed(folder / email_name, email_message(newsletter, sent, sender))
             written.append(email_name)
     return written
 

@@ -30,6 +30,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from lcsi_briefs.files import write_if_changed
 from lcsi_briefs.layout import DATA_URL_DIR
 from lcsi_briefs.model.figures import Chart
 from lcsi_briefs.pages.charts import Drawn, chart_drawings, summary
@@ -127,10 +128,7 @@ def _download(translator: HTML5Translator, data: dict[str, Any]) -> str:
     builder = translator.builder
     name = f"{DATA_URL_DIR}/{data['data_file']}"
     content = data["csv"].encode("utf-8")
-    target = Path(builder.outdir) / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.is_file() or target.read_bytes() != content:
-        target.write_bytes(content)
+    write_if_changed(Path(builder.outdir) / name, content)
     href = relative_uri(builder.get_target_uri(builder.current_docname), name)
     kilobytes = format_number(str(max(1, round(len(content) / 1024))), data["language"])
     text = translator_for(data["language"])(DOWNLOAD, size=kilobytes)
@@ -140,9 +138,12 @@ def _download(translator: HTML5Translator, data: dict[str, Any]) -> str:
     )
 
 
-def _note_illegible(data: dict[str, Any], drawings: list[Drawn]) -> None:
+def _note_illegible(builder: Any, data: dict[str, Any], drawings: list[Drawn]) -> None:
+    """Once per chart and size in a build, however many editions print the chart."""
+    noted: set[tuple[str, str]] = builder.__dict__.setdefault("lcsi_briefs_illegible_noted", set())
     for drawn in drawings:
-        if drawn.svg is None:
+        if drawn.svg is None and (data["where"], drawn.size.name) not in noted:
+            noted.add((data["where"], drawn.size.name))
             note(
                 logger,
                 "%s: the chart %r cannot be drawn legibly at the %s size (%s); its table is shown there instead",
@@ -158,7 +159,7 @@ def visit_data_block(translator: HTML5Translator, node: data_block) -> None:
     printed = translator.builder.name in PRINT_BUILDERS
     if node["kind"] == "chart":
         markup, drawings = _chart_html(data, printed=printed)
-        _note_illegible(data, drawings)
+        _note_illegible(translator.builder, data, drawings)
         translator.body.append(markup)
     else:
         unit = f' <span class="lcsi-table-unit">({html.escape(data["unit"])})</span>' if data["unit"] else ""

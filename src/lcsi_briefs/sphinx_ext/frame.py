@@ -28,6 +28,7 @@ from babel.messages.pofile import read_po
 from sphinx import locale
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
+from lcsi_briefs.files import write_if_changed
 from lcsi_briefs.sphinx_ext.languages import SITE_BUILDERS, own_language
 from lcsi_briefs.sphinx_ext.localise import site_translator
 from lcsi_briefs.text.catalogue import N_, THEME_DOMAIN, compile_catalogue, theme_catalogue_path
@@ -100,12 +101,7 @@ def _theme_catalogue(app: Sphinx, config: Config) -> None:
         return
     folder = Path(app.doctreedir) / COMPILED_DIR
     target = folder / language / "LC_MESSAGES" / f"{THEME_DOMAIN}.mo"
-    data = compile_catalogue(source)
-    if not target.is_file() or target.read_bytes() != data:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(".tmp")
-        temporary.write_bytes(data)
-        temporary.replace(target)
+    write_if_changed(target, compile_catalogue(source))
     # Appended as a fallback of the translator Sphinx made (or made the translator when Sphinx had none).
     app.translator, _found = locale.init([folder], language, THEME_DOMAIN)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx import locale
 from sphinx.util import logging
 
+from lcsi_briefs.files import write_if_changed
 from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.model.pack import LoadedPack
@@ -60,11 +61,7 @@ def compile_catalogues(folder: Path) -> list[Path]:
             data = _compile(source)
             target = root / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
             written.add(target)
-            if not target.is_file() or target.read_bytes() != data:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                temporary = target.with_suffix(".tmp")
-                temporary.write_bytes(data)
-                temporary.replace(target)
+            write_if_changed(target, data)
     for stale in folder.glob(f"*/*/LC_MESSAGES/{DOMAIN}.mo"):
         if stale not in written:
             stale.unlink()

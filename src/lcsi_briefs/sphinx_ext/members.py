@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from lcsi_briefs.editions import Edition, MemberCopy
+from lcsi_briefs.files import write_if_changed
 from lcsi_briefs.languages import language_key
 from lcsi_briefs.layout import MEMBERS_DIR, MEMBERS_PRINTED, MemberLayout, ProjectLayout
 from lcsi_briefs.members.cobrand import cobrand
@@ -26,7 +27,7 @@ from lcsi_briefs.members.loader import load_members, load_publisher
 from lcsi_briefs.members.model import LoadedMember
 from lcsi_briefs.members.plan import member_editions, members_in_shard
 from lcsi_briefs.members.shard import Shard
-from lcsi_briefs.members.share import Listed, ListedPack, index_html, write_if_changed, zip_bytes
+from lcsi_briefs.members.share import Listed, ListedPack, index_html, zip_bytes
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.sphinx_ext.config import briefs_config
