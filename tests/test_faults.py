@@ -101,10 +101,10 @@ def test_a_full_disk_while_sphinx_writes(
 ) -> None:
     """Raised inside a Sphinx event handler, the error reaches us wrapped in an ExtensionError."""
 
-    def full(path: Path, data: bytes) -> None:
+    def full(path: Path, data: bytes) -> bool:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr(writer, "_write_if_changed", full)
+    monkeypatch.setattr(writer, "write_if_changed", full)
     assert build_all(changed, pdf=False) == 1
     err = one_sentence(capsys.readouterr().err)
     assert err.startswith("Build failed: the disk is full, so build/.work/html/newsletter/small.")
