@@ -206,12 +206,16 @@ def make_project(root: Path, packs: dict[str, dict[str, Any]]) -> Path:
 ProjectFactory = Callable[..., Path]
 
 
+def _small_project(root: Path) -> None:
+    make_project(root, {"small": small_pack()})
+    assert build_all(root) == 0, "the build failed"
+
+
 @pytest.fixture(scope="session")
 def small_built_with_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small pack built once per test process, site and PDFs, for tests to copy."""
-    root = make_project(tmp_path_factory.mktemp("small-built"), {"small": small_pack()})
-    assert build_all(root) == 0, "the build failed"
-    return root
+    """The small pack built once per run, site and PDFs, for tests to copy (never to change:
+    see :func:`shared_build`, it is shared by the xdist workers)."""
+    return shared_build(tmp_path_factory, "small-built", _small_project)
 
 
 @pytest.fixture
@@ -219,7 +223,7 @@ def project(tmp_path: Path, request: pytest.FixtureRequest) -> ProjectFactory:
     """Build a throwaway project with ``lcsi-briefs build``; returns its folder.
 
     The small pack with PDFs, which many tests start from before changing something, is a copy
-    of one build per test process (a whole build of it is the slow part of those tests).
+    of one build per run (a whole build of it is the slow part of those tests).
     """
 
     made: list[Path] = []

@@ -11,6 +11,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
+from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.editions import editions
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pdf.print_setup import HERE as PDF_PACKAGE
@@ -170,8 +171,10 @@ def test_large_print_body_text_is_at_least_16pt(pdf_dir: Path) -> None:
     assert large >= 16
 
 
-def test_two_builds_are_byte_identical(project: Any, tmp_path: Path) -> None:
-    first = project({"small": small_pack()}, pdf=True) / "build" / "pdf"
+def test_two_builds_are_byte_identical(project: Any) -> None:
+    # The first is the run's one build of the small pack (copied), made in another folder,
+    # perhaps by another worker, earlier; the second is built from scratch here.
+    first = project(pdf=True) / "build" / "pdf"
     saved = {path.name: path.read_bytes() for path in first.glob("*.pdf")}
     second = project({"small": small_pack()}, pdf=True) / "build" / "pdf"
     assert saved
@@ -179,8 +182,12 @@ def test_two_builds_are_byte_identical(project: Any, tmp_path: Path) -> None:
 
 
 def test_creation_date_comes_from_source_date_epoch(project: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built without it first (so dated from the edition date), then again with it: the PDFs
+    are printed again with its date, not kept from the last build."""
+    root = project(pdf=True)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    reader = PdfReader(project({"small": small_pack()}, pdf=True) / "build" / "pdf" / "small.pdf")
+    assert build_all(root) == 0
+    reader = PdfReader(root / "build" / "pdf" / "small.pdf")
     assert reader.metadata is not None
     assert reader.metadata.creation_date is not None
     assert reader.metadata.creation_date.timestamp() == 1700000000
