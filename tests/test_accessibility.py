@@ -2,39 +2,28 @@
 
 from __future__ import annotations
 
-import time
+import statistics
 from pathlib import Path
 from types import SimpleNamespace
 
+import pikepdf
+import pydyf
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfWriter
 
 from lcsi_briefs.model.colour import contrast
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.pdf.pool import render_all
+from lcsi_briefs.pdf.reader_checks import LARGE_PRINT_POINTS, reader_facts
 from lcsi_briefs.pdf.render import RenderJob
-from lcsi_briefs.sphinx_ext.accessibility import (
-    LARGE_PRINT_POINTS,
-    MINIMUM_CONTRAST,
-    lowest_print_contrast,
-    render_accessibility,
-    verify_pdf,
-)
-from lcsi_briefs.sphinx_ext.editorial import _verify_pdfs, pdf_problems
+from lcsi_briefs.sphinx_ext.accessibility import MINIMUM_CONTRAST, lowest_print_contrast, render_accessibility
+from lcsi_briefs.sphinx_ext.editorial import _verify_pdfs, keep_checks
 from lcsi_briefs.sphinx_ext.errors import PdfRenderError
 from lcsi_briefs.text.catalogue import translator_for
 
+from .pdfua import catalog_problems, character_styles
+
 REPO = Path(__file__).resolve().parents[1]
-
-
-def blank_pdf(path: Path) -> Path:
-    """A PDF with none of the accessibility features: untagged, no language, title or bookmarks."""
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    with path.open("wb") as out:
-        writer.write(out)
-    return path
 
 
 def test_contrast_is_the_wcag_ratio() -> None:
@@ -48,48 +37,70 @@ def test_every_print_text_colour_meets_aa_on_every_print_background() -> None:
     assert ratio >= MINIMUM_CONTRAST, f"{colour} on {background}"
 
 
-def test_the_pdf_checks_find_what_a_pdf_lacks(tmp_path: Path) -> None:
-    facts = verify_pdf(blank_pdf(tmp_path / "blank.pdf"), large_print=True)
-    assert "it is not a tagged PDF (no structure tree, or not marked)" in facts.problems
-    assert "it declares no language" in facts.problems
-    assert "it has no bookmarks" in facts.problems
-    assert any(problem.startswith("its body text is None pt") for problem in facts.problems)
+def test_the_pdf_checks_find_what_a_pdf_lacks() -> None:
+    """An empty PDF has none of the features; a font without its program is named."""
+    pdf = pydyf.PDF()
+    pdf.add_object(pydyf.Dictionary({"Type": "/Font", "Subtype": "/TrueType", "BaseFont": "/Bare"}))
+    facts = reader_facts(pdf, [[16.0] * 3, [12.0 * 4 / 3] * 9], large_print=True)
+    assert facts.problems == (
+        "it is not a tagged PDF (no structure tree, or not marked)",
+        "it declares no language",
+        "it does not show its title in place of the file name",
+        "it has no bookmarks",
+        "the font Bare is not embedded",
+        "its body text is 12.0 pt, under the 16 pt of large print",
+    )
+    assert reader_facts(pdf, [], large_print=True).problems[-1].startswith("its body text is None pt")
+    assert "the font Bare is not embedded" in reader_facts(pdf, [], large_print=False).problems
 
 
-def test_a_pdf_build_fails_when_a_pdf_it_wrote_fails_the_checks(tmp_path: Path) -> None:
-    app = SimpleNamespace(builder=SimpleNamespace(name="briefing-pdf"), outdir=str(tmp_path), lcsi_briefs_started=0.0)
-    blank_pdf(tmp_path / "x--large-print.pdf")
-    with pytest.raises(PdfRenderError, match=r"x--large-print\.pdf: it is not a tagged PDF"):
-        _verify_pdfs(app, None)  # type: ignore[arg-type]
-    app.lcsi_briefs_started = time.time() + 60  # PDFs this build did not write are left alone
-    _verify_pdfs(app, None)  # type: ignore[arg-type]
+def _app(tmp_path: Path, checked: dict[Path, tuple[str, ...]]) -> SimpleNamespace:
+    return SimpleNamespace(builder=SimpleNamespace(name="briefing-pdf", checked_pdfs=checked), outdir=str(tmp_path))
 
 
-def test_the_checks_run_in_the_worker_that_wrote_the_pdf_and_the_build_uses_what_it_found(tmp_path: Path) -> None:
-    """The workers check each PDF as they write it; the build reads only a PDF they did not check."""
-    page = '<html lang="en"><head><title>t</title></head><body><h1>A</h1><p>B</p></body></html>'
-    jobs = [RenderJob(page, tmp_path / f"{n}.pdf", tmp_path.as_uri() + "/", (), (tmp_path,)) for n in "ab"]
-    results = list(render_all(jobs, workers=2, timeout=120, check=pdf_problems))
-    assert {result.job.target.name: result.checked for result in results} == {"a.pdf": (), "b.pdf": ()}
-    checked = {jobs[0].target.resolve(): ("what the worker found",)}
-    builder = SimpleNamespace(name="briefing-pdf", checked_pdfs=checked)
-    app = SimpleNamespace(builder=builder, outdir=str(tmp_path), lcsi_briefs_started=0.0)
-    blank_pdf(tmp_path / "b.pdf")  # not as the worker wrote it: read here
-    with pytest.raises(PdfRenderError) as failed:
-        _verify_pdfs(app, None)  # type: ignore[arg-type]
-    assert "a.pdf: what the worker found" in str(failed.value)
-    assert "a.pdf: it is not" not in str(failed.value)
-    assert "b.pdf: it is not a tagged PDF" in str(failed.value)
+def test_a_pdf_build_fails_when_a_pdf_it_printed_fails_the_checks(tmp_path: Path) -> None:
+    printed = {tmp_path / "x--large-print.pdf": ("it declares no language",), tmp_path / "y.pdf": ()}
+    with pytest.raises(PdfRenderError, match=r"x--large-print\.pdf: it declares no language"):
+        _verify_pdfs(_app(tmp_path, printed), None)  # type: ignore[arg-type]
+    _verify_pdfs(_app(tmp_path, {tmp_path / "y.pdf": ()}), None)  # type: ignore[arg-type]
 
 
-def test_every_bundled_pdf_passes_the_checks(bundled_build: Path) -> None:
+def test_each_render_checks_the_pdf_it_writes_and_the_build_keeps_what_it_found(tmp_path: Path) -> None:
+    """The worker that writes a PDF checks it; a large-print job set in small type fails."""
+    page = '<html lang="en"><head><title>t</title></head><body><h1>A</h1><p>B</p><p>C</p></body></html>'
+    jobs = [
+        RenderJob(page, tmp_path / "a.pdf", tmp_path.as_uri() + "/", (), (tmp_path,)),
+        RenderJob(page, tmp_path / "b--large-print.pdf", tmp_path.as_uri() + "/", (), (tmp_path,), large_print=True),
+    ]
+    checked: dict[Path, tuple[str, ...]] = {}
+    results = list(keep_checks(render_all(jobs, workers=2, timeout=120), checked))
+    assert {result.job.target.name: result.checked for result in results} == {
+        "a.pdf": (),
+        # WeasyPrint's default type: 16px paragraphs and a 32px heading, 12pt and 24pt.
+        "b--large-print.pdf": ("its body text is 12.0 pt, under the 16 pt of large print",),
+    }
+    assert set(checked) == {job.target.resolve() for job in jobs}
+    with pytest.raises(PdfRenderError, match=r"b--large-print\.pdf: its body text"):
+        _verify_pdfs(_app(tmp_path, checked), None)  # type: ignore[arg-type]
+
+
+def test_every_bundled_pdf_passes_the_checks_read_back_from_the_file(bundled_build: Path) -> None:
+    """What each render checked, read from the written files by other readers (pikepdf, pdfplumber)."""
     pdfs = sorted((bundled_build / "build" / "pdf").glob("*.pdf"))
     assert pdfs
     for path in pdfs:
-        facts = verify_pdf(path, large_print=path.stem.endswith("--large-print"))
-        assert facts.problems == ()
+        with pikepdf.open(path) as pdf:
+            assert catalog_problems(pdf) == [], path.name
+            assert "/Outlines" in pdf.Root, path.name
+            assert str(pdf.docinfo.get("/Title", "")).strip(), path.name
+            for page in pdf.pages:
+                for font in page.Resources.get("/Font", {}).values():
+                    descendants = font.get("/DescendantFonts")
+                    descriptor = (descendants[0] if descendants else font).FontDescriptor
+                    assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.keys()), path.name
         if path.stem.endswith("--large-print"):
-            assert facts.body_points is not None and facts.body_points >= LARGE_PRINT_POINTS
+            sizes = [size for _page, _text, size, _font in character_styles(path)]
+            assert statistics.median(sizes) >= LARGE_PRINT_POINTS - 0.05, path.name
 
 
 def test_the_statement_claims_pdf_checks_only_when_the_build_makes_the_pdfs() -> None:

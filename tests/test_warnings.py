@@ -11,6 +11,7 @@ import pytest
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.pdf import pool
+from lcsi_briefs.pdf.reader_checks import ReaderFacts
 from lcsi_briefs.pdf.render import Rendered, RenderJob
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, pack_location
 
@@ -64,7 +65,8 @@ def test_an_audience_sharing_a_source_id_is_located_at_the_audience(tmp_path: Pa
 
 def warning_render(job: RenderJob) -> Rendered:
     job.target.write_bytes(b"%PDF-1.7 stand-in")
-    return Rendered(warnings=["an image could not be read"] if "--" in job.target.name else [], problems=[])
+    warnings = ["an image could not be read"] if "--" in job.target.name else []
+    return Rendered(warnings=warnings, problems=[], reader=ReaderFacts(()))
 
 
 def test_weasyprint_warnings_name_the_edition_and_its_place_in_the_pack(

@@ -36,7 +36,7 @@ from lcsi_briefs.pdf.preflight.report import locate, read_report, write_report
 from lcsi_briefs.pdf.print_setup import HERE, brief_limit, brief_too_long, print_stylesheets
 from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
 from lcsi_briefs.sphinx_ext.config import briefs_config
-from lcsi_briefs.sphinx_ext.editorial import keep_checks, pdf_problems
+from lcsi_briefs.sphinx_ext.editorial import keep_checks
 from lcsi_briefs.sphinx_ext.errors import PdfRenderError
 from lcsi_briefs.sphinx_ext.languages import pack_twin, site_base
 from lcsi_briefs.sphinx_ext.members import MemberRun, member_run
@@ -173,9 +173,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         ]
         # Longest first, so the biggest edition is not left running alone at the end.
         jobs.sort(key=lambda job: len(job.html), reverse=True)
-        results = keep_checks(
-            render_all(jobs, workers=workers, timeout=settings.pdf_timeout, check=pdf_problems), self.checked_pdfs
-        )
+        results = keep_checks(render_all(jobs, workers=workers, timeout=settings.pdf_timeout), self.checked_pdfs)
         # Preflight's findings: those of the PDFs kept from the last build stand until they are printed again.
         found = {name: lines for name, lines in (read_report(outdir) or {}).items() if name in own}
         for result in status_iterator(
@@ -189,7 +187,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             name = result.job.target.relative_to(outdir).as_posix()
             if name in own:
                 found[name] = locate(result.problems, name, own[name], Path(self.confdir))
-            if result.error:
+            if result.error or result.checked:
                 # Not recorded as done, so the next build renders it again and reports it again.
                 current.pop(name, None)
             elif result.warnings:

@@ -20,12 +20,11 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 
 from lcsi_briefs.faults import is_machine_fault
 from lcsi_briefs.pdf.preflight.kinds import Measured
@@ -43,13 +42,8 @@ class RenderResult:
     fault: Fault | None = None
     #: What preflight measured in the PDF written.
     problems: tuple[Measured, ...] = ()
-    #: What the ``check`` given to :func:`render_all` found in the PDF written; None if it was
-    #: not run (or could not finish, so the caller should check the file itself).
-    checked: tuple[str, ...] | None = None
-
-
-#: A check of a written PDF, run by the worker that wrote it: its problems, one line each.
-Check = Callable[[Path], tuple[str, ...]]
+    #: What a reader's software needs that the PDF written lacks (none when the render failed).
+    checked: tuple[str, ...] = ()
 
 
 def _fault(error: BaseException) -> Fault | None:
@@ -83,17 +77,7 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _checked(check: Check | None, path: Path) -> tuple[str, ...] | None:
-    """The check's findings on the PDF just written; None when there is none or it failed."""
-    if check is None:
-        return None
-    try:
-        return check(path)
-    except Exception:
-        return None
-
-
-def _child(job: RenderJob, sender: Connection, parent: int, check: Check | None) -> None:
+def _child(job: RenderJob, sender: Connection, parent: int) -> None:
     # Ctrl+C reaches every process of the terminal's group: the build stops its workers and says
     # so once, so a worker ignores it rather than print a traceback of its own. It was started
     # with the signal blocked (see _start), so none can arrive before this line.
@@ -103,12 +87,11 @@ def _child(job: RenderJob, sender: Connection, parent: int, check: Check | None)
     _die_with_parent(parent)
     try:
         rendered = render_pdf(job)
-        checked = _checked(check, job.target)
-        sender.send((rendered.warnings, None, None, tuple(rendered.problems), checked))
+        sender.send((rendered.warnings, None, None, tuple(rendered.problems), rendered.reader.problems))
     except RenderFailedError as error:
-        sender.send(([], str(error), _fault(error), (), None))
+        sender.send(([], str(error), _fault(error), (), ()))
     except Exception as error:
-        sender.send(([], f"{type(error).__name__}: {error}", None, (), None))
+        sender.send(([], f"{type(error).__name__}: {error}", None, (), ()))
     finally:
         sender.close()
         # A worker ends without running exit handlers: the fonts it decoded itself go now.
@@ -137,14 +120,8 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def render_all(
-    jobs: Sequence[RenderJob], *, workers: int, timeout: float, check: Check | None = None
-) -> Iterator[RenderResult]:
-    """Yield a result per job, in the order they finish, never more than ``workers`` at once.
-
-    ``check`` runs on each PDF in the worker that wrote it, so checking shares the cores too
-    instead of reading every PDF again, one after another, once all are written.
-    """
+def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> Iterator[RenderResult]:
+    """Yield a result per job, in the order they finish, never more than ``workers`` at once."""
     if workers < 1:
         raise ValueError(f"workers must be 1 or more, found {workers}")
     context = _context()
@@ -160,7 +137,7 @@ def render_all(
                     # worker forked after it (each would otherwise parse them again).
                     prepare_styles(job)
                 receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_child, args=(job, sender, os.getpid(), check), daemon=True)  # type: ignore[attr-defined]
+                process = context.Process(target=_child, args=(job, sender, os.getpid()), daemon=True)  # type: ignore[attr-defined]
                 _start(process)
                 sender.close()
                 running[receiver] = (job, process, time.monotonic() + timeout)
@@ -178,7 +155,7 @@ def render_all(
                         "the renderer stopped without a result",
                         None,
                         (),
-                        None,
+                        (),
                     )
                 receiver.close()
                 process.join()

@@ -33,6 +33,7 @@ from lcsi_briefs.pdf.language_tags import mark_languages
 from lcsi_briefs.pdf.preflight import keep
 from lcsi_briefs.pdf.preflight.kinds import Kind, Measured
 from lcsi_briefs.pdf.preflight.measure import Measurement, measure
+from lcsi_briefs.pdf.reader_checks import ReaderFacts, reader_facts
 
 PDF_VARIANT = "pdf/ua-1"
 UNMARKED_LANGUAGES = (
@@ -119,10 +120,12 @@ class RenderJob:
 
 @dataclass(frozen=True)
 class Rendered:
-    """What a render hands back: WeasyPrint's warnings and what preflight measured."""
+    """What a render hands back: WeasyPrint's warnings, what preflight measured, and what a
+    reader's software needs that the PDF lacks (see :mod:`lcsi_briefs.pdf.reader_checks`)."""
 
     warnings: list[str]
     problems: list[Measured]
+    reader: ReaderFacts
 
 
 def _last_page_fill(document: Document) -> float:
@@ -296,6 +299,14 @@ def _kept(html: HTML, laid: _Laid, job: RenderJob, options: dict[str, Any]) -> _
     return best
 
 
+def _text_sizes(measured: Measurement) -> list[list[float]]:
+    """Each page's text sizes in CSS pixels, running header and footer included."""
+    sizes: list[list[float]] = [[] for _ in measured.layout.pages]
+    for number, box, _block in measured.layout.texts:
+        sizes[number - 1].append(float(box.style["font_size"]))
+    return sizes
+
+
 def render_pdf(job: RenderJob) -> Rendered:
     """Write ``job.target``; return WeasyPrint's warnings and preflight's problems.
 
@@ -312,12 +323,14 @@ def render_pdf(job: RenderJob) -> Rendered:
             laid, too_long, parsing = _fit(html, job, options)
             laid = _kept(html, laid, job, options)
             document, measured = laid.document, laid.measured
+            checked: list[ReaderFacts] = []
 
             def finish(document: Document, pdf: Any) -> None:
                 if mark_languages(document, pdf) is None:
                     measured.problems.append(Measured(Kind.TAGS, 1, UNMARKED_LANGUAGES))
                 tagging.finish(document, pdf)
                 measured.problems.extend(tagging.structure_problems(pdf, measured.tables))
+                checked.append(reader_facts(pdf, _text_sizes(measured), large_print=job.large_print))
 
             job.target.parent.mkdir(parents=True, exist_ok=True)
             document.write_pdf(temporary, finisher=finish, **options)
@@ -330,4 +343,4 @@ def render_pdf(job: RenderJob) -> Rendered:
     finally:
         temporary.unlink(missing_ok=True)
     warnings = [*parsing, *collector.messages]
-    return Rendered([too_long, *warnings] if too_long else warnings, measured.problems)
+    return Rendered([too_long, *warnings] if too_long else warnings, measured.problems, checked[0])

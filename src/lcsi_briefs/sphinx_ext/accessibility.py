@@ -5,10 +5,10 @@ Only what is checked is claimed. Three kinds of fact go in:
 - checked for this site's own packs when the site is built: spelled-out abbreviations, long
   sentences and reading age per audience (the ``lcsi-briefs check`` results), and the contrast
   of every text colour in the printed editions' stylesheets;
-- checked for every PDF edition when it is built (:func:`verify_pdf`): the PDF build fails, and
-  nothing is published, unless each is tagged, declares its language, shows its title, embeds
-  its fonts, has bookmarks and, in large print, sets body text at 16 point or more; these
-  claims appear only when the build renders the PDFs;
+- checked for every PDF edition as it is written (:mod:`lcsi_briefs.pdf.reader_checks`): the
+  PDF build fails, and nothing is published, unless each is tagged, declares its language, shows
+  its title, embeds its fonts, has bookmarks and, in large print, sets body text at 16 point or
+  more; these claims appear only when the build renders the PDFs;
 - what is not done yet, said plainly.
 
 Plain Python: the Sphinx side passes in the packs and whether PDFs are built.
@@ -17,11 +17,7 @@ Plain Python: the Sphinx side passes in the packs and whether PDFs are built.
 from __future__ import annotations
 
 import re
-import statistics
-from dataclasses import dataclass
 from importlib.resources import files
-from pathlib import Path
-from typing import Any
 
 from lcsi_briefs.check.prose import Kind, PackText
 from lcsi_briefs.check.readability import GRADE_TO_UK_AGE, is_english, long_sentence_problems, uk_reading_age
@@ -29,14 +25,13 @@ from lcsi_briefs.check.terms import abbreviation_problems
 from lcsi_briefs.model.colour import TEXT_CONTRAST, contrast
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.markup import escape
+from lcsi_briefs.pdf.reader_checks import LARGE_PRINT_POINTS
 from lcsi_briefs.text.catalogue import N_, Translator, translator_for
 
 #: The statement's body, written among the generated pages for the site's accessibility page to include.
 ACCESSIBILITY_FILE = "_includes/accessibility.md"
 #: WCAG 2.2 AA for body text.
 MINIMUM_CONTRAST = TEXT_CONTRAST
-#: UKAAF's minimum for large print, and what the large-print editions are checked against.
-LARGE_PRINT_POINTS = 16.0
 #: The printed editions' pages, and the tint behind boxed text (notes, key figures, table heads).
 PRINT_BACKGROUNDS = ("#ffffff", "#eef3fa")
 
@@ -53,15 +48,6 @@ HEADINGS = {
 _COLOR = re.compile(r"(?<![\w-])color:\s*(#[0-9a-fA-F]{6})\b")
 
 
-@dataclass(frozen=True)
-class PdfFacts:
-    """What :func:`verify_pdf` found in one PDF; ``problems`` is empty when it passed."""
-
-    name: str
-    problems: tuple[str, ...]
-    body_points: float | None
-
-
 def print_text_colours() -> set[str]:
     """Every text colour the printed editions' stylesheets set."""
     folder = files("lcsi_briefs.pdf").joinpath("static")
@@ -75,56 +61,6 @@ def print_text_colours() -> set[str]:
 def lowest_print_contrast() -> tuple[float, str, str]:
     """The worst text colour on the worst print background: (ratio, colour, background)."""
     return min((contrast(c, b), c, b) for c in print_text_colours() for b in PRINT_BACKGROUNDS)
-
-
-def verify_pdf(path: Path, *, large_print: bool) -> PdfFacts:
-    """Check one PDF edition as a reader's software meets it; see the module notes."""
-    from pypdf import PdfReader  # noqa: PLC0415 - only the PDF build pays for it
-
-    reader = PdfReader(path)
-    root: Any = reader.trailer["/Root"]
-    problems = []
-    if "/StructTreeRoot" not in root or not root.get("/MarkInfo", {}).get("/Marked"):
-        problems.append("it is not a tagged PDF (no structure tree, or not marked)")
-    if not str(root.get("/Lang", "")).strip():
-        problems.append("it declares no language")
-    title = reader.metadata.title if reader.metadata else None
-    if not root.get("/ViewerPreferences", {}).get("/DisplayDocTitle") or not title:
-        problems.append("it does not show its title in place of the file name")
-    if "/Outlines" not in root:
-        problems.append("it has no bookmarks")
-    checked: set[int] = set()
-    for number, page in enumerate(reader.pages, start=1):
-        resources: Any = page.get("/Resources", {})
-        for reference in resources.get_object().get("/Font", {}).values():
-            font: Any = reference.get_object()
-            if id(font) in checked:
-                continue
-            checked.add(id(font))
-            descendants = [d.get_object() for d in font.get("/DescendantFonts", [])] or [font]
-            for part in descendants:
-                descriptor = part.get("/FontDescriptor")
-                embedded = font.get("/Subtype") == "/Type3" or (
-                    descriptor is not None
-                    and any(key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3"))
-                )
-                if not embedded:
-                    problems.append(f"the font {part.get('/BaseFont')} on page {number} is not embedded")
-    body = None
-    if large_print:
-        sizes: list[float] = []
-
-        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-            if text.strip():
-                sizes.append(round(size * abs(tm[3]) * abs(cm[3] or 1), 1))
-
-        # Past the cover and contents; a short PDF (a two-page brief) is read whole.
-        for page in reader.pages[2:6] if len(reader.pages) > 2 else reader.pages:
-            page.extract_text(visitor_text=visit)
-        body = statistics.median(sizes) if sizes else None
-        if body is None or body < LARGE_PRINT_POINTS:
-            problems.append(f"its body text is {body} pt, under the {LARGE_PRINT_POINTS:g} pt of large print")
-    return PdfFacts(path.name, tuple(dict.fromkeys(problems)), body)
 
 
 def _reading_ages(loaded: LoadedPack, text: PackText, _: Translator) -> list[str]:

@@ -10,7 +10,6 @@ work-in-progress pack fail. ``lcsi_briefs_strict = True`` (``lcsi-briefs build
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,6 @@ from sphinx.util import logging
 
 from lcsi_briefs.check import check_packs
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.sphinx_ext.accessibility import verify_pdf
 from lcsi_briefs.sphinx_ext.config import briefs_config
 from lcsi_briefs.sphinx_ext.errors import BriefingDataError, PdfRenderError
 from lcsi_briefs.sphinx_ext.warnings import note
@@ -51,45 +49,28 @@ def report_editorial(app: Sphinx, packs: list[LoadedPack]) -> None:
     note(logger, "%s; `lcsi-briefs check` lists them, and --strict fails on them", count)
 
 
-def _note_start(app: Sphinx) -> None:
-    app.lcsi_briefs_started = time.time()  # type: ignore[attr-defined]
-
-
-def pdf_problems(path: Path) -> tuple[str, ...]:
-    """What the checks the accessibility statement lists find in one PDF the build wrote."""
-    return verify_pdf(path, large_print=path.stem.endswith("--large-print")).problems
-
-
 def keep_checks(results: Iterable[RenderResult], checked: dict[Path, tuple[str, ...]]) -> Iterator[RenderResult]:
-    """Pass the render results on, keeping in ``checked`` what each worker's :func:`pdf_problems` found."""
+    """Pass the render results on, keeping in ``checked`` what each render found a reader would miss."""
     for result in results:
-        if result.checked is not None:
+        if result.error is None:
             checked[result.job.target.resolve()] = result.checked
         yield result
 
 
 def _verify_pdfs(app: Sphinx, exception: Exception | None) -> None:
-    """Every PDF this build wrote must pass the checks the accessibility statement lists.
+    """Every PDF this build printed must pass the checks the accessibility statement lists.
 
-    The PDF builder runs them in the worker that wrote each PDF (``checked_pdfs``); a PDF it
-    has no findings for is read here.
+    Each render checked its own PDF as it wrote it (:mod:`lcsi_briefs.pdf.reader_checks`); the
+    PDF builder keeps what each found (``checked_pdfs``), the publisher's files and every
+    member's copies alike. PDFs kept from an earlier build passed when they were printed.
     """
     if exception is not None or app.builder.name not in _PDF_BUILDERS:
         return
-    started = getattr(app, "lcsi_briefs_started", 0.0)
     checked: dict[Path, tuple[str, ...]] = getattr(app.builder, "checked_pdfs", {})
-    failures = []
-    # The publisher's PDFs, and every member's copies (build/members/<id>/).
-    for path in sorted(Path(app.outdir).rglob("*.pdf")):
-        if path.stat().st_mtime >= started:
-            problems = checked.get(path.resolve())
-            if problems is None:
-                problems = pdf_problems(path)
-            failures += [f"{path.name}: {problem}" for problem in problems]
+    failures = [f"{path.name}: {problem}" for path, problems in sorted(checked.items()) for problem in problems]
     if failures:
         raise PdfRenderError("PDF accessibility checks failed:\n" + "\n".join(failures))
 
 
 def setup_accessibility(app: Sphinx) -> None:
-    app.connect("builder-inited", _note_start)
     app.connect("build-finished", _verify_pdfs)
