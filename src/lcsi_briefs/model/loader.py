@@ -13,6 +13,7 @@ from lcsi_briefs.model.placeholders import placeholder_problems
 from lcsi_briefs.model.problems import PackError, Problem
 from lcsi_briefs.model.short_forms import short_form_problems
 from lcsi_briefs.model.source_text import text_file_problems
+from lcsi_briefs.model.table_fit import table_fit_problems
 from lcsi_briefs.model.twins import twin_problems
 from lcsi_briefs.model.validation import reference_problems, schema_problems
 from lcsi_briefs.model.yaml_reader import read_yaml
@@ -116,7 +117,7 @@ def _load_pack(path: Path) -> LoadedPack:
     if problems:
         raise PackError(problems)
     pack = Pack.model_validate(document.data)
-    problems = short_form_problems(pack, document)
+    problems = short_form_problems(pack, document) + table_fit_problems(pack, document)
     if problems:
         raise PackError(problems)
     return LoadedPack(slug=slug, path=path, pack=pack, document=document)

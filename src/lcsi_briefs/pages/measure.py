@@ -59,6 +59,13 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     return max(chained, alone) * size
 
 
+def printed_width(text: str, size: float, *, bold: bool = False) -> float:
+    """The width of ``text`` at ``size`` in the PDFs, which embed both fonts and chain them."""
+    weight = "700" if bold else "400"
+    atkinson = _face(f"atkinson-hyperlegible-{weight}-normal")
+    return sum(atkinson.width(char, _face(f"dejavu-sans-{weight}-normal")) for char in text) * size
+
+
 def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:
     """``text`` in lines no wider than ``width``, broken between words (inside one only if it must)."""
     lines: list[str] = []

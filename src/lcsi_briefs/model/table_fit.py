@@ -1,0 +1,183 @@
+"""A data table no print size can fit is refused by ``validate``, at the word that cannot fit.
+
+A table too wide for its page is set smaller, then stacked (``pdf/preflight/keep.py``): one block
+per row, each value after its column's header. Stacked, a table has no columns to run out of, so
+the number of columns never stops it printing. What nothing mends is one word, number or name
+wider than the text column itself: no word in a table is ever broken (``pdf/static/figures.css``),
+so it would run past the page at every size. The tightest measure is large print, whose cells
+stay at the 16pt of ``large-print.css`` on the page it sets: a word that fits there fits every
+edition (regular print stacks at 0.8em of 11pt on a column as wide or wider). Both the measure
+and the size are read from those stylesheets, and each word is measured with the bundled fonts'
+own widths (:func:`lcsi_briefs.pages.measure.printed_width`), so this check and the print agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lcsi_briefs.model.figures import Chart, DataTable
+from lcsi_briefs.model.pack import Pack
+from lcsi_briefs.model.problems import Location, Problem
+from lcsi_briefs.model.yaml_reader import Document
+from lcsi_briefs.pages.measure import printed_width
+from lcsi_briefs.text.numbers import chart_rows, table_rows, words
+
+STATIC = Path(__file__).parent.parent / "pdf" / "static"
+#: Where the page is set (its size) and where large print sets its margins and sizes.
+PRINT_SHEET, LARGE_PRINT_SHEET = STATIC / "print.css", STATIC / "large-print.css"
+_MM = 72 / 25.4
+#: Page sizes by the CSS keyword ``@page { size }`` takes, width in millimetres.
+PAGE_WIDTHS_MM = {"a5": 148.0, "a4": 210.0, "a3": 297.0, "letter": 215.9, "legal": 215.9}
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_RULE = re.compile(r"(?P<selectors>[^{};]+)\{(?P<body>[^{}]*)\}")
+_LENGTH = re.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<unit>mm|cm|pt|in)")
+_UNITS = {"mm": _MM, "cm": 10 * _MM, "pt": 1.0, "in": 72.0}
+
+
+def _points(value: str) -> list[float]:
+    return [float(match["number"]) * _UNITS[match["unit"]] for match in _LENGTH.finditer(value)]
+
+
+def _declarations(body: str) -> dict[str, str]:
+    pairs = (part.split(":", 1) for part in body.split(";") if ":" in part)
+    # A margin box's name (``@top-left``), its rules left out, may stand before a property's.
+    return {name.split()[-1]: value.strip() for name, value in pairs if name.split()}
+
+
+def _page_rule(sheet: str) -> dict[str, str]:
+    """The declarations of the sheet's first plain ``@page`` rule, its margin boxes left out."""
+    start = re.search(r"@page\s*\{", sheet)
+    if start is None:
+        return {}
+    depth, own = 1, []
+    for char in sheet[start.end() :]:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            break
+        own.append(char if depth == 1 and char != "}" else "")
+    return _declarations("".join(own))
+
+
+def _font_size(sheet: str, element: str) -> float:
+    """The last font size in points that a rule of ``sheet`` listing ``element`` among its selectors sets."""
+    size = 0.0
+    for rule in _RULE.finditer(sheet):
+        if element in (part.strip() for part in rule["selectors"].split(",")):
+            found = _points(_declarations(rule["body"]).get("font-size", ""))
+            size = found[0] if found else size
+    return size
+
+
+@dataclass(frozen=True)
+class Measure:
+    """The narrowest text column a table prints in, and the size of its cells and caption there."""
+
+    width: float  # points
+    cell: float
+    header: float
+    caption: float
+
+
+@cache
+def large_print_measure() -> Measure:
+    """Large print's text column and table sizes, from the stylesheets that print it."""
+    page = _COMMENT.sub("", PRINT_SHEET.read_text(encoding="utf-8"))
+    large = _COMMENT.sub("", LARGE_PRINT_SHEET.read_text(encoding="utf-8"))
+    size = _page_rule(page).get("size", "a4").split()[0].lower()
+    width = _points(size)[0] if _points(size) else PAGE_WIDTHS_MM[size] * _MM
+    margins = _points(_page_rule(large).get("margin") or _page_rule(page)["margin"])
+    right, left = {1: (0, 0), 2: (1, 1), 3: (1, 1), 4: (1, 3)}[len(margins)]
+    return Measure(
+        width - margins[right] - margins[left],
+        _font_size(large, "td"),
+        _font_size(large, "th"),
+        _font_size(large, "caption"),
+    )
+
+
+@dataclass(frozen=True)
+class _Text:
+    """One printed piece of a table, where the editor wrote it, and how it prints."""
+
+    location: Location
+    text: str
+    bold: bool
+    size: float
+    #: Printed after the text, stacked: a column's name is followed by a colon.
+    suffix: str = ""
+
+
+def _table_texts(table: DataTable, where: Location, language: str, measure: Measure) -> Iterator[_Text]:
+    header, rows = table_rows(table, language)
+    yield _Text((*where, "title"), table.title, True, measure.caption)
+    if table.unit:
+        yield _Text((*where, "unit"), f"({table.unit})", False, measure.caption)
+    for column, name in enumerate(header):
+        # Stacked, each value follows its column's name and a colon, in bold.
+        yield _Text((*where, "columns", column), name, True, measure.header, ":")
+    for number, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            heads = column == 0 and table.row_headers
+            yield _Text((*where, "rows", number, column), cell, heads, measure.header if heads else measure.cell)
+
+
+def _chart_texts(chart: Chart, where: Location, language: str, measure: Measure) -> Iterator[_Text]:
+    """A chart's data table: its caption, a header of the category label and the series' names."""
+    header, rows = chart_rows(chart, language)
+    yield _Text((*where, "title"), f"{words(language).chart_table}: {chart.title}", True, measure.caption)
+    names: list[Location] = [(*where, "category_label"), *((*where, "series", n, "name") for n in range(len(header)))]
+    for place, name in zip(names, header, strict=False):
+        yield _Text(place, name, True, measure.header, ":")
+    for number, row in enumerate(rows):
+        yield _Text((*where, "categories", number), row[0], True, measure.header)
+        for series, value in enumerate(row[1:]):
+            yield _Text((*where, "series", series, "values", number), value, False, measure.cell)
+
+
+def _too_wide(piece: _Text, measure: Measure) -> tuple[str, float] | None:
+    """The widest word of ``piece`` when it is wider than the column, with its width in points."""
+    widest = max(
+        (piece.text + piece.suffix).split() or [""], key=lambda word: printed_width(word, piece.size, bold=piece.bold)
+    )
+    width = printed_width(widest, piece.size, bold=piece.bold)
+    return (widest.removesuffix(piece.suffix), width) if width > measure.width else None
+
+
+def table_fit_problems(pack: Pack, document: Document) -> list[Problem]:
+    """Each word of a table or chart's data table wider than the page at every print size, located."""
+    measure = large_print_measure()
+    language = pack.briefing.language
+    problems = []
+    for index, finding in enumerate(pack.findings):
+        pieces = [
+            *(
+                (table.title, text)
+                for number, table in enumerate(finding.tables)
+                for text in _table_texts(table, ("findings", index, "tables", number), language, measure)
+            ),
+            *(
+                (chart.title, text)
+                for number, chart in enumerate(finding.charts)
+                for text in _chart_texts(chart, ("findings", index, "charts", number), language, measure)
+            ),
+        ]
+        for title, piece in pieces:
+            found = _too_wide(piece, measure)
+            if found is None:
+                continue
+            word, width = found
+            shown = word if len(word) <= 40 else f"{word[:37]}..."
+            problems.append(
+                document.problem(
+                    piece.location,
+                    f"the table {title!r} cannot fit the page at any print size: {shown!r} ({len(word)} characters) "
+                    f"is {width / _MM:.0f} mm wide at {piece.size:g}pt in large print, and no cell is wider than "
+                    f"the page's {measure.width / _MM:.0f} mm of text, even with the table stacked one row a block; "
+                    "a word in a table is never broken: shorten it, or put a space in it",
+                )
+            )
+    return problems

@@ -1,0 +1,89 @@
+"""A table no print size can fit is refused by ``validate``; one just within the limit prints.
+
+The limit is one word wider than large print's text column at 16pt (``model/table_fit.py``):
+stacked, a table has no columns to run out of, so twelve columns (the most a table may have)
+with the widest word that fits must print whole, in regular and in large print, with nothing
+for preflight to report; one letter more is refused, at the cell that holds it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.model.problems import PackError
+from lcsi_briefs.model.table_fit import LARGE_PRINT_SHEET, PRINT_SHEET, large_print_measure
+from lcsi_briefs.pages.measure import printed_width
+from lcsi_briefs.pdf.print_setup import HERE, LARGE_PRINT_STYLESHEET, STYLESHEET, print_stylesheets
+from lcsi_briefs.pdf.render import RenderJob, render_pdf
+from lcsi_briefs.sphinx_ext.directives import _table_html
+
+from .conftest import small_pack, write_pack
+from .pdftext import pdf_text
+
+MM = 72 / 25.4
+#: Twelve real column names: the most columns a table may have.
+COLUMNS = [
+    *("Area", "Invited", "Replied", "Rate", "Grants", "Staff"),
+    *("Volunteers", "Trustees", "Rooms", "Vans", "Sites", "Years"),
+]
+
+
+def widest_fitting_word() -> str:
+    """The longest run of one letter that fits large print's text column, in a cell (not bold)."""
+    measure = large_print_measure()
+    word = "a"
+    while printed_width(word + "a", measure.cell) <= measure.width:
+        word += "a"
+    return word
+
+
+def _pack(word: str) -> dict[str, Any]:
+    pack = small_pack()
+    row = ["North", word, *(str(n) for n in range(len(COLUMNS) - 2))]
+    table = {"title": "Groups by area", "columns": COLUMNS, "rows": [row, ["South", *row[1:]]], "source": "main-report"}
+    pack["findings"][0]["tables"] = [table]
+    return pack
+
+
+@pytest.mark.pure
+def test_the_limit_is_read_from_the_stylesheets_the_print_uses() -> None:
+    assert (PRINT_SHEET, LARGE_PRINT_SHEET) == (STYLESHEET, LARGE_PRINT_STYLESHEET)
+    measure = large_print_measure()
+    assert measure.width / MM == pytest.approx(210 - 16 - 16), "A4 less large print's 16mm side margins"
+    assert (measure.cell, measure.header, measure.caption) == (16, 16, 16)
+
+
+@pytest.mark.pure
+def test_a_word_one_letter_wider_than_fits_is_refused_at_its_cell(tmp_path: Path) -> None:
+    word = widest_fitting_word()
+    assert 50 < len(word) < 70, "a 60-letter word is about the limit"
+    load_pack(write_pack(tmp_path / "fits.yaml", _pack(word)))
+    path = write_pack(tmp_path / "over.yaml", _pack(word + "a"))
+    with pytest.raises(PackError) as raised:
+        load_pack(path)
+    [first, second] = raised.value.problems
+    assert (first.field, second.field) == ("findings[0].tables[0].rows[0][1]", "findings[0].tables[0].rows[1][1]")
+    shown = f"'{word[:37]}...' ({len(word) + 1} characters)"
+    assert first.message.startswith(f"the table 'Groups by area' cannot fit the page at any print size: {shown}")
+    assert "shorten it, or put a space in it" in first.message
+    assert path.read_text(encoding="utf-8").splitlines()[first.line - 1][first.column - 1 :].startswith("aaaa")
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["regular", "large-print"])
+def test_a_table_just_within_the_limit_prints_whole_and_passes_preflight(tmp_path: Path, large_print: bool) -> None:
+    """Twelve columns and the widest word that fits: the print narrows and stacks the table until
+    preflight finds nothing, and the word is printed whole."""
+    word = widest_fitting_word()
+    rows = [["North", word, *(str(n) for n in range(len(COLUMNS) - 2))]]
+    table = _table_html("t", "Groups by area", COLUMNS, rows, row_headers=True)
+    html = '<html lang="en"><head><title>t</title></head><body><section id="s"><h1>Groups</h1>'
+    html += f'<div class="lcsi-table-wrap">{table}</div></section></body></html>'
+    target = tmp_path / "table.pdf"
+    stylesheets = print_stylesheets(large_print=large_print)
+    job = RenderJob(html, target, tmp_path.as_uri() + "/", stylesheets, (tmp_path, HERE), large_print=large_print)
+    assert render_pdf(job).problems == []
+    assert word in pdf_text(target)
