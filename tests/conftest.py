@@ -17,6 +17,7 @@ from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
 
+from . import pdftext
 from .chromium import browser_missing, chromium_path, require
 
 pytest_plugins = ("sphinx.testing.fixtures",)
@@ -269,6 +270,7 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
             root.mkdir()
             make(root)
             done.touch()
+    pdftext.share(root)
     return root
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from lcsi_briefs.editions import editions
 from lcsi_briefs.model.pack import LoadedPack
@@ -106,6 +105,6 @@ def test_an_editions_glossary_holds_only_the_terms_it_uses(bundled_build: Path) 
 
 
 def test_full_briefing_contents_fit_one_page(bundled_build: Path) -> None:
-    reader = PdfReader(bundled_build / "build" / "pdf" / "lcsi-2025.pdf")
-    assert "Contents" in reader.pages[1].extract_text()
-    assert "Contents" not in _fold(reader.pages[2].extract_text())[:200]
+    pages = page_texts(bundled_build / "build" / "pdf" / "lcsi-2025.pdf")
+    assert "Contents" in pages[1]
+    assert "Contents" not in pages[2][:200]

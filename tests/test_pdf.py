@@ -20,6 +20,7 @@ from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
 from lcsi_briefs.text.first_use import expansions
 
 from .conftest import small_pack
+from .pdftext import page_texts, pdf_text
 
 
 @pytest.fixture(scope="module")
@@ -29,10 +30,6 @@ def pdf_dir(bundled_build: Path) -> Path:
 
 def fold(text: str) -> str:
     return " ".join(text.split())
-
-
-def all_text(reader: PdfReader) -> str:
-    return fold(" ".join(page.extract_text() for page in reader.pages))
 
 
 def outline_titles(outline: list[Any]) -> list[str]:
@@ -74,7 +71,7 @@ def test_audience_edition_title_names_the_audience(pdf_dir: Path, bundled: Loade
     reader = PdfReader(pdf_dir / f"lcsi-2025--{audience.id}.pdf")
     assert reader.metadata is not None
     assert reader.metadata.title == f"{bundled.pack.briefing.title}: for {audience.in_text}"
-    cover = fold(reader.pages[0].extract_text())
+    cover = page_texts(pdf_dir / f"lcsi-2025--{audience.id}.pdf")[0]
     assert f"For {audience.in_text}" in cover
 
 
@@ -94,20 +91,20 @@ def test_outline_follows_the_headings(pdf_dir: Path, bundled: LoadedPack) -> Non
 
 
 def test_footer_says_page_x_of_y_and_the_edition_date(pdf_dir: Path) -> None:
-    reader = PdfReader(pdf_dir / "lcsi-2025.pdf")
-    total = len(reader.pages)
+    pages = page_texts(pdf_dir / "lcsi-2025.pdf")
+    total = len(pages)
     for number in (2, total):
-        text = fold(reader.pages[number - 1].extract_text())
+        text = pages[number - 1]
         assert f"Page {number} of {total}" in text
         assert "25 November 2026" in text
 
 
 def test_contents_has_page_numbers(pdf_dir: Path) -> None:
-    reader = PdfReader(pdf_dir / "lcsi-2025.pdf")
-    contents = fold(reader.pages[1].extract_text())
+    pages = page_texts(pdf_dir / "lcsi-2025.pdf")
+    contents = pages[1]
     numbers = {title: int(page) for title, page in re.findall(r"(Headline findings|Outcome pathways) (\d+)", contents)}
     assert set(numbers) == {"Headline findings", "Outcome pathways"}
-    target = fold(reader.pages[numbers["Outcome pathways"] - 1].extract_text())
+    target = pages[numbers["Outcome pathways"] - 1]
     assert "Outcome pathways" in target
 
 
@@ -130,7 +127,7 @@ def without_expansions(text: str, pack: Any) -> str:
 
 def test_full_briefing_has_every_part(pdf_dir: Path, bundled: LoadedPack) -> None:
     pack = bundled.pack
-    text = without_expansions(all_text(PdfReader(pdf_dir / "lcsi-2025.pdf")), pack)
+    text = without_expansions(pdf_text(pdf_dir / "lcsi-2025.pdf"), pack)
     for finding in pack.findings:
         assert fold(finding.statement)[:60] in text
     for audience in pack.audiences:
@@ -143,7 +140,7 @@ def test_full_briefing_has_every_part(pdf_dir: Path, bundled: LoadedPack) -> Non
 
 def test_audience_edition_keeps_only_its_own_implications(pdf_dir: Path, bundled: LoadedPack) -> None:
     mine, other = bundled.pack.audiences[0], bundled.pack.audiences[1]
-    text = all_text(PdfReader(pdf_dir / f"lcsi-2025--{mine.id}.pdf"))
+    text = pdf_text(pdf_dir / f"lcsi-2025--{mine.id}.pdf")
     for implication in mine.implications:
         assert fold(implication.title)[:50] in text
     for implication in other.implications:

@@ -22,7 +22,7 @@ from lcsi_briefs.text.catalogue import translator_for
 from lcsi_briefs.text.paragraphs import fold, paragraphs
 
 from .conftest import REPO
-from .pdftext import pdf_text
+from .pdftext import page_texts, pdf_text
 
 
 def _pdf(root: Path, name: str) -> Path:
@@ -55,7 +55,7 @@ def test_an_audience_edition_does_not_send_its_reader_to_the_briefing_it_is(bund
 def test_the_contents_send_a_reader_to_the_summary(bundled_build: Path) -> None:
     """On the cover in the standard print; opening the body in large print, whose cover lacks it."""
     for name, page in (("lcsi-2025.pdf", "1"), ("lcsi-2025--large-print.pdf", "3")):
-        contents = fold(PdfReader(_pdf(bundled_build, name)).pages[1].extract_text())
+        contents = page_texts(_pdf(bundled_build, name))[1]
         assert f"Summary {page} " in contents, name
 
 
@@ -80,7 +80,7 @@ def test_a_cross_reference_prints_the_page_it_leads_to(bundled_build: Path, name
     reader = PdfReader(_pdf(bundled_build, name))
     # WeasyPrint names a destination after each id: a finding's is its label.
     anchors = reader.named_destinations
-    text = fold(" ".join(page.extract_text() for page in reader.pages))
+    text = pdf_text(_pdf(bundled_build, name))
     references = re.findall(r"Finding (\d+) \(see page (\d+)\)", text)
     assert len(references) >= 4, name
     for number, page in set(references):
@@ -101,7 +101,7 @@ def test_only_links_to_what_the_edition_holds_get_a_page(bundled_build: Path) ->
         targets = {a["href"].removeprefix("#") for a in paged}
         assert all(page.find(id=target) for target in targets), path.name
         assert not [t for t in targets if "-term-" in t], path.name
-        text = fold(" ".join(p.extract_text() for p in PdfReader(path).pages))
+        text = pdf_text(path)
         assert "DCMS (see page" not in text, path.name
 
 
@@ -118,7 +118,7 @@ def test_the_page_of_a_cross_reference_is_worded_from_the_catalogue(language: st
 
 def test_the_pathways_diagram_prints_on_the_page_of_its_caveat(bundled_build: Path) -> None:
     """The diagram draws our mapping: its caption says so, and the pack's caveat is on its page."""
-    pages = [fold(page.extract_text()) for page in PdfReader(_pdf(bundled_build, "lcsi-2025.pdf")).pages]
+    pages = page_texts(_pdf(bundled_build, "lcsi-2025.pdf"))
     with_diagram = [text for text in pages if "as this briefing maps them" in text]
     assert len(with_diagram) == 1
     assert "names of the three pathways" in with_diagram[0]
