@@ -11,11 +11,12 @@ stray bullet measures as nearly empty however its footer looks.
 from __future__ import annotations
 
 import sys
-from functools import cache
 from pathlib import Path
-from typing import Any
 
-from pypdf import PdfReader
+if __package__:
+    from .pdftext import pages
+else:  # run as a script
+    from pdftext import pages  # type: ignore[no-redef]
 
 #: Baselines above this (points from the foot of the page) and below ``BODY_TOP`` are body text:
 #: the running footer and header sit in the margins, outside it, at either print size.
@@ -24,36 +25,23 @@ BODY_BOTTOM = 55.0
 MARGIN_TOP = 50.0
 
 
-@cache
 def body_lines(path: Path) -> list[dict[float, str]]:
     """Per page, the body text by baseline (points from the foot of the page).
 
-    Cached: several tests measure the same built PDFs, and reading them is the slow part.
+    Read with the page's text (see ``pdftext.py``): several tests measure the same built PDFs,
+    and reading them is the slow part.
     """
-    pages: list[dict[float, str]] = []
-    for page in PdfReader(path).pages:
-        top = float(page.mediabox.height) - MARGIN_TOP
-        lines: dict[float, str] = {}
-
-        def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
-            if not text.strip():
-                return
-            # The text's origin in page space: the text matrix, then the current transformation.
-            x, y = tm[4], tm[5]
-            page_y = round(cm[1] * x + cm[3] * y + cm[5])
-            if BODY_BOTTOM < page_y < top:  # noqa: B023 - used while this page is being read
-                lines[page_y] = lines.get(page_y, "") + text  # noqa: B023
-
-        page.extract_text(visitor_text=visit)
-        pages.append(lines)
-    return pages
+    return [
+        {y: line for y, line in page.lines.items() if BODY_BOTTOM < y < page.height - MARGIN_TOP}
+        for page in pages(path)
+    ]
 
 
 def page_fills(path: Path) -> list[float]:
     """Per page, from 0 (no body text) to 1 (text reaches the foot of the body)."""
     fills: list[float] = []
-    for page, lines in zip(PdfReader(path).pages, body_lines(path), strict=True):
-        top = float(page.mediabox.height) - MARGIN_TOP
+    for page, lines in zip(pages(path), body_lines(path), strict=True):
+        top = page.height - MARGIN_TOP
         fills.append(round((top - min(lines)) / (top - BODY_BOTTOM), 2) if lines else 0.0)
     return fills
 
