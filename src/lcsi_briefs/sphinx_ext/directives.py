@@ -49,6 +49,13 @@ logger = logging.getLogger(__name__)
 #: Builders whose output is printed: charts become images with alternative text there.
 PRINT_BUILDERS = frozenset({"briefing-pdf"})
 INSTEAD = N_("This chart has too much in it to draw legibly at this size: its data is in the table.")
+#: Over a table on each page it continues on, in the running header (``pdf/static/figures.css``).
+CONTINUED = N_("{table} (continued)")
+#: The same in large print, whose running header has room for the word only beside the title.
+CONTINUED_SHORT = N_("(continued)")
+#: The most of a table's caption the running header repeats, cut at a word: one line of it
+#: beside the briefing's title.
+CONTINUED_CAPTION = 40
 DOWNLOAD = N_("Download the data (CSV, {size} KB)")
 
 
@@ -56,21 +63,46 @@ class data_block(nodes.General, nodes.Element):  # noqa: N801 - docutils names n
     """A chart or table, already drawn; its HTML is written by :func:`visit_data_block`."""
 
 
+def continued(caption: str, language: str) -> str:
+    """The first row's attributes that give the running header its words where the table goes on.
+
+    The print's running header is a page margin box, tagged as an Artifact: a reader's software
+    reads the table once, and it stays one Table, whichever pages it runs over.
+    """
+    _ = translator_for(language)
+    short = caption
+    if len(caption) > CONTINUED_CAPTION:
+        short = caption[:CONTINUED_CAPTION].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+    return (
+        f' data-continued="{html.escape(_(CONTINUED, table=short))}"'
+        f' data-continued-short="{html.escape(_(CONTINUED_SHORT))}"'
+    )
+
+
 def _table_html(
-    table_id: str, caption: str, header: list[str], rows: list[list[str]], *, row_headers: bool, extra: str = ""
+    table_id: str,
+    caption: str,
+    header: list[str],
+    rows: list[list[str]],
+    *,
+    row_headers: bool,
+    extra: str = "",
+    language: str | None = None,
 ) -> str:
+    """The table's HTML; given the ``language`` (in print), the words to say where it goes on."""
     esc = html.escape
     parts = [f'<table class="lcsi-table" id="{esc(table_id)}">', f"<caption>{esc(caption)}{extra}</caption>"]
     parts.append("<thead><tr>" + "".join(f'<th scope="col">{esc(cell)}</th>' for cell in header) + "</tr></thead>")
     parts.append("<tbody>")
-    for row in rows:
+    for number, row in enumerate(rows):
         cells = []
         for index, cell in enumerate(row):
             if index == 0 and row_headers:
                 cells.append(f'<th scope="row">{esc(cell)}</th>')
             else:
                 cells.append(f"<td>{esc(cell)}</td>")
-        parts.append("<tr>" + "".join(cells) + "</tr>")
+        first = continued(caption, language) if number == 0 and language else ""
+        parts.append(f"<tr{first}>" + "".join(cells) + "</tr>")
     parts.append("</tbody></table>")
     return "".join(parts)
 
@@ -111,6 +143,7 @@ def _chart_html(data: dict[str, Any], *, printed: bool) -> tuple[str, list[Drawn
         data["header"],
         data["rows"],
         row_headers=True,
+        language=language if printed else None,
     )
     if printed:
         return f"{figure}{table}\n", drawings
@@ -164,7 +197,13 @@ def visit_data_block(translator: HTML5Translator, node: data_block) -> None:
     else:
         unit = f' <span class="lcsi-table-unit">({html.escape(data["unit"])})</span>' if data["unit"] else ""
         table = _table_html(
-            data["id"], data["caption"], data["header"], data["rows"], row_headers=data["row_headers"], extra=unit
+            data["id"],
+            data["caption"],
+            data["header"],
+            data["rows"],
+            row_headers=data["row_headers"],
+            extra=unit,
+            language=data["language"] if printed else None,
         )
         # The wrapper scrolls a wide table on a narrow screen; it takes keyboard focus so it can be scrolled.
         translator.body.append(f'<div class="lcsi-table-wrap" tabindex="0">{table}</div>\n')
