@@ -4,14 +4,15 @@ and xdist workers, ask.
 Reading text back from a PDF is the slowest step of most print tests, and several test
 modules read the same bundled PDFs: they all ask here. A PDF of a build shared by the run
 (see ``shared_build`` in conftest.py, which names its folders here) is read by the first
-worker to ask, which leaves the text beside the build for the others; any other PDF is read
-once per test process. Either way a file changed since it was read is read again.
+worker to ask, which leaves what it read beside the build for the others; any other PDF is
+read once per test process. Either way a file changed since it was read is read again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,10 +26,37 @@ from lcsi_briefs.text.paragraphs import fold
 #: The folders of the builds shared by the run's workers, which tests only read.
 SHARED: set[Path] = set()
 
+#: What a reader makes of a PDF, as JSON holds it (lists, not tuples), to keep for other workers.
+Reader = Callable[[Path], Any]
+
 
 def share(root: Path) -> None:
-    """Texts of the PDFs under ``root`` are kept for every worker (``root`` is only read)."""
+    """What is read from the PDFs under ``root`` is kept for every worker (``root`` is only read)."""
     SHARED.add(root.resolve())
+
+
+def read_once(path: Path, reader: Reader) -> Any:
+    """``reader(path)``, worked out once per run for a shared build's PDF, once per process
+    otherwise, and again whenever the file changes."""
+    resolved = path.resolve()
+    stat = resolved.stat()
+    return _read_once(resolved, stat.st_mtime_ns, stat.st_size, reader)
+
+
+@cache
+def _read_once(path: Path, mtime_ns: int, size: int, reader: Reader) -> Any:
+    root = next((root for root in SHARED if path.is_relative_to(root)), None)
+    if root is None:
+        return json.loads(json.dumps(reader(path)))
+    key = hashlib.sha256(f"{path}\0{mtime_ns}\0{size}\0{reader.__module__}.{reader.__qualname__}".encode())
+    kept = root.parent / f"{root.name}.read" / f"{key.hexdigest()}.json"
+    kept.parent.mkdir(exist_ok=True)
+    with FileLock(kept.with_suffix(".lock")):
+        if not kept.is_file():
+            partial = kept.with_suffix(".part")
+            partial.write_text(json.dumps(reader(path)), encoding="utf-8")
+            partial.replace(kept)
+        return json.loads(kept.read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -41,7 +69,7 @@ class Page:
     lines: dict[float, str]
 
 
-def _read_page(page: PageObject) -> Page:
+def _read_page(page: PageObject) -> list[Any]:
     lines: dict[float, str] = {}
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
@@ -52,49 +80,24 @@ def _read_page(page: PageObject) -> Page:
             lines[baseline] = lines.get(baseline, "") + text
 
     text = page.extract_text(visitor_text=visit)
-    return Page(fold(text), float(page.mediabox.height), lines)
+    return [fold(text), float(page.mediabox.height), list(lines.items())]
 
 
-def _read(path: Path) -> tuple[Page, ...]:
-    return tuple(_read_page(page) for page in PdfReader(path).pages)
-
-
-def _dumps(pages: tuple[Page, ...]) -> str:
-    return json.dumps([[page.text, page.height, list(page.lines.items())] for page in pages])
-
-
-def _loads(kept: str) -> tuple[Page, ...]:
-    return tuple(Page(text, height, {float(y): line for y, line in lines}) for text, height, lines in json.loads(kept))
-
-
-@cache
-def _pages(path: Path, mtime_ns: int, size: int) -> tuple[Page, ...]:
-    root = next((root for root in SHARED if path.is_relative_to(root)), None)
-    if root is None:
-        return _read(path)
-    key = hashlib.sha256(f"{path}\0{mtime_ns}\0{size}".encode()).hexdigest()
-    kept = root.parent / f"{root.name}.pdftext" / f"{key}.json"
-    kept.parent.mkdir(exist_ok=True)
-    with FileLock(kept.with_suffix(".lock")):
-        if kept.is_file():
-            return _loads(kept.read_text(encoding="utf-8"))
-        pages = _read(path)
-        partial = kept.with_suffix(".part")
-        partial.write_text(_dumps(pages), encoding="utf-8")
-        partial.replace(kept)
-    return pages
+def _read_pages(path: Path) -> list[list[Any]]:
+    return [_read_page(page) for page in PdfReader(path).pages]
 
 
 def pages(path: Path) -> tuple[Page, ...]:
     """Each page as read."""
-    resolved = path.resolve()
-    stat = resolved.stat()
-    return _pages(resolved, stat.st_mtime_ns, stat.st_size)
+    return tuple(
+        Page(text, height, {float(y): line for y, line in lines})
+        for text, height, lines in read_once(path, _read_pages)
+    )
 
 
 def page_texts(path: Path) -> tuple[str, ...]:
     """Each page's text, whitespace folded."""
-    return tuple(page.text for page in pages(path))
+    return tuple(text for text, _height, _lines in read_once(path, _read_pages))
 
 
 def pdf_text(path: Path) -> str:

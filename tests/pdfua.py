@@ -12,11 +12,12 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pdfplumber
 import pikepdf
+
+from .pdftext import read_once
 
 #: Roles a list item may hold (ISO 32000-1, 14.8.4.3.3; veraPDF 7.2-20 and 7.2-21).
 LIST_ITEM_KIDS = {"/Lbl", "/LBody"}
@@ -222,22 +223,23 @@ def artifact_text(path: Path, page_index: int) -> tuple[str, str]:
 
 
 def character_styles(path: Path) -> Iterator[tuple[int, str, float, str]]:
-    """Every drawn character of a PDF: page number, the character, its size in points, its font."""
-    found = path.stat()
-    return iter(_character_styles(path, found.st_mtime_ns, found.st_size))
+    """Every drawn character of a PDF: page number, the character, its size in points, its font.
+
+    Read once per run for each version of a shared build's file (see ``pdftext.read_once``):
+    pdfplumber reads every glyph, the slowest step of the large-print tests, which ask several
+    times of the same bundled PDFs.
+    """
+    return ((page, text, size, font) for page, text, size, font in read_once(path, _character_styles))
 
 
-@cache
-def _character_styles(path: Path, _mtime: int, _size: int) -> tuple[tuple[int, str, float, str], ...]:
-    """Read once per test process for each version of the file: pdfplumber reads every glyph, the
-    slowest step of the large-print tests, which ask several times of the same bundled PDFs."""
+def _character_styles(path: Path) -> list[tuple[int, str, float, str]]:
     with pdfplumber.open(path) as document:
-        return tuple(
+        return [
             (page.page_number, char["text"], float(char["size"]), str(char["fontname"]))
             for page in document.pages
             for char in page.chars
             if char["text"].strip()
-        )
+        ]
 
 
 def large_print_problems(path: Path, minimum: float = 16.0) -> list[str]:
