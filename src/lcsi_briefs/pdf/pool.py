@@ -172,4 +172,3 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
             process.kill()
             process.join()
             receiver.close()
-        forget_styles()

@@ -186,10 +186,11 @@ class _Styles:
     pid: int
 
 
-#: Parsed stylesheets, by the stylesheet files (with their change times), the folders they may read
-#: and the time stamp their fonts carry. Parsing them and decoding the fonts is a third of a brief's
-#: render: done once per process rather than once per attempt of every PDF, and the pool parses
-#: them before it forks its workers, which inherit them.
+#: Parsed stylesheets, by the stylesheet files (with their change times) and the time stamp their
+#: fonts carry. Parsing them and decoding the fonts is a third of a brief's render: done once per
+#: process rather than once per attempt of every PDF. The pool parses them before it forks its
+#: workers, which inherit them, and keeps them for the next build in the same process (the
+#: preview's, or a test's): what they read is the tool's own, whichever project is built.
 _STYLES: dict[tuple[object, ...], _Styles] = {}
 
 
@@ -198,10 +199,11 @@ def _styles(stylesheets: tuple[Path, ...], job: RenderJob) -> _Styles:
     files = (*stylesheets, TAGGING_STYLESHEET)
     stamp = None if job.source_date_epoch is None else str(job.source_date_epoch)
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or stamp
-    key = (*((path, path.stat().st_mtime_ns) for path in files), job.allowed_roots, epoch)
+    key = (*((path, path.stat().st_mtime_ns) for path in files), epoch)
     if key not in _STYLES:
         fonts = FontConfiguration()
-        fetcher = ProjectFetcher(list(job.allowed_roots))
+        # A stylesheet reads only beside itself (the bundled fonts), never in a project.
+        fetcher = ProjectFetcher(sorted({HERE, *(path.parent for path in files)}))
         with _collected(job.source_date_epoch) as collector:
             css = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in files]
         _STYLES[key] = _Styles(fonts, css, collector.messages, os.getpid())
@@ -223,6 +225,7 @@ def prepare_styles(job: RenderJob) -> None:
 def forget_styles() -> None:
     """Drop the stylesheets this process parsed; their fonts' temporary folder goes with them.
 
+    Run as the process ends, and by a worker as its render ends (it ends without exit handlers).
     Those a forked worker inherited are left alone: they are its parent's, and so is their folder.
     """
     for key in [key for key, styles in _STYLES.items() if styles.pid == os.getpid()]:
