@@ -155,17 +155,17 @@ def table_fit_problems(pack: Pack, document: Document) -> list[Problem]:
     for index, finding in enumerate(pack.findings):
         pieces = [
             *(
-                (table.title, text)
+                (f"the table {table.title!r}", text)
                 for number, table in enumerate(finding.tables)
                 for text in _table_texts(table, ("findings", index, "tables", number), language, measure)
             ),
             *(
-                (chart.title, text)
+                (f"the data table of the chart {chart.title!r}", text)
                 for number, chart in enumerate(finding.charts)
                 for text in _chart_texts(chart, ("findings", index, "charts", number), language, measure)
             ),
         ]
-        for title, piece in pieces:
+        for name, piece in pieces:
             found = _too_wide(piece, measure)
             if found is None:
                 continue
@@ -174,7 +174,7 @@ def table_fit_problems(pack: Pack, document: Document) -> list[Problem]:
             problems.append(
                 document.problem(
                     piece.location,
-                    f"the table {title!r} cannot fit the page at any print size: {shown!r} ({len(word)} characters) "
+                    f"{name} cannot fit the page at any print size: {shown!r} ({len(word)} characters) "
                     f"is {width / _MM:.0f} mm wide at {piece.size:g}pt in large print, and no cell is wider than "
                     f"the page's {measure.width / _MM:.0f} mm of text, even with the table stacked one row a block; "
                     "a word in a table is never broken: shorten it, or put a space in it",
