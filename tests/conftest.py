@@ -188,6 +188,15 @@ def small_pack() -> dict[str, Any]:
     return copy.deepcopy(SMALL_PACK)
 
 
+def one_audience_pack() -> dict[str, Any]:
+    """The small pack for its first audience only: a build of it prints six PDFs, not ten, for
+    tests that read nothing of a second audience's."""
+    pack = small_pack()
+    pack["audiences"] = pack["audiences"][:1]
+    pack["pathways"][0]["beneficiaries"] = [pack["audiences"][0]["id"]]
+    return pack
+
+
 def write_pack(path: Path, pack: dict[str, Any]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(pack, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -34,7 +34,7 @@ from lcsi_briefs.pages import render_pages
 from lcsi_briefs.pdf import pool
 from lcsi_briefs.pdf.render import Rendered, RenderFailedError, RenderJob, render_pdf
 
-from .conftest import make_project, shared_build, small_pack, write_pack
+from .conftest import make_project, one_audience_pack, shared_build, small_pack, write_pack
 from .test_build import snapshot
 
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 8
@@ -49,7 +49,7 @@ SCRIPTS = {
 
 
 def unicode_pack() -> dict[str, Any]:
-    pack = small_pack()
+    pack = one_audience_pack()  # the text under test is the first audience's
     finding = pack["findings"][0]
     finding["statement"] = " — ".join(SCRIPTS.values())
     finding["explanation"] = f"A very long word: {LONG_WORD} and text after it."

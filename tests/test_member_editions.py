@@ -28,7 +28,7 @@ from lcsi_briefs.model.colour import TEXT_CONTRAST, contrast
 from lcsi_briefs.pdf.preflight.report import read_report
 
 from . import pdfua
-from .conftest import make_project, shared_build, small_pack
+from .conftest import make_project, one_audience_pack, shared_build
 from .members import member_data, write_member
 from .pdftext import pdf_text
 
@@ -49,13 +49,6 @@ MEMBERS = {
 }
 PUBLISHED = ("html", "pdf", "newsletter", "members")
 EDITIONS = ("small--councils.pdf", "small--councils--large-print.pdf", "small--councils--brief.pdf")
-
-
-def one_audience_pack() -> dict[str, object]:
-    pack = small_pack()
-    pack["audiences"] = pack["audiences"][:1]
-    pack["pathways"][0]["beneficiaries"] = ["councils"]
-    return pack
 
 
 def make(root: Path) -> Path:

@@ -18,12 +18,13 @@ from lcsi_briefs.model.loader import load_pack, load_packs
 from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.model.twins import landing_order, parity_gaps, twins
 
-from .conftest import make_project, shared_build, small_pack, write_pack
+from .conftest import make_project, one_audience_pack, shared_build, small_pack, write_pack
 
 
-def welsh_twin() -> dict[str, Any]:
-    """The small pack's translation (its text is left in English: only the structure matters here)."""
-    pack = small_pack()
+def welsh_twin(pack: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The translation of ``pack``, the small pack by default (its text is left in English: only
+    the structure matters here)."""
+    pack = pack or small_pack()
     pack["briefing"]["title"] = "Llyfrgelloedd ac unigrwydd: beth ganfu'r astudiaeth"
     pack["briefing"]["language"] = "cy"
     pack["briefing"]["translation_of"] = "small"
@@ -79,7 +80,8 @@ def test_a_translation_must_name_another_pack(tmp_path: Path, original: str, mes
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     def make(root: Path) -> None:
-        make_project(root, {"small": small_pack(), "bach": welsh_twin()})
+        # One audience each: every kind of page, PDF and email, in two thirds of the build.
+        make_project(root, {"small": one_audience_pack(), "bach": welsh_twin(one_audience_pack())})
         with (root / "conf.py").open("a", encoding="utf-8") as conf:
             conf.write('\nhtml_baseurl = "https://briefings.example.org/"\n')
         assert build_all(root) == 0
@@ -140,7 +142,7 @@ def test_briefs_name_the_twin_and_give_its_address(built: Path) -> None:
         if "/A" in annotation.get_object()
     ]
     assert twin_page in links
-    welsh = " ".join(PdfReader(built / "pdf" / "bach--residents--brief.pdf").pages[0].extract_text().split())
+    welsh = " ".join(PdfReader(built / "pdf" / "bach--councils--brief.pdf").pages[0].extract_text().split())
     assert "English: Libraries and loneliness: what the study found" in welsh
 
 
