@@ -313,10 +313,13 @@ def _build(layout: ProjectLayout, *, pdf: bool, strict: bool, shard: Shard) -> i
     skip = {key for key, value in stamps.items() if unchanged(layout, languages, key, value, pdf=pdf)}
     for key in stamps:
         (layout.language_work(key, languages) / LANGUAGE_STAMP).unlink(missing_ok=True)
-    print("Building the site...")
     overrides: dict[str, object] = {"lcsi_briefs_strict": strict, "lcsi_briefs_pdf_build": pdf}
     overrides["lcsi_briefs_shard"] = "" if shard.whole else str(shard)
-    status = _sphinx_builds(layout, languages, "html", overrides, skip)
+    status = 0
+    # A shard after the first publishes no site: it goes straight to its members' PDFs.
+    if site or not pdf:
+        print("Building the site...")
+        status = _sphinx_builds(layout, languages, "html", overrides, skip)
     if status == 0 and pdf:
         print("Rendering the PDFs...")
         status = _sphinx_builds(layout, languages, "briefing-pdf", overrides, skip)
