@@ -150,7 +150,8 @@ def test_every_bundled_pdf_passes_the_structure_checks(bundled_build: Path) -> N
 def test_every_bundled_pdf_prints_its_running_header_and_footer_as_artifacts(bundled_build: Path) -> None:
     """Read on each PDF's last page; a one-sheet edition may print no footer, but never a tagged one."""
     for path in sorted((bundled_build / "build" / "pdf").glob("*.pdf")):
-        pages = len(PdfReader(path).pages)
+        with pikepdf.open(path) as pdf:
+            pages = len(pdf.pages)
         artifacts, tagged = pdfua.artifact_text(path, pages - 1)
         assert not re.search(r"Page \d+ of \d+", tagged), path.name
         if pages > 2:
