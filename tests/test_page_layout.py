@@ -18,6 +18,8 @@ from .pdftext import page_texts
 
 #: The most pages an audience edition of the bundled pack may take: a reader finishes it.
 SHORT_EDITION_PAGES = 8
+#: The most pages the bundled pack's full briefing may take (issue 23: no longer than it was).
+FULL_BRIEFING_PAGES = 24
 
 
 def _pdfs(root: Path) -> list[Path]:
@@ -66,6 +68,12 @@ def test_audience_editions_are_short(bundled_build: Path, bundled: LoadedPack) -
             first = pages[0]
             assert "Contents" not in first, "a short edition has no contents page"
             assert bundled.pack.briefing.summary.split()[0] in first, "no separate cover: the summary is on page 1"
+
+
+def test_the_full_briefing_is_no_longer_than_it_was(bundled_build: Path, bundled: LoadedPack) -> None:
+    pdf_dir = bundled_build / "build" / "pdf"
+    (full,) = (e for e in editions(bundled) if e.audience is None and not e.brief and not e.large_print)
+    assert len(page_texts(pdf_dir / full.filename)) <= FULL_BRIEFING_PAGES
 
 
 def test_about_these_implications_is_printed_once(bundled_build: Path, bundled: LoadedPack) -> None:
