@@ -20,7 +20,7 @@ from lcsi_briefs.model.figures import Chart
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.pages.chart_parts import SIZES
 from lcsi_briefs.pages.charts import chart_drawings
-from lcsi_briefs.pages.measure import FONTS
+from lcsi_briefs.text.measure import FONTS
 
 from .packgen import generate_pack
 

@@ -16,10 +16,10 @@ import pytest
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.model.table_fit import LARGE_PRINT_SHEET, PRINT_SHEET, large_print_measure
-from lcsi_briefs.pages.measure import printed_width
 from lcsi_briefs.pdf.print_setup import HERE, LARGE_PRINT_STYLESHEET, STYLESHEET, print_stylesheets
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
 from lcsi_briefs.sphinx_ext.directives import _table_html
+from lcsi_briefs.text.measure import printed_width
 
 from .conftest import small_pack, write_pack
 from .pdftext import pdf_text

@@ -15,12 +15,21 @@ from lcsi_briefs.model.audience import Audience
 from lcsi_briefs.model.pack import Finding, LoadedPack, Pack, Source
 from lcsi_briefs.text.catalogue import translator_for
 
-__all__ = ["PDF_URL_DIR", "Contents", "Edition", "contents", "editions", "rests_on"]
+__all__ = ["PDF_URL_DIR", "Contents", "Edition", "contents", "editions", "matrix", "rests_on"]
 
 
 def rests_on(audience: Audience) -> frozenset[str]:
     """The ids of the findings an audience's implications rest on: what its edition must carry."""
     return frozenset(finding for implication in audience.implications for finding in implication.findings)
+
+
+def matrix(pack: Pack) -> list[tuple[int, str, list[int]]]:
+    """For each finding: its number, its id and how many implications of each audience rest on it."""
+    rows = []
+    for number, finding in enumerate(pack.findings, start=1):
+        counts = [sum(finding.id in i.findings for i in audience.implications) for audience in pack.audiences]
+        rows.append((number, finding.id, counts))
+    return rows
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,14 @@
 """Coverage: every finding is used, and no audience's case rests on a single finding.
 
-Also the finding x audience matrix editors read to see the same at a glance.
+The finding x audience matrix editors read to see the same at a glance is counted by
+:func:`lcsi_briefs.editions.matrix`, which the editors' page draws too.
 """
 
 from __future__ import annotations
 
 from lcsi_briefs.check.prose import PackText
-from lcsi_briefs.editions import rests_on
-from lcsi_briefs.model.pack import Pack
+from lcsi_briefs.editions import matrix, rests_on
 from lcsi_briefs.model.problems import Problem
-
-
-def matrix(pack: Pack) -> list[tuple[int, str, list[int]]]:
-    """For each finding: its number, its id and how many implications of each audience rest on it."""
-    rows = []
-    for number, finding in enumerate(pack.findings, start=1):
-        counts = [sum(finding.id in i.findings for i in audience.implications) for audience in pack.audiences]
-        rows.append((number, finding.id, counts))
-    return rows
 
 
 def coverage_problems(text: PackText) -> list[Problem]:

@@ -18,12 +18,10 @@ from pydantic_core import PydanticCustomError
 
 from lcsi_briefs.model.fields import Identifier, Line, Strict, Text, _check_line
 from lcsi_briefs.model.problems import describe
+from lcsi_briefs.text.formatter import NUMBER_PATTERN
 
 # --- Numbers: key figures, charts, tables and how the research was done ----------------------
 
-#: A number as editors write it: digits, an optional minus and decimal point, no separators
-#: (the outputs add the separators the pack's language uses).
-NUMBER_PATTERN = r"^-?[0-9]+(?:\.[0-9]+)?$"
 #: A ratio, "2:1" or "1:3.5".
 RATIO_PATTERN = r"^[0-9]+(?:\.[0-9]+)?:[0-9]+(?:\.[0-9]+)?$"
 _NUMBER_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": NUMBER_PATTERN}]}

@@ -8,7 +8,7 @@ so it would run past the page at every size. The tightest measure is large print
 stay at the 16pt of ``large-print.css`` on the page it sets: a word that fits there fits every
 edition (regular print stacks at 0.8em of 11pt on a column as wide or wider). Both the measure
 and the size are read from those stylesheets, and each word is measured with the bundled fonts'
-own widths (:func:`lcsi_briefs.pages.measure.printed_width`), so this check and the print agree.
+own widths (:func:`lcsi_briefs.text.measure.printed_width`), so this check and the print agree.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from lcsi_briefs.model.figures import Chart, DataTable
 from lcsi_briefs.model.pack import Pack
 from lcsi_briefs.model.problems import Location, Problem
 from lcsi_briefs.model.yaml_reader import Document
-from lcsi_briefs.pages.measure import printed_width
+from lcsi_briefs.text.measure import printed_width
 from lcsi_briefs.text.numbers import chart_rows, table_rows, words
 
 STATIC = Path(__file__).parent.parent / "pdf" / "static"

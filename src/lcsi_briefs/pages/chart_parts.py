@@ -12,7 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from lcsi_briefs.pages.measure import ASCENT, DESCENT, FONT_FAMILY, text_width
+from lcsi_briefs.text.measure import ASCENT, DESCENT, FONT_FAMILY, text_width
 
 #: The Analysis Function's categorical palette, in its order: each colour reaches 3:1 against
 #: white and against the colour beside it, so neighbouring bars and lines tell apart without

@@ -7,7 +7,7 @@ is the same bytes on every machine, the SVG carries its own name and description
 site its colours follow light and dark mode.
 
 Each chart is laid out again for every size it is shown at (:data:`chart_parts.SIZES`): labels
-are measured with the bundled fonts' metrics (:mod:`lcsi_briefs.pages.measure`), value labels
+are measured with the bundled fonts' metrics (:mod:`lcsi_briefs.text.measure`), value labels
 sit at the bar ends only where they fit, the data keeps at least half the width, and a layout
 whose labels would overlap or leave the picture is refused, so that output prints the chart's
 table instead (:func:`chart_drawings`).
@@ -26,8 +26,8 @@ from decimal import Decimal
 from lcsi_briefs.model.figures import Chart
 from lcsi_briefs.pages.chart_parts import EDGE, SIZES, Canvas, Illegible, Size, fmt
 from lcsi_briefs.pages.line_chart import draw_line
-from lcsi_briefs.pages.measure import ASCENT, DESCENT, wrap
 from lcsi_briefs.text.chart_words import chart_value, summary
+from lcsi_briefs.text.measure import ASCENT, DESCENT, wrap
 
 __all__ = ["Drawn", "chart_drawings", "chart_svg", "summary"]
 

@@ -7,8 +7,7 @@ one finding. ``lcsi-briefs check`` reports both; this page shows the whole pictu
 
 from __future__ import annotations
 
-from lcsi_briefs.check.coverage import matrix
-from lcsi_briefs.editions import rests_on
+from lcsi_briefs.editions import matrix, rests_on
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.markup import escape
 

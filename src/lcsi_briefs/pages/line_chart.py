@@ -9,13 +9,36 @@ otherwise in a key above the chart with only the last values at the ends.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import pairwise
 
 from lcsi_briefs.model.figures import Chart
 from lcsi_briefs.pages.chart_parts import EDGE, MARKERS, Canvas, Illegible, draw_marker, fmt
-from lcsi_briefs.pages.measure import ASCENT, DESCENT, nice_ticks
 from lcsi_briefs.text.chart_words import chart_value
+from lcsi_briefs.text.measure import ASCENT, DESCENT
+
+
+def nice_ticks(low: Decimal, high: Decimal, most: int = 6) -> list[Decimal]:
+    """Round values from at or below ``low`` to at or above ``high``: steps of 1, 2, 2.5 or 5 times a
+    power of ten, three to ``most`` ticks, the set that wastes least of the axis."""
+    if high == low:
+        high = low + (abs(low) or Decimal(1))
+    span = high - low
+    best: list[Decimal] = []
+    for count in range(2, most):
+        raw = span / count
+        magnitude = Decimal(10) ** raw.adjusted()
+        step = next(
+            m * magnitude
+            for m in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
+            if m * magnitude >= raw
+        )
+        first = (low / step).to_integral_value(rounding=ROUND_FLOOR) * step
+        last = max((high / step).to_integral_value(rounding=ROUND_CEILING) * step, first + step)
+        ticks = [first + step * n for n in range(int((last - first) / step) + 1)]
+        if 3 <= len(ticks) <= most and (not best or ticks[-1] - ticks[0] < best[-1] - best[0]):
+            best = ticks
+    return [tick.normalize() if tick != 0 else Decimal(0) for tick in best]
 
 
 def _shown(lefts: list[tuple[float, float]], gap: float) -> list[int]:

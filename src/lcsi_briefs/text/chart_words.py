@@ -12,11 +12,14 @@ sentence is built so that the name opens it, or follows a colon, where a capital
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from lcsi_briefs.model.figures import Chart
 from lcsi_briefs.text.catalogue import N_, translator_for
 from lcsi_briefs.text.formatter import format_number
 from lcsi_briefs.text.paragraphs import fold
+
+if TYPE_CHECKING:  # the model is a layer above: text knows its types by name only
+    from lcsi_briefs.model.figures import Chart
 
 
 def chart_value(chart: Chart, raw: str, language: str) -> str:

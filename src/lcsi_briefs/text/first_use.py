@@ -26,10 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lcsi_briefs.languages import babel_locale
-from lcsi_briefs.model.pack import GlossaryEntry, Pack
 from lcsi_briefs.text.catalogue import N_, translator_for
+
+if TYPE_CHECKING:  # the model is a layer above: text knows its types by name only
+    from lcsi_briefs.model.pack import GlossaryEntry, Pack
 
 #: Two or more capitals (digits allowed inside), optionally a plural "s": "ICB", "ICBs", "DCMS".
 #: Not part of a dotted name such as "GOV.UK".

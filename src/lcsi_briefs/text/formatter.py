@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import TYPE_CHECKING
 
 from babel.core import Locale
 from babel.numbers import (
@@ -29,9 +30,14 @@ from babel.numbers import (
 )
 
 from lcsi_briefs.languages import babel_locale
-from lcsi_briefs.model.figures import NumberFormat
 from lcsi_briefs.text.catalogue import N_, catalogue_language, translator_for
 
+if TYPE_CHECKING:  # the model is a layer above: text knows its types by name only
+    from lcsi_briefs.model.figures import NumberFormat
+
+#: A number as editors write it: digits, an optional minus and decimal point, no separators
+#: (the outputs add the separators the pack's language uses). The model refuses any other.
+NUMBER_PATTERN = r"^-?[0-9]+(?:\.[0-9]+)?$"
 MINUS = "\u2212"
 #: A hyphen-minus that stands for a minus: not inside a word or a range ("2021-2025"), and
 #: followed by a digit, or by one symbol and a digit ("-£1,200").

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
-from lcsi_briefs.model.figures import NUMBER_PATTERN, Chart, DataTable, KeyFigure
-from lcsi_briefs.model.pack import Evidence, Pack
 from lcsi_briefs.text.catalogue import N_, translation_cache, translator_for
 from lcsi_briefs.text.chart_words import chart_value
-from lcsi_briefs.text.formatter import format_number, reader_minus
+from lcsi_briefs.text.formatter import NUMBER_PATTERN, format_number, reader_minus
+
+if TYPE_CHECKING:  # the model is a layer above: text knows its types by name only
+    from lcsi_briefs.model.figures import Chart, DataTable, KeyFigure
+    from lcsi_briefs.model.pack import Evidence, Pack
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,16 @@
-"""How much room a chart's text takes, from the bundled fonts' own metrics, and round axis steps.
+"""How much room a line of text takes in the bundled fonts, from their own metrics.
 
-A chart is laid out before any renderer sees it, so its labels are measured here: each
-character's advance width read with fontTools from the fonts the PDFs embed and the site
-serves (Atkinson Hyperlegible, with DejaVu Sans for what it lacks, as ``pdf/static/fonts.css``
-chains them). A browser without those fonts falls back to DejaVu Sans, so every width is the
+A chart is laid out before any renderer sees it, and ``validate`` refuses a table word no page
+can hold (:mod:`lcsi_briefs.model.table_fit`), so both measure text here, in a layer below
+both: each character's advance width read once with fontTools from the fonts the PDFs embed and
+the site serves (Atkinson Hyperlegible, with DejaVu Sans for what it lacks, as
+``pdf/static/fonts.css`` chains them). A browser without those fonts falls back to DejaVu Sans, so every width is the
 larger of the two: a label measured here never runs wider in any of the three.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -85,26 +85,3 @@ def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[st
             lines.append(line[:cut])
             line = line[cut:]
     return [*lines, line] if line or not lines else lines
-
-
-def nice_ticks(low: Decimal, high: Decimal, most: int = 6) -> list[Decimal]:
-    """Round values from at or below ``low`` to at or above ``high``: steps of 1, 2, 2.5 or 5 times a
-    power of ten, three to ``most`` ticks, the set that wastes least of the axis."""
-    if high == low:
-        high = low + (abs(low) or Decimal(1))
-    span = high - low
-    best: list[Decimal] = []
-    for count in range(2, most):
-        raw = span / count
-        magnitude = Decimal(10) ** raw.adjusted()
-        step = next(
-            m * magnitude
-            for m in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
-            if m * magnitude >= raw
-        )
-        first = (low / step).to_integral_value(rounding=ROUND_FLOOR) * step
-        last = max((high / step).to_integral_value(rounding=ROUND_CEILING) * step, first + step)
-        ticks = [first + step * n for n in range(int((last - first) / step) + 1)]
-        if 3 <= len(ticks) <= most and (not best or ticks[-1] - ticks[0] < best[-1] - best[0]):
-            best = ticks
-    return [tick.normalize() if tick != 0 else Decimal(0) for tick in best]
