@@ -346,5 +346,8 @@ def _build(layout: ProjectLayout, *, pdf: bool, strict: bool, shard: Shard) -> i
             print(summary(read_report(layout.pdf) or {}))
         print(f"Newsletter emails: {layout.newsletter}")
     if members:
+        from lcsi_briefs.pdf.preflight.report import read_member_reports, summary  # noqa: PLC0415
+
         print(f"Member editions ({len(members)} member{'s' if len(members) != 1 else ''}): {layout.members}")
+        print(summary(read_member_reports(layout.members), "members'"))
     return 0

@@ -177,7 +177,7 @@ def _preflight(arguments: argparse.Namespace) -> int:
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INVALID
-    return preflight(layout.pdf, [Path(p) for p in arguments.paths], strict=arguments.strict)
+    return preflight(layout.pdf, [Path(p) for p in arguments.paths], strict=arguments.strict, members=layout.members)
 
 
 def _translate(arguments: argparse.Namespace) -> int:

@@ -14,16 +14,18 @@ from pathlib import Path
 from lcsi_briefs.editions import editions
 from lcsi_briefs.model.loader import load_packs
 from lcsi_briefs.model.problems import PackError
-from lcsi_briefs.pdf.preflight.report import read_report, summary
+from lcsi_briefs.pdf.preflight.report import read_member_reports, read_report, summary
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
-def preflight(pdf_dir: Path, packs: list[Path], *, strict: bool) -> int:
-    """Print each problem of the PDFs in ``pdf_dir`` (only those of ``packs`` if given), then a summary."""
+def preflight(pdf_dir: Path, packs: list[Path], *, strict: bool, members: Path | None = None) -> int:
+    """Print each problem of the PDFs in ``pdf_dir`` and of the members' copies in ``members``
+    (only those of ``packs`` if given), then a summary of each."""
     report = read_report(pdf_dir)
+    copies = read_member_reports(members) if members is not None else {}
     if report is None:
         print(f"error: {pdf_dir} holds no preflight report; run `lcsi-briefs build` first", file=sys.stderr)
         return EXIT_USAGE
@@ -39,9 +41,12 @@ def preflight(pdf_dir: Path, packs: list[Path], *, strict: bool) -> int:
             print(f"error: the last build has no {', '.join(unbuilt[:3])}; build these packs first", file=sys.stderr)
             return EXIT_USAGE
         report = {name: report[name] for name in wanted}
-    for lines in report.values():
+        copies = {name: lines for name, lines in copies.items() if name.rpartition("/")[2] in wanted}
+    for lines in (*report.values(), *copies.values()):
         for line in lines:
             print(line)
     print(summary(report))
-    problems = any(report.values())
+    if copies:
+        print(summary(copies, "members'"))
+    problems = any(report.values()) or any(copies.values())
     return EXIT_PROBLEMS if strict and problems else EXIT_OK

@@ -32,7 +32,7 @@ from lcsi_briefs.pdf.brief import audience_url, brief_html, print_templates
 from lcsi_briefs.pdf.ids import TocEntry, contents
 from lcsi_briefs.pdf.page_labels import page_labels_css, page_references_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
-from lcsi_briefs.pdf.preflight.report import locate, read_report, write_report
+from lcsi_briefs.pdf.preflight.report import Reports
 from lcsi_briefs.pdf.print_setup import HERE, brief_limit, brief_too_long, print_stylesheets
 from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
 from lcsi_briefs.sphinx_ext.config import briefs_config
@@ -117,9 +117,10 @@ class _Plan:
     #: Where each file comes from in its pack (or member file), for the location of warnings.
     origins: dict[str, str] = field(default_factory=dict)
     briefs: dict[str, tuple[LoadedPack, Edition]] = field(default_factory=dict)
-    #: The publisher's own PDFs and their packs: preflight reports on these, not on members'
-    #: copies of them (see the manual's members.md).
-    own: dict[str, LoadedPack] = field(default_factory=dict)
+    #: The publisher's own PDFs, and every PDF's pack (members' copies too): where preflight's
+    #: findings are located.
+    own: set[str] = field(default_factory=set)
+    packs: dict[str, LoadedPack] = field(default_factory=dict)
 
 
 class BriefingPdfBuilder(SingleFileHTMLBuilder):
@@ -174,8 +175,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         # Longest first, so the biggest edition is not left running alone at the end.
         jobs.sort(key=lambda job: len(job.html), reverse=True)
         results = keep_checks(render_all(jobs, workers=workers, timeout=settings.pdf_timeout), self.checked_pdfs)
-        # Preflight's findings: those of the PDFs kept from the last build stand until they are printed again.
-        found = {name: lines for name, lines in (read_report(outdir) or {}).items() if name in own}
+        reports = Reports(outdir, Path(self.confdir), own)
         for result in status_iterator(
             results,
             "rendering PDFs... ",
@@ -185,8 +185,8 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             stringify_func=lambda result: result.job.target.name,
         ):
             name = result.job.target.relative_to(outdir).as_posix()
-            if name in own:
-                found[name] = locate(result.problems, name, own[name], Path(self.confdir))
+            if name in plan.packs:
+                reports.add(name, result.problems, plan.packs[name])
             if result.error or result.checked:
                 # Not recorded as done, so the next build renders it again and reports it again.
                 current.pop(name, None)
@@ -199,7 +199,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             too_long += _report_warnings(name, result.warnings, plan.briefs.get(name), plan.origins[name])
         manifest_path.write_text(json.dumps(current, indent=1, sort_keys=True), encoding="utf-8")
         (outdir / WARNED).write_text(json.dumps(warned, indent=1, sort_keys=True), encoding="utf-8")
-        write_report(outdir, {name: lines for name, lines in found.items() if (outdir / name).is_file()})
+        reports.write()
         note(logger, "PDFs: %d printed, %d unchanged since the last build", len(jobs), len(plan.origins) - len(jobs))
         if faults:
             raise faults[0]  # a full disk or a read-only folder: the build says so in one sentence
@@ -219,8 +219,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         for loaded in packs:
             for key, edition, copy, job, digest in self._pack_jobs(loaded, run):
                 plan.current[key] = digest
+                plan.packs[key] = loaded
                 if copy is None:
-                    plan.own[key] = loaded
+                    plan.own.add(key)
                 plan.origins[key] = copy.origin if copy else pack_location(loaded, edition.audience)
                 if edition.brief:
                     plan.briefs[key] = (loaded, edition)

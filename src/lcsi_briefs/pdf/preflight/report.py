@@ -66,6 +66,44 @@ def locate(problems: Iterable[Measured], pdf: str, loaded: LoadedPack, project: 
     return lines
 
 
+class Reports:
+    """Preflight's findings of one PDF build: one report for the publisher's own PDFs, and one
+    in each member's folder for that member's copies.
+
+    A member's copy prints the publisher's research under the member's name, logo, foreword and
+    contact block, and may lay out differently; a report in the member's folder goes wherever
+    the folder goes (a shard publishes only its members' folders). The findings of a PDF kept
+    from the last build stand until it is printed again.
+    """
+
+    def __init__(self, outdir: Path, project: Path, own: Iterable[str]) -> None:
+        self.outdir, self.project = outdir, project
+        kept = read_report(outdir) or {}
+        self.found: dict[str, dict[str, list[str]]] = {"": {name: kept[name] for name in own if name in kept}}
+
+    def add(self, name: str, problems: Iterable[Measured], loaded: LoadedPack) -> None:
+        """The problems of ``name`` (relative to the PDF folder), located in ``loaded``."""
+        folder, _, file = name.rpartition("/")
+        if folder not in self.found:
+            self.found[folder] = read_report(self.outdir / folder) or {}
+        self.found[folder][file] = locate(problems, name, loaded, self.project)
+
+    def write(self) -> None:
+        """Each report, of the PDFs that are there (one whose render failed has none)."""
+        for folder, found in self.found.items():
+            target = self.outdir / folder
+            if target.is_dir():
+                write_report(target, {name: lines for name, lines in found.items() if (target / name).is_file()})
+
+
+def read_member_reports(members: Path) -> dict[str, list[str]]:
+    """Every member folder's report under ``members`` (``build/members``), keyed ``<id>/<file>``."""
+    found: dict[str, list[str]] = {}
+    for folder in sorted(path for path in members.iterdir() if path.is_dir()) if members.is_dir() else []:
+        found |= {f"{folder.name}/{name}": lines for name, lines in (read_report(folder) or {}).items()}
+    return found
+
+
 def write_report(folder: Path, found: Mapping[str, list[str]]) -> None:
     """Store each PDF's located problems (every PDF of the build, none left out)."""
     text = json.dumps(dict(sorted(found.items())), indent=1, ensure_ascii=False)
@@ -81,7 +119,8 @@ def read_report(folder: Path) -> dict[str, list[str]] | None:
     return {str(name): [str(line) for line in lines] for name, lines in data.items()}
 
 
-def summary(found: Mapping[str, list[str]]) -> str:
-    """The one line a build prints: "preflight: 3 problems in 30 PDFs"."""
+def summary(found: Mapping[str, list[str]], whose: str = "") -> str:
+    """The one line a build prints: "preflight: 3 problems in 30 PDFs" (``whose``: "members'")."""
     count = sum(len(lines) for lines in found.values())
-    return f"preflight: {count} problem{'' if count == 1 else 's'} in {len(found)} PDF{'' if len(found) == 1 else 's'}"
+    pdfs = f"{len(found)} {whose + ' ' if whose else ''}PDF{'' if len(found) == 1 else 's'}"
+    return f"preflight: {count} problem{'' if count == 1 else 's'} in {pdfs}"
