@@ -166,3 +166,66 @@ def test_the_editors_coverage_page_is_built(tmp_path: Path) -> None:
     table = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article table")
     assert table is not None
     assert len(table.select("tbody tr")) == 12 + 2
+
+
+#: Fields of the clean fixture (an action, an implication's text) written each way YAML can hold
+#: them, with 'key' (a word to avoid) after what YAML decodes: escapes, an escaped line break,
+#: doubled quotation marks, folded and indented lines.
+ACTION = "          - Count weekly visitors"
+IMPLICATION = (
+    "        text: >-\n          The study finds that weekly visits help, and that local staff matter most. We\n"
+    "          read this as a reason to keep staff in post."
+)
+WRITTEN = {
+    "double-quoted": (
+        ACTION,
+        r'          - "Count \u00e9t\u00e9 \"weekly\" \x6Bnots\tand \\ a \U0001F600 k\x65ys and a '
+        "\\\n"  # an escaped line break: the lines join with nothing between them
+        r'            key message"',
+    ),
+    "single-quoted": (
+        ACTION,
+        "          - 'Count the library''s ''weekly''\n            visitors'' ''k'' keys: a key message'",
+    ),
+    "folded": (
+        ACTION,
+        '          - >-\n            Count the library\'s "k"\n'
+        "            weekly visitors, with\n            a key message",
+    ),
+    "plain": (ACTION, "          - Count the library's \\u006b\n            weekly visitors, a key message"),
+    "literal": (
+        IMPLICATION,
+        "        text: |-\n          We read the study's 'k' as a reason\n\n            to keep staff: a key message",
+    ),
+}
+
+
+@pytest.mark.parametrize("style", WRITTEN)
+def test_a_word_inside_a_value_is_placed_at_the_word_whatever_yaml_decoded_before_it(
+    style: str, tmp_path: Path
+) -> None:
+    clean = (CHECK_FIXTURES / "clean.yaml").read_text(encoding="utf-8")
+    field, written = WRITTEN[style]
+    assert clean.count(field + "\n") == 1
+    path = tmp_path / "pack.yaml"
+    path.write_text(clean.replace(field, written), encoding="utf-8")
+    found = [p for p in check_pack(load_pack(path)) if p.message.startswith("'key' is on GOV.UK's")]
+    assert len(found) == 1
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[found[0].line - 1][found[0].column - 1 :].startswith("key message")
+
+
+def test_a_long_sentence_opening_on_a_doubled_quotation_mark_is_placed_at_it(tmp_path: Path) -> None:
+    """In single quotes, '' is one quotation mark: the sentence starts at the pair, not at its second half."""
+    clean = (CHECK_FIXTURES / "clean.yaml").read_text(encoding="utf-8")
+    field = "    description: Councils that run public libraries.\n"
+    assert clean.count(field) == 1
+    written = (
+        "    description: 'They said ''yes.'' ''Councils that run public libraries in towns, villages and cities "
+        "across the whole country want staff who know the area, the people and the needs of every visitor.'''\n"
+    )
+    path = tmp_path / "pack.yaml"
+    path.write_text(clean.replace(field, written), encoding="utf-8")
+    [found] = [p for p in check_pack(load_pack(path)) if "a sentence of" in p.message]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[found.line - 1][found.column - 1 :].startswith("''Councils that run")

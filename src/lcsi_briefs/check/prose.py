@@ -67,51 +67,22 @@ def phrases_pattern(phrases: Iterable[str], *, ignore_case: bool) -> re.Pattern[
 
 
 class PackText:
-    """A loaded pack's raw text, for reading order and for positions of words in the file."""
+    """A loaded pack's text, in reading order, with the position of any word of it in the file."""
 
     def __init__(self, loaded: LoadedPack, document: Document) -> None:
         self.loaded = loaded
         self.document = document
-        self.source = loaded.path.read_text(encoding="utf-8").removeprefix("\ufeff")
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.source)]
 
     def value(self, location: Location) -> str:
-        node: object = self.document.data
-        for part in location:
-            node = node[part]  # type: ignore[index]
-        return str(node)
+        return str(self.document.value(location))
 
     def run(self, location: Location, kind: Kind) -> Run:
         return Run(location, self.value(location), kind)
 
     def position(self, location: Location, offset: int = 0) -> tuple[int, int]:
-        """The file position of character ``offset`` of the value at ``location``.
-
-        YAML folds, indents and quotes a value, but never reorders or changes its visible
-        characters, so each visible character of the value is matched, in turn, to the next
-        same character in the file after where the value starts.
-        """
-        line, column = self.document.position(location)
-        index = self._line_starts[line - 1] + column - 1
-        source = self.source
-        if index < len(source) and source[index] in "|>":
-            index = source.find("\n", index) + 1
-        elif index < len(source) and source[index] in "\"'":
-            index += 1
-        value = self.value(location)
-        for char in value[:offset]:
-            if char.isspace():
-                continue
-            found = source.find(char, index)
-            if found < 0:
-                break
-            index = found + 1
-        target = next((c for c in value[offset:] if not c.isspace()), "")
-        if target:
-            found = source.find(target, index)
-            index = found if found >= 0 else index
-        line = max(i for i, start in enumerate(self._line_starts) if start <= index)
-        return line + 1, index - self._line_starts[line] + 1
+        """The file position of character ``offset`` of the value at ``location``, from the parser's
+        reading of that value (escapes, doubled quotation marks and folded lines included)."""
+        return self.document.word_position(location, offset)
 
     def problem(self, location: Location, message: str, offset: int = 0) -> Problem:
         line, column = self.position(location, offset)

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from lcsi_briefs.model.problems import Location, PackError, Problem, field_path
+from lcsi_briefs.model.scalars import Scalar, file_index, line_and_column
 from lcsi_briefs.text.paragraphs import character_name
 
 #: A briefing is a few hundred kilobytes at most; anything far larger is a mistake.
@@ -45,6 +46,9 @@ class Document:
     #: Lists written in brackets (``[a, b]``), where a comma meant as part of the text silently
     #: starts a new item: for each item, whether it was written unquoted, and where it starts and ends.
     flow_lists: dict[Location, list[FlowItem]] = field(default_factory=dict)
+    #: The file's text and how the parser read each scalar in it, to place a word inside a value.
+    text: str = field(default="", repr=False)
+    scalars: dict[Location, Scalar] = field(default_factory=dict, repr=False)
 
     def position(self, location: Location, *, key: bool = False) -> tuple[int, int]:
         """The closest known position: the field itself, else its nearest parent."""
@@ -54,6 +58,22 @@ class Document:
             if found:
                 return found
         return (1, 1)
+
+    def value(self, location: Location) -> object:
+        """The data at ``location``, as read (every scalar a string)."""
+        node = self.data
+        for part in location:
+            node = node[part]  # type: ignore[index]
+        return node
+
+    def word_position(self, location: Location, offset: int) -> tuple[int, int]:
+        """The position of character ``offset`` of the text at ``location``: of the word a check
+        found inside a value, decoded from how the parser read it (:mod:`lcsi_briefs.model.scalars`)."""
+        scalar = self.scalars.get(location)
+        value = self.value(location) if scalar else None
+        if scalar is None or not isinstance(value, str):
+            return self.position(location)
+        return line_and_column(self.text, scalar, file_index(self.text, scalar, value, offset))
 
     def problem(self, location: Location, message: str) -> Problem:
         """A problem with the field at ``location``, placed where :meth:`position` finds it."""
@@ -185,6 +205,10 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _NULL_TAG and node.style is None:
                 return None
+            start = node.start_mark
+            self.document.scalars[location] = Scalar(
+                node.style, start.index, node.end_mark.index, start.line + 1, start.column + 1
+            )
             return str(node.value)
         if isinstance(node, yaml.SequenceNode):
             if node.flow_style:
@@ -247,7 +271,7 @@ def read_yaml(path: Path) -> Document:
         raise PackError([Problem(path, m.line + 1, m.column + 1, "", message) for m in loader.alias_marks])
     if root is None:
         raise PackError([Problem(path, 1, 1, "", "the file is empty; expected a briefing pack")])
-    document = Document(path, None)
+    document = Document(path, None, text=text)
     builder = _Builder(document)
     document.data = builder.build(root, ())
     if builder.problems:
