@@ -22,7 +22,7 @@ from . import pdfua
 #: What a briefing prints that used to come out small or italic in large print.
 PAGE = """<html lang="en-GB"><head><title>Large print</title>
 <style>html { string-set: page-before "Page ", page-between " of ", page-after "" }</style></head><body>
-<section class="cover"><p class="cover-series">Series</p><h1 class="cover-title">Title</h1>
+<section class="cover"><p class="cover-series">Series</p><h1 class="cover-title" data-running-head="Title">Title</h1>
 <p class="cover-subtitle">The subtitle</p><p class="cover-date">1 May 2026</p></section>
 <h2>Findings</h2><p>Body with <em>emphasis</em> and a note<sup>1</sup>.</p>
 <blockquote><p>A quotation.</p></blockquote>

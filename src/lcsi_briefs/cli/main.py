@@ -96,6 +96,7 @@ def _load(arguments: argparse.Namespace, after: str = "") -> list[LoadedPack] | 
 
 
 def _validate(arguments: argparse.Namespace) -> int:
+    from lcsi_briefs.model.running_head import running_head_problems  # noqa: PLC0415
     from lcsi_briefs.newsletter.subject import subject_problems  # noqa: PLC0415
 
     packs = _load(arguments)
@@ -105,7 +106,7 @@ def _validate(arguments: argparse.Namespace) -> int:
         findings, audiences = len(loaded.pack.findings), len(loaded.pack.audiences)
         print(f"{loaded.path}: valid ({_count(findings, 'finding')}, {_count(audiences, 'audience')})")
         # Valid, but worth changing before sending: reported, never failing.
-        for problem in subject_problems(loaded):
+        for problem in subject_problems(loaded) + running_head_problems(loaded):
             print(problem, file=sys.stderr)
     valid, warnings = _members(arguments, packs)
     for problem in warnings:

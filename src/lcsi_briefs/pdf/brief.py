@@ -28,7 +28,8 @@ from markupsafe import Markup
 from lcsi_briefs.editions import Cobrand, contents
 from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.fields import written_tag
-from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.pack import Briefing, LoadedPack
+from lcsi_briefs.model.running_head import RUNNING_HEAD_ID, running_head
 from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.pages.audience import ACTIONS_LABEL, QUESTIONS_LABEL
 from lcsi_briefs.pages.sources import published_on
@@ -43,12 +44,19 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def print_templates() -> jinja2.Environment:
-    """The print templates: every value escaped, and a language tag written safe (``| tag``)."""
+    """The print templates: every value escaped, a language tag written safe (``| tag``), and
+    the running head fitted to one line (``| running_head(large_print, body)``)."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
     environment.filters["tag"] = written_tag
+    environment.filters["running_head"] = _running_head
+    environment.globals["running_head_id"] = RUNNING_HEAD_ID
     return environment
+
+
+def _running_head(briefing: Briefing, large_print: bool, body: str = "") -> str:
+    return running_head(briefing, large_print=large_print, body=str(body))
 
 
 #: The brief's own headings and phrases, translated from the catalogue (see :mod:`lcsi_briefs.text.catalogue`).

@@ -60,6 +60,8 @@ class Layout:
     #: Every text box with its page and the block its line is set in (None in a page margin).
     texts: list[tuple[int, Any, Any]]
     problems: list[Measured] = field(default_factory=list)
+    #: Every text box of a page margin (running header, footer) with its page and its margin box.
+    margins: list[tuple[int, Any, Any]] = field(default_factory=list)
     #: Each problem's kind and element (None for a page), for :mod:`lcsi_briefs.pdf.preflight.keep`.
     found: list[tuple[Kind, Any]] = field(default_factory=list)
 
@@ -133,19 +135,22 @@ class _Walker:
         )
         page.bottom = page.top
         self.layout.pages.append(page)
-        self._visit(page_box, (), page, None, in_margin=False)
+        self._visit(page_box, (), page, None, margin=None)
 
-    def _visit(self, box: Any, ancestors: tuple[Any, ...], page: Page, block: Any, *, in_margin: bool) -> None:
-        in_margin = in_margin or isinstance(box, boxes.MarginBox)
+    def _visit(self, box: Any, ancestors: tuple[Any, ...], page: Page, block: Any, *, margin: Any) -> None:
+        if isinstance(box, boxes.MarginBox):
+            margin = box
         if isinstance(box, boxes.TextBox) and box.text.strip():
-            self.layout.texts.append((page.number, box, None if in_margin else block))
-        if not in_margin:
+            self.layout.texts.append((page.number, box, None if margin is not None else block))
+            if margin is not None:
+                self.layout.margins.append((page.number, box, margin))
+        if margin is None:
             self._body(box, ancestors, page)
         if isinstance(box, boxes.LineBox) and ancestors:
             block = ancestors[-1]
         inner = (*ancestors, box)
         for child in getattr(box, "children", ()):
-            self._visit(child, inner, page, block, in_margin=in_margin)
+            self._visit(child, inner, page, block, margin=margin)
 
     def _body(self, box: Any, ancestors: tuple[Any, ...], page: Page) -> None:
         if box.element is not None and "::" not in (box.element_tag or ""):

@@ -29,6 +29,7 @@ def measure(document: Any, *, large_print: bool) -> Measurement:
     rules.page_fill(layout)
     rules.broken_words(layout, large_print=large_print)
     rules.outside(layout)
+    rules.margin_text(layout)
     if large_print:
         rules.large_print(layout)
     headings.heading_order(layout)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import Location, Problem, field_path
+from lcsi_briefs.model.running_head import RUNNING_HEAD_ID
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.figures import chart_id, methodology_label, table_id
 from lcsi_briefs.pdf.preflight.kinds import Measured
@@ -28,6 +29,8 @@ def pack_fields(loaded: LoadedPack) -> dict[str, Location]:
     """Each label the pack's pages print, and the field of the pack it comes from."""
     pack, labels = loaded.pack, Labels(loaded)
     fields: dict[str, Location] = {methodology_label(labels): ("methodology",)}
+    # The title that sets the running head: a header problem is the running head's.
+    fields[RUNNING_HEAD_ID] = ("briefing", "short_title" if pack.briefing.short_title else "title")
     for index, finding in enumerate(pack.findings):
         fields[labels.finding(finding.id)] = ("findings", index)
         for number in range(1, len(finding.tables) + 1):

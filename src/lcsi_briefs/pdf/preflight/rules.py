@@ -6,6 +6,7 @@ import itertools
 import re
 from typing import Any
 
+from lcsi_briefs.model.running_head import RUNNING_HEAD_ID
 from lcsi_briefs.pdf.preflight.kinds import Kind
 from lcsi_briefs.pdf.preflight.layout import Layout, text_of
 
@@ -205,3 +206,33 @@ def outside(layout: Layout) -> None:
         reported.add(number)
         where = "beyond the page's edge" if off_page else "wider than the box it is set in"
         layout.add(Kind.OUTSIDE, number, f"text {box.text.strip()[:40]!r} runs {where}", box.element)
+
+
+def margin_text(layout: Layout) -> None:
+    """Running header or footer text beyond its margin: past the page's top or bottom edge, or
+    into the page's text (a title wrapped to more lines than the margin holds).
+
+    Located at the title that sets the running head (the header's left-hand box), else at the page.
+    """
+    title = next((element for element in layout.style if element.get("id") == RUNNING_HEAD_ID), None)
+    reported: set[int] = set()
+    for number, box, margin in layout.margins:
+        top, bottom = box.position_y, box.position_y + box.height
+        above, below = margin.position_y, margin.position_y + margin.margin_height()
+        if number in reported or (top >= above - TOLERANCE and bottom <= below + TOLERANCE):
+            continue
+        reported.add(number)
+        header = margin.at_keyword.startswith("@top")
+        edge = top < above - TOLERANCE if header else bottom > below + TOLERANCE
+        where = (
+            ("above the page's top edge" if header else "below the page's bottom edge")
+            if edge
+            else ("down into the page's text" if header else "up into the page's text")
+        )
+        what = "running header" if header else "footer"
+        layout.add(
+            Kind.OUTSIDE,
+            number,
+            f"the {what} text {box.text.strip()[:40]!r} runs {where}",
+            title if margin.at_keyword == "@top-left" else None,
+        )

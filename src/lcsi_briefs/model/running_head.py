@@ -1,0 +1,135 @@
+"""The running head: the briefing's title in short, one line in the page's top margin.
+
+A running head is a short form of the title, as a publisher sets it: ``briefing.short_title``
+where the editor gave one, else the title itself. Whichever it is, it is set on one line at
+the print size, beside what a table continued from the page before prints in the header's
+right-hand box; a head too long for that is shortened at a word boundary, with an ellipsis.
+(WeasyPrint wraps a margin box's text: a long title ran to four lines at 16pt, the first above
+the page's top edge and the last into the text. ``white-space: nowrap`` only moves it past the
+page's right edge, and ``text-overflow: ellipsis`` is not applied to margin boxes.)
+
+The line and the size are read from the stylesheets that print it, and each word is measured
+with the bundled fonts' widths (:func:`lcsi_briefs.pages.measure.text_width`, the wider of the
+two ways a character may be drawn), so what is measured here is never narrower than what prints.
+``lcsi-briefs validate`` warns where the head is shortened in large print, the narrowest line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lcsi_briefs.model.pack import SHORT_TITLE_MAX, Briefing, LoadedPack
+from lcsi_briefs.model.problems import Problem, Severity, field_path
+from lcsi_briefs.pages.measure import text_width
+
+STATIC = Path(__file__).parent.parent / "pdf" / "static"
+#: The stylesheets of regular print, and what large print sets over them (in that order).
+PRINT_SHEETS = (STATIC / "print.css",)
+LARGE_PRINT_SHEETS = (*PRINT_SHEETS, STATIC / "large-print.css")
+#: The id of the title that sets the running head: preflight locates a header problem at it.
+RUNNING_HEAD_ID = "lcsi-running-head"
+#: What ends a shortened head (punctuation, the same in every language).
+ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
+#: Room (points) kept between the head and a "(continued)" label beside it, and for what the
+#: measured widths leave out (hinting, rounding): a head measured to the last point may still wrap.
+GAP = 12.0
+_MM = 72 / 25.4
+_PAGE_WIDTHS_MM = {"a5": 148.0, "a4": 210.0, "a3": 297.0, "letter": 215.9, "legal": 215.9}
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_LENGTH = re.compile(r"(\d+(?:\.\d+)?)(mm|pt)")
+#: What a table continued from the page before prints beside the head (sphinx_ext/directives.py).
+_CONTINUED = {False: re.compile(r'data-continued="([^"]*)"'), True: re.compile(r'data-continued-short="([^"]*)"')}
+#: Trailing punctuation a shortened head drops before its ellipsis.
+_TRAILING = ",;:\N{EN DASH}\N{EM DASH}-"
+
+
+def _points(value: str) -> list[float]:
+    return [float(number) * (_MM if unit == "mm" else 1.0) for number, unit in _LENGTH.findall(value)]
+
+
+@dataclass(frozen=True)
+class HeadMeasure:
+    """The running head's line (points) and size (points) in one print size."""
+
+    width: float
+    size: float
+
+
+@cache
+def head_measure(*, large_print: bool) -> HeadMeasure:
+    """The line and size of the running head, the later stylesheet's value winning."""
+    page_width, margins, size = 210 * _MM, [0.0], 0.0
+    for path in LARGE_PRINT_SHEETS if large_print else PRINT_SHEETS:
+        sheet = _COMMENT.sub("", path.read_text(encoding="utf-8"))
+        start = re.search(r"@page\s*\{", sheet)
+        own = re.split(r"[@}]", sheet[start.end() :], maxsplit=1)[0] if start else ""
+        if found := re.search(r"(?:^|[;\s])size\s*:\s*([^;]+)", own):
+            keyword = found[1].split()[0].lower()
+            page_width = _points(keyword)[0] if _points(keyword) else _PAGE_WIDTHS_MM[keyword] * _MM
+        if found := re.search(r"(?:^|[;\s])margin\s*:\s*([^;]+)", own):
+            margins = _points(found[1])
+        for box in re.finditer(r"@top-left\s*\{([^}]*)\}", sheet):
+            if found := re.search(r"font-size\s*:\s*([^;]+)", box[1]):
+                size = _points(found[1])[0]
+    right, left = {1: (0, 0), 2: (1, 1), 3: (1, 1), 4: (1, 3)}[len(margins)]
+    return HeadMeasure(page_width - margins[right] - margins[left], size)
+
+
+def fit(text: str, room: float, size: float) -> str:
+    """``text`` whole if it fits ``room`` at ``size``, else its first words and an ellipsis."""
+    text = " ".join(text.split())
+    if text_width(text, size) <= room:
+        return text
+    words = text.split()
+    while len(words) > 1:
+        words.pop()
+        shortened = " ".join(words).rstrip(_TRAILING).rstrip() + ELLIPSIS
+        if text_width(shortened, size) <= room:
+            return shortened
+    # One word wider than the line: its letters, as many as fit.
+    word = words[0] if words else ""
+    while word and text_width(word + ELLIPSIS, size) > room:
+        word = word[:-1]
+    return word + ELLIPSIS
+
+
+def continued_labels(body: str, *, large_print: bool) -> list[str]:
+    """The "(continued)" labels the tables of an edition's ``body`` may print beside the head."""
+    return [html.unescape(label) for label in _CONTINUED[large_print].findall(body)]
+
+
+def running_head(briefing: Briefing, *, large_print: bool, body: str = "") -> str:
+    """The running head of an edition: the short title or title, one line beside any label."""
+    measure = head_measure(large_print=large_print)
+    beside = max(
+        (text_width(label, measure.size) for label in continued_labels(body, large_print=large_print)), default=0
+    )
+    room = measure.width - beside - GAP
+    return fit(briefing.short_title or briefing.title, room, measure.size)
+
+
+def running_head_problems(loaded: LoadedPack) -> list[Problem]:
+    """A warning where the running head is shortened in large print: the editor should choose it."""
+    briefing = loaded.pack.briefing
+    head = running_head(briefing, large_print=True)
+    given = briefing.short_title or briefing.title
+    if head == " ".join(given.split()):
+        return []
+    key = "short_title" if briefing.short_title else "title"
+    measure = head_measure(large_print=True)
+    advice = (
+        "shorten the short_title"
+        if briefing.short_title
+        else f"give the briefing a short_title (at most {SHORT_TITLE_MAX} characters) to run instead"
+    )
+    message = (
+        f"the {key} is {text_width(given, measure.size) / _MM:.0f} mm long at the running head's "
+        f"{measure.size:g}pt in large print, too long for one line of the page's "
+        f"{(measure.width - GAP) / _MM:.0f} mm; it runs shortened to {head!r}: {advice}"
+    )
+    line, column = loaded.position(("briefing", key))
+    return [Problem(loaded.path, line, column, field_path(("briefing", key)), message, Severity.WARNING)]
