@@ -18,12 +18,12 @@ from lcsi_briefs.cli.main import main
 from lcsi_briefs.model import running_head as head
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.pages.measure import text_width
 from lcsi_briefs.pdf.brief import brief_html
 from lcsi_briefs.pdf.preflight.kinds import Kind
 from lcsi_briefs.pdf.preflight.report import locate
 from lcsi_briefs.pdf.print_setup import HERE, print_stylesheets
 from lcsi_briefs.pdf.render import Rendered, RenderJob, render_pdf
+from lcsi_briefs.text.measure import text_width
 
 from .conftest import one_audience_pack, write_pack
 

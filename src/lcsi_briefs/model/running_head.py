@@ -9,7 +9,7 @@ the page's top edge and the last into the text. ``white-space: nowrap`` only mov
 page's right edge, and ``text-overflow: ellipsis`` is not applied to margin boxes.)
 
 The line and the size are read from the stylesheets that print it, and each word is measured
-with the bundled fonts' widths (:func:`lcsi_briefs.pages.measure.text_width`, the wider of the
+with the bundled fonts' widths (:func:`lcsi_briefs.text.measure.text_width`, the wider of the
 two ways a character may be drawn), so what is measured here is never narrower than what prints.
 ``lcsi-briefs validate`` warns where the head is shortened in large print, the narrowest line.
 """
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lcsi_briefs.model.pack import SHORT_TITLE_MAX, Briefing, LoadedPack
 from lcsi_briefs.model.problems import Problem, Severity, field_path
-from lcsi_briefs.pages.measure import text_width
+from lcsi_briefs.text.measure import text_width
 
 STATIC = Path(__file__).parent.parent / "pdf" / "static"
 #: The stylesheets of regular print, and what large print sets over them (in that order).
