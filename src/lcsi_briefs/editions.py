@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lcsi_briefs.layout import PDF_URL_DIR, PackLayout
-from lcsi_briefs.model.audience import Audience
+from lcsi_briefs.model.audience import Audience, Implication
 from lcsi_briefs.model.pack import Finding, LoadedPack, Pack, Source
 from lcsi_briefs.text.catalogue import translator_for
 
-__all__ = ["PDF_URL_DIR", "Contents", "Edition", "contents", "editions", "matrix", "rests_on"]
+__all__ = ["PDF_URL_DIR", "Contents", "Edition", "contents", "editions", "implication_findings", "matrix", "rests_on"]
 
 
 def rests_on(audience: Audience) -> frozenset[str]:
@@ -44,15 +44,26 @@ class Contents:
         return frozenset(finding.id for _, finding in self.findings)
 
 
-def contents(pack: Pack, audience_id: str | None = None) -> Contents:
-    """The full briefing's contents (``audience_id`` None), or one audience's: the findings its
-    implications rest on, in the pack's numbered order, and the sources those findings cite."""
-    wanted = None if audience_id is None else rests_on(pack.audience(audience_id))
-    findings = tuple(
+def _numbered(pack: Pack, wanted: frozenset[str] | None) -> tuple[tuple[int, Finding], ...]:
+    """The ``wanted`` findings (all, for None) with their numbers, in the one order every output
+    lists findings in: the pack's, so a finding keeps its number wherever it is printed."""
+    return tuple(
         (number, finding)
         for number, finding in enumerate(pack.findings, start=1)
         if wanted is None or finding.id in wanted
     )
+
+
+def implication_findings(pack: Pack, implication: Implication) -> tuple[tuple[int, Finding], ...]:
+    """The findings one implication rests on, numbered, in the order its edition prints them."""
+    return _numbered(pack, frozenset(implication.findings))
+
+
+def contents(pack: Pack, audience_id: str | None = None) -> Contents:
+    """The full briefing's contents (``audience_id`` None), or one audience's: the findings its
+    implications rest on, in the pack's numbered order, and the sources those findings cite."""
+    wanted = None if audience_id is None else rests_on(pack.audience(audience_id))
+    findings = _numbered(pack, wanted)
     cited = {source for _, finding in findings for source in finding.source_ids}
     sources = tuple(source for source in pack.sources if audience_id is None or source.id in cited)
     return Contents(findings, sources)

@@ -178,7 +178,6 @@ def build_newsletter(
         for audience in chosen
     ]
     # An audience's email lists the findings its implications rest on, under their own numbers.
-    behind = contents(pack, audience_id).finding_ids if audience_id else None
     headlines = [
         Headline(
             number,
@@ -188,8 +187,7 @@ def build_newsletter(
             plain_notes(pack, finding.id),
             _figure_links(labels, finding.id, page, data),
         )
-        for number, finding in enumerate(pack.findings, start=1)
-        if behind is None or finding.id in behind
+        for number, finding in contents(pack, audience_id).findings
     ]
     pdfs = [e for e in editions(loaded) if e.audience in (None, audience_id)]
     links = [Link(_(READ_ONLINE), page(labels.overview()))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lcsi_briefs.editions import implication_findings
 from lcsi_briefs.model.audience import Audience
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pages.common import Labels, heading, target
@@ -54,8 +55,8 @@ def render_audience(loaded: LoadedPack, audience: Audience) -> str:
         lines += [target(labels.implication(audience.id, number)), heading(2, f"{number}. {implication.title}"), ""]
         lines += [p for paragraph in linker.paragraphs(implication.text) for p in (paragraph, "")]
         rests_on = [
-            labels.finding_link(f) + escape(evidence_note(pack.finding(f).evidence, pack.briefing.language))
-            for f in sorted(implication.findings, key=pack.finding_number)
+            labels.finding_link(finding.id) + escape(evidence_note(finding.evidence, pack.briefing.language))
+            for _number, finding in implication_findings(pack, implication)
         ]
         lines += [strong(_("Rests on:")), "", *[f"- {item}" for item in rests_on], ""]
         lines += _lists(implication.actions, implication.questions, _)

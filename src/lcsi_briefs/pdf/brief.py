@@ -25,8 +25,9 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from lcsi_briefs.editions import Cobrand, contents
+from lcsi_briefs.editions import Cobrand, contents, implication_findings
 from lcsi_briefs.layout import PackLayout
+from lcsi_briefs.model.audience import Implication
 from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.model.pack import Briefing, LoadedPack
 from lcsi_briefs.model.running_head import RUNNING_HEAD_ID, running_head
@@ -172,7 +173,8 @@ def brief_html(
     pack = loaded.pack
     briefing = pack.briefing
     audience = pack.audience(audience_id)
-    cited = contents(pack, audience_id).finding_ids
+    held = contents(pack, audience_id)
+    cited = held.finding_ids
     # Abbreviations are spelled out at their first use in the brief's own reading order.
     first, exempt = FirstUse(pack.glossary, briefing.language), exempt_texts(pack)
 
@@ -180,17 +182,12 @@ def brief_html(
         return text if text in exempt else first.block([text])[0]
 
     summary = [spelled(paragraph) for paragraph in paragraphs(briefing.summary)]
-    findings = [
-        BriefFinding(number, spelled(fold(finding.statement)))
-        for number, finding in enumerate(pack.findings, start=1)
-        if finding.id in cited
-    ]
+    findings = [BriefFinding(number, spelled(fold(finding.statement))) for number, finding in held.findings]
     language = briefing.language
     key_figures = [
         f"{figure_value(figure, language)} {spelled(figure_details(figure))} "
         f"({words(language).source}: {source_text(pack, figure.source, figure.location)})"
-        for finding in pack.findings
-        if finding.id in cited
+        for _number, finding in held.findings
         for figure in finding.figures
         # The one sheet has room for what the findings measure, not for how much evidence there was.
         if figure.about == "finding"
@@ -201,8 +198,8 @@ def brief_html(
     # pack's own words, and each implication names the findings it rests on.
     about = [spelled(p) for p in paragraphs(briefing.about_implications_brief or briefing.about_implications)]
 
-    def rests_on(finding_ids: list[str]) -> str:
-        numbers = sorted(pack.finding_number(finding_id) for finding_id in finding_ids)
+    def rests_on(implication: Implication) -> str:
+        numbers = [number for number, _finding in implication_findings(pack, implication)]
         listed = join_list([str(number) for number in numbers], language)
         return _.plural("Rests on finding {numbers}", "Rests on findings {numbers}", len(numbers), numbers=listed)
 
@@ -210,7 +207,7 @@ def brief_html(
         BriefImplication(
             spelled(fold(i.title)),
             [spelled(paragraph) for paragraph in paragraphs(i.brief or i.text)],
-            rests_on(i.findings),
+            rests_on(i),
             [spelled(fold(a)) for a in i.actions],
             [spelled(fold(q)) for q in i.questions],
         )
