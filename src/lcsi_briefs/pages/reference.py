@@ -6,6 +6,7 @@ schema editors check against and this reference.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from lcsi_briefs.model.schema import pack_schema
@@ -96,7 +97,10 @@ def _default(prop: dict[str, Any]) -> str:
     return f" Default: {escape(str(prop['default']))}."
 
 
+@cache
 def render_reference() -> str:
+    """The reference page's MyST. Made from the model alone, which a process never changes, so
+    made once: every build writes it, and pydantic takes 25 ms to generate the schema."""
     schema = pack_schema()
     definitions: dict[str, Any] = {**schema["$defs"], "Pack": schema}
     lines: list[str] = []
