@@ -195,7 +195,9 @@ def outside(layout: Layout) -> None:
     for number, box, block in layout.texts:
         page = pages[number]
         right, bottom = box.position_x + box.width, box.position_y + box.height
-        off_page = box.position_x < -TOLERANCE or right > page.width + TOLERANCE or bottom > page.full_height
+        # Up and down, a page margin's text is held to its margin (:func:`margin_text`).
+        below = block is not None and bottom > page.full_height
+        off_page = box.position_x < -TOLERANCE or right > page.width + TOLERANCE or below
         # A line may reach past its block only by a space WeasyPrint has not yet trimmed.
         overflows = block is not None and right > block.content_box_x() + block.width + TOLERANCE
         if not (off_page or overflows):
