@@ -23,6 +23,7 @@ from lcsi_briefs.pdf.preflight.kinds import Kind
 from lcsi_briefs.pdf.preflight.report import locate
 from lcsi_briefs.pdf.print_setup import HERE, print_stylesheets
 from lcsi_briefs.pdf.render import Rendered, RenderJob, render_pdf
+from lcsi_briefs.sphinx_ext.directives import continued
 from lcsi_briefs.text.measure import text_width
 
 from .conftest import one_audience_pack, write_pack
@@ -82,10 +83,11 @@ def test_the_short_title_runs_and_a_continued_label_beside_it_leaves_less_room(t
     with_short = briefing.model_copy(update={"short_title": "Libraries and loneliness"})
     assert head.running_head(with_short, large_print=True) == "Libraries and loneliness"
     alone = head.running_head(briefing, large_print=False)
-    label = "Organisations invited and replying\u2026 (continued)"
-    body = f'<tr data-continued="{label}" data-continued-short="(continued)">'
+    # What the table directive writes on a table's first row (the running head reads it back).
+    body = f"<tr{continued('Organisations invited and replying, grants received & staff', 'cy')}>"
     beside = head.running_head(briefing, large_print=False, body=body)
-    assert head.continued_labels(body, large_print=True) == ["(continued)"]
+    assert head.continued_labels(body, large_print=True) == ["(parhad)"]
+    assert head.continued_labels(body, large_print=False) == ["Organisations invited and replying\u2026 (parhad)"]
     assert len(beside) < len(alone) < len(LONG_TITLE)
 
 

@@ -73,9 +73,10 @@ class Briefing(Strict):
         default=None,
         max_length=SHORT_TITLE_MAX,
         description=(
-            f"The briefing's name in email subjects, at most {SHORT_TITLE_MAX} characters, e.g. 'DCMS LCSI "
-            "research'. Subjects are never cut: without it they hold the whole title, and `validate` warns "
-            "when one would run past what an inbox shows."
+            f"The briefing's name in email subjects and the PDFs' running head, at most {SHORT_TITLE_MAX} "
+            "characters, e.g. 'DCMS LCSI research'. Subjects are never cut: without it they hold the whole "
+            "title, and `validate` warns when one would run past what an inbox shows. The running head is one "
+            "line: without it a title too long for that is cut at a word, and `validate` warns."
         ),
     )
     series: Series | None = Field(
