@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.pages.markup import TermLinker, escape_format
-from lcsi_briefs.pdf.page_labels import css_string, page_labels_css
+from lcsi_briefs.pdf.page_labels import css_string, page_labels_css, stacked_label_css
 from lcsi_briefs.text.catalogue import LOCALE_DIR, available_languages, catalogue_path, language_runs, translator_for
 
 from .conftest import REPO, make_project, shared_build, small_pack
@@ -91,6 +91,14 @@ def test_page_counter_css_cannot_break_out_of_its_string() -> None:
     assert re.fullmatch(r'"[A-Za-z0-9 \\]*"', hostile)
     css = page_labels_css(translator_for("cy"))
     assert css == 'html { string-set: page-before "Tudalen ", page-between " o ", page-after ""; }'
+
+
+def test_a_stacked_tables_column_names_take_the_languages_punctuation() -> None:
+    """French sets a space before a colon: the words around a column's name are the catalogue's."""
+    french = stacked_label_css(lambda message, **_: "{column}\u00a0: {value}")  # type: ignore[arg-type]
+    assert french.endswith('::before { content: "" attr(data-label) "\\0000a0 \\00003a  "; }')
+    english = stacked_label_css(translator_for("en"))
+    assert english.endswith('{ content: "" attr(data-label) "\\00003a  "; }')
 
 
 def test_a_translation_is_text_even_around_markup_values() -> None:

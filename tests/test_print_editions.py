@@ -105,14 +105,14 @@ def test_only_links_to_what_the_edition_holds_get_a_page(bundled_build: Path) ->
         assert "DCMS (see page" not in text, path.name
 
 
-@pytest.mark.parametrize(("language", "word"), [("en-GB", "see\\0000a0page"), ("cy", "gweler\\0000a0tudalen")])
+@pytest.mark.parametrize(("language", "word"), [("en-GB", "see\\0000a0 page"), ("cy", "gweler\\0000a0 tudalen")])
 def test_the_page_of_a_cross_reference_is_worded_from_the_catalogue(language: str, word: str) -> None:
     """Written into the print page's <style>: letters, digits, spaces and escapes only; no break
     inside "(page 5)", so a number never starts a line alone."""
     css = page_references_css(translator_for(language))
     assert css == (
-        f'a.{PAGE_REFERENCE_CLASS}::after {{ content: " \\000028{word}\\0000a0" '
-        'target-counter(attr(href), page) "\\000029"; }'
+        f'a.{PAGE_REFERENCE_CLASS}::after {{ content: " \\000028 {word}\\0000a0 " '
+        'target-counter(attr(href), page) "\\000029 "; }'
     )
 
 

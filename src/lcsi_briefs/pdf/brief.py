@@ -34,7 +34,7 @@ from lcsi_briefs.model.running_head import RUNNING_HEAD_ID, running_head
 from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.pages.audience import ACTIONS_LABEL, QUESTIONS_LABEL
 from lcsi_briefs.pages.sources import published_on
-from lcsi_briefs.pdf.page_labels import page_labels_css
+from lcsi_briefs.pdf.page_labels import page_labels_css, stacked_label_css
 from lcsi_briefs.text.catalogue import N_, Translator, translator_for
 from lcsi_briefs.text.first_use import FirstUse, exempt_texts
 from lcsi_briefs.text.lists import join_list
@@ -237,7 +237,7 @@ def brief_html(
             twin_url=twin_url,
             cobrand=cobrand,
             # Only letters, digits, spaces and CSS escapes (see page_labels.css_string).
-            page_labels=Markup(page_labels_css(_)),
+            page_labels=Markup(f"{page_labels_css(_)}\n{stacked_label_css(_)}"),
             text={
                 "title": _(DOCUMENT_TITLE, title=briefing.title, audience=audience.in_text),
                 "series": (

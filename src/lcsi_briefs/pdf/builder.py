@@ -30,7 +30,7 @@ from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, assemble
 from lcsi_briefs.pdf.brief import audience_url, brief_html, print_templates
 from lcsi_briefs.pdf.ids import TocEntry, contents
-from lcsi_briefs.pdf.page_labels import page_labels_css, page_references_css
+from lcsi_briefs.pdf.page_labels import page_labels_css, page_references_css, stacked_label_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.preflight.report import Reports
 from lcsi_briefs.pdf.print_setup import HERE, brief_limit, brief_too_long, print_stylesheets
@@ -383,7 +383,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             body=Markup(content.body),
             _=_,
             # Only letters, digits, spaces and CSS escapes (see page_labels.css_string).
-            page_labels=Markup(f"{page_labels_css(_)}\n{page_references_css(_)}"),
+            page_labels=Markup(f"{page_labels_css(_)}\n{page_references_css(_)}\n{stacked_label_css(_)}"),
             # The twin's language and title, in that language, so a reader can ask for the other.
             twin=twin.pack.briefing if twin else None,
             twin_language=language_name(twin.pack.briefing.language) if twin else "",

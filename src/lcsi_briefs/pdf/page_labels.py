@@ -16,6 +16,8 @@ PAGE_OF = N_("Page {page} of {pages}")
 #: After a cross-reference on paper: the page its target starts on. "see" tells it from a page
 #: of the source itself ("Final report (see page 21), p. 12").
 PAGE_REFERENCE = N_("(see page {page})")
+#: A cell of a table set stacked (one row a block, each cell led by its column's name).
+STACKED_CELL = N_("{column}: {value}")
 #: The links that get their target's page (chosen in pdf/assemble.py).
 PAGE_REFERENCE_CLASS = "lcsi-page-ref"
 _SAFE = frozenset(string.ascii_letters + string.digits + " ")
@@ -25,8 +27,10 @@ def css_string(text: str) -> str:
     """A quoted CSS string whose only characters are letters, digits, spaces and hex escapes.
 
     Nothing in it can end the string, the rule or the ``<style>`` element it is written into.
+    Each escape ends with the one space CSS reads as its end, so a space after the escaped
+    character is kept ("\\00003a  " is ": ", where "\\00003a " alone would be ":").
     """
-    return '"' + "".join(char if char in _SAFE else f"\\{ord(char):06x}" for char in text) + '"'
+    return '"' + "".join(char if char in _SAFE else f"\\{ord(char):06x} " for char in text) + '"'
 
 
 def page_labels_css(_: Translator) -> str:
@@ -48,3 +52,15 @@ def page_references_css(_: Translator) -> str:
     before, after = template.split("{page}", 1) if "{page}" in template else (template, "")
     content = f"{css_string(' ' + before)} target-counter(attr(href), page) {css_string(after)}"
     return f"a.{PAGE_REFERENCE_CLASS}::after {{ content: {content}; }}"
+
+
+def stacked_label_css(_: Translator) -> str:
+    """``…::before { content: … }``: a stacked table's cell, its column's name and the words around it.
+
+    :mod:`lcsi_briefs.pdf.preflight.keep` gives each cell of a table it stacks its column's name.
+    """
+    template = _(STACKED_CELL)
+    before, rest = template.split("{column}", 1) if "{column}" in template else ("", template)
+    between = rest.split("{value}", 1)[0]
+    content = f"{css_string(before)} attr(data-label) {css_string(between)}"
+    return f"table.lcsi-table-stacked td[data-label]::before {{ content: {content}; }}"
