@@ -75,6 +75,28 @@ def test_every_problem_in_a_member_file_is_listed_at_once_with_its_place(folder:
     ]
 
 
+def test_a_missing_logo_and_an_unknown_pack_are_listed_with_the_files_other_problems(
+    folder: Path, packs: list[LoadedPack]
+) -> None:
+    """One pass: the logo is checked beside the schema's problems, and an unknown pack does not
+    make every audience unknown too; an empty file says what a member file holds."""
+    data = member_data()
+    data["colours"]["primary"] = "blue"
+    data["packs"] = ["no-such-pack"]
+    data["audiences"] = ["council"]
+    write_member(folder, "leeds-cvs", data)
+    (folder / "logos" / "leeds.svg").unlink()
+    (folder / "empty.yaml").write_text("", encoding="utf-8")
+    found = problems_of(folder, packs)
+    assert found[0] == "empty.yaml:1:1: the file is empty; expected a member file: name, logo, colours and contact"
+    assert found[1].startswith("leeds-cvs.yaml:3:9: logo.path: no logo file at ")
+    assert found[2].startswith("leeds-cvs.yaml:6:12: colours.primary: expected a colour")
+    assert found[3:] == [
+        "leeds-cvs.yaml:18:3: packs[0]: unknown briefing 'no-such-pack'; expected one of: small",
+        "leeds-cvs.yaml:20:3: audiences[0]: unknown audience 'council' (did you mean 'councils'?)",
+    ]
+
+
 SCRIPTED = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script></svg>'
 HANDLER = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"/>'
 EXTERNAL = (

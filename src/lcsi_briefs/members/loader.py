@@ -24,6 +24,9 @@ from lcsi_briefs.model.problems import PackError, Problem, Severity
 from lcsi_briefs.model.validation import check_references, model_problems
 from lcsi_briefs.model.yaml_reader import Document, read_yaml
 
+#: What an empty member or publisher file should have held.
+MEMBER_FILE = "a member file: name, logo, colours and contact"
+PUBLISHER_FILE = "the publisher's file: name, logo, colours and contact"
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 
 
@@ -47,12 +50,24 @@ def _subset_problems(document: Document, packs: list[LoadedPack]) -> list[Proble
     data = document.data if isinstance(document.data, dict) else {}
     slugs = {loaded.slug for loaded in packs}
     chosen = data.get("packs") if isinstance(data.get("packs"), list) else None
-    in_reach = [loaded for loaded in packs if chosen is None or loaded.slug in chosen]
+    # An unknown pack is reported as such; its audiences are not then reported as unknown too.
+    in_reach = [loaded for loaded in packs if chosen is None or loaded.slug in chosen] or packs
     audiences = {audience.id for loaded in in_reach for audience in loaded.pack.audiences}
     problems = list(check_references(document, ("packs",), chosen, slugs, "briefing")) if chosen else []
     if isinstance(data.get("audiences"), list):
         problems += check_references(document, ("audiences",), data["audiences"], audiences, "audience")
     return problems
+
+
+def _named_logo_problems(document: Document, folder: Path, problems: list[Problem]) -> list[Problem]:
+    """The logo's problem, when the file names one, beside the file's other problems (one pass)."""
+    data = document.data if isinstance(document.data, dict) else {}
+    logo = data.get("logo")
+    named = logo.get("path") if isinstance(logo, dict) else None
+    if not isinstance(named, str) or any(problem.field.startswith("logo") for problem in problems):
+        return []
+    problem = logo_problem(folder / named, folder)
+    return [document.problem(("logo", "path"), problem)] if problem else []
 
 
 def _logo(document: Document, identity: Identity, folder: Path) -> tuple[Path | None, list[Problem]]:
@@ -73,12 +88,12 @@ def load_member(path: Path, packs: list[LoadedPack]) -> tuple[LoadedMember, list
         )
         problems.append(Problem(path, 1, 1, "", message))
     try:
-        document = read_yaml(path)
+        document = read_yaml(path, MEMBER_FILE)
     except PackError as error:
         raise PackError(problems + list(error.problems)) from None
     problems += model_problems(Member, document) + _subset_problems(document, packs)
     if problems:
-        raise PackError(problems)
+        raise PackError(problems + _named_logo_problems(document, path.parent, problems))
     member = Member.model_validate(document.data)
     logo, logo_problems = _logo(document, member, path.parent)
     if logo is None or logo_problems:
@@ -119,10 +134,10 @@ def load_publisher(path: Path) -> Publisher | None:
     """The publisher's own file, or None when the project has none; PackError if it is wrong."""
     if not path.is_file():
         return None
-    document = read_yaml(path)
+    document = read_yaml(path, PUBLISHER_FILE)
     problems = model_problems(Publisher, document)
     if problems:
-        raise PackError(problems)
+        raise PackError(problems + _named_logo_problems(document, path.parent, problems))
     publisher = Publisher.model_validate(document.data)
     _, logo_problems = _logo(document, publisher, path.parent)
     if logo_problems:

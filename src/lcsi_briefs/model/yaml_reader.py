@@ -239,8 +239,9 @@ class _Builder:
         return result
 
 
-def read_yaml(path: Path) -> Document:
-    """Read one pack file, or raise PackError listing what stops it being read at all."""
+def read_yaml(path: Path, what: str = "a briefing pack") -> Document:
+    """Read one pack file (or ``what`` the file should hold), or raise PackError listing what
+    stops it being read at all."""
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -270,7 +271,7 @@ def read_yaml(path: Path) -> Document:
         message = "anchors and aliases (& and *) are not supported; write the value out in full"
         raise PackError([Problem(path, m.line + 1, m.column + 1, "", message) for m in loader.alias_marks])
     if root is None:
-        raise PackError([Problem(path, 1, 1, "", "the file is empty; expected a briefing pack")])
+        raise PackError([Problem(path, 1, 1, "", f"the file is empty; expected {what}")])
     document = Document(path, None, text=text)
     builder = _Builder(document)
     document.data = builder.build(root, ())
