@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -41,19 +42,28 @@ class ListedPack:
     files: list[Listed]
 
 
-def index_html(member: str, publisher: str, language: str, packs: list[ListedPack], zip_name: str) -> str:
-    """The member's page of downloads; every name from the data goes in as escaped text."""
-    environment = jinja2.Environment(
+@cache
+def _templates() -> jinja2.Environment:
+    """One environment per process, so the index template is compiled once, not once per member."""
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
+
+
+def index_html(member: str, publisher: str, language: str, packs: list[ListedPack], zip_name: str) -> str:
+    """The member's page of downloads; every name from the data goes in as escaped text."""
     _ = translator_for(language)
-    return environment.get_template("index.html").render(
-        language=language,
-        title=_(INDEX_TITLE, member=member),
-        intro=_(INDEX_INTRO, publisher=publisher, member=member),
-        zip_label=_(ZIP_LINK),
-        zip_name=zip_name,
-        packs=packs,
+    return (
+        _templates()
+        .get_template("index.html")
+        .render(
+            language=language,
+            title=_(INDEX_TITLE, member=member),
+            intro=_(INDEX_INTRO, publisher=publisher, member=member),
+            zip_label=_(ZIP_LINK),
+            zip_name=zip_name,
+            packs=packs,
+        )
     )
 
 

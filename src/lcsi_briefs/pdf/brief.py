@@ -18,6 +18,7 @@ import base64
 import io
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,9 +45,14 @@ from lcsi_briefs.text.paragraphs import fold, long_date, paragraphs
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+@cache
 def print_templates() -> jinja2.Environment:
     """The print templates: every value escaped, a language tag written safe (``| tag``), and
-    the running head fitted to one line (``| running_head(large_print, body)``)."""
+    the running head fitted to one line (``| running_head(large_print, body)``).
+
+    One environment per process, so each template is compiled once: compiling the brief's
+    again for every brief took longer than filling it in (15 ms of 27).
+    """
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
