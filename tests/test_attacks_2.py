@@ -389,6 +389,10 @@ def children(pid: int) -> list[int]:
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc to see the workers")
 def test_ctrl_c_while_pdfs_render_gives_one_line_and_no_worker_traceback(tmp_path: Path) -> None:
     root = make_project(tmp_path / "project", {"small": small_pack()})
+    # One worker prints the ten PDFs one after another: the build is still rendering when the
+    # signal comes, however fast the machine.
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\nlcsi_briefs_pdf_workers = 1\n")
     command = [sys.executable, "-m", "lcsi_briefs.cli.main", "build", "--project", str(root)]
     build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 240
@@ -406,7 +410,8 @@ def test_ctrl_c_while_pdfs_render_gives_one_line_and_no_worker_traceback(tmp_pat
     for worker in workers:
         with contextlib.suppress(ProcessLookupError):  # done already
             os.kill(worker, signal.SIGINT)
-    time.sleep(1)
+    time.sleep(0.3)
+    assert build.poll() is None, "the build finished before it could be interrupted"
     os.killpg(build.pid, signal.SIGINT)  # what Ctrl+C in a terminal does
     out, err = build.communicate(timeout=60)
     assert build.returncode == 130
