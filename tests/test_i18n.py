@@ -7,6 +7,7 @@ import re
 import string
 from email.message import EmailMessage
 from email.policy import default
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -122,12 +123,14 @@ def data_strings(value: object) -> list[str]:
     return [fold(str(value))] if isinstance(value, str) else []
 
 
-def english_interface_text(data: list[str]) -> list[str]:
+@cache
+def english_interface_text(data: tuple[str, ...]) -> list[str]:
     """The English pieces of every message that can be told apart from the pack's own text.
 
     A piece is the text between a message's values ("Rests on:", "Page", "of"); pieces its
     Welsh shares ("PDF") or that the pack's (English) data contains are left out, since
-    finding them would prove nothing.
+    finding them would prove nothing. Worked out once per pack's data (every piece searched
+    for in every string of the pack), not once per page, PDF and email read.
     """
     pieces: set[str] = set()
     for message in catalogue("cy").values():
@@ -147,7 +150,7 @@ def english_left(text: str, data: list[str]) -> list[str]:
     for piece in data:
         rest = rest.replace(piece, " ")
     rest = fold(rest)
-    return [p for p in english_interface_text(data) if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", rest)]
+    return [p for p in english_interface_text(tuple(data)) if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", rest)]
 
 
 @pytest.fixture(scope="module")
