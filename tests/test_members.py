@@ -282,9 +282,9 @@ def test_the_publishers_file_gives_its_logo_and_a_members_parts_speak_the_packs_
     publisher_file.write_text(
         "name: Rhwydwaith Gogledd\nlogo:\n  path: brand/logo.svg\n  alt: Logo Rhwydwaith Gogledd\n", encoding="utf-8"
     )
-    publisher = load_publisher(publisher_file)
-    assert publisher is not None
-    parts = cobrand(member, publisher.name, "cy", publisher, tmp_path)
+    publisher, warnings = load_publisher(publisher_file)
+    assert publisher is not None and warnings == []
+    parts = cobrand(member, publisher.publisher.name, "cy", publisher)
     assert parts.shared_line == "Rhannwyd gan Leeds Community Voluntary Service · Cyhoeddwyd gan Rhwydwaith Gogledd"
     assert parts.publisher_logo.startswith("data:image/svg+xml;base64,")
     assert parts.publisher_logo_alt == "Logo Rhwydwaith Gogledd"

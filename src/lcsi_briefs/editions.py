@@ -120,7 +120,8 @@ class ContactLine:
 
 @dataclass(frozen=True)
 class Cobrand:
-    """What a member's copy of an edition prints that the publisher's does not.
+    """What a member's copy of an edition prints that the publisher's does not; or, ``own``, what
+    the publisher's file adds to the publisher's own editions (a logo, a colour, a contact block).
 
     Everything else (the findings, the implications, the sources) is the publisher's edition,
     the same HTML. The words are the catalogue's in the pack's language, the values the member
@@ -142,6 +143,8 @@ class Cobrand:
     charity: str
     publisher_logo: str = ""
     publisher_logo_alt: str = ""
+    #: The publisher's own identity on its own editions, not a member's: no "Shared by" line.
+    own: bool = False
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from lcsi_briefs.members.shard import Shard
 from lcsi_briefs.model.problems import PackError, Problem
 
 if TYPE_CHECKING:
+    from lcsi_briefs.members.model import LoadedMember
     from lcsi_briefs.model.pack import LoadedPack
 
 EXIT_OK = 0
@@ -61,14 +62,24 @@ def _members(arguments: argparse.Namespace, packs: list[LoadedPack]) -> tuple[in
     from lcsi_briefs.members.plan import member_editions  # noqa: PLC0415
 
     project = _project()
+    problems: list[Problem] = []
+    members: list[LoadedMember] = []
+    warnings: list[Problem] = []
+    # Relative to the current folder, as the packs' paths are, so messages stay short; both
+    # files' problems are listed in one pass.
     try:
-        # Relative to the current folder, as the packs' paths are, so messages stay short.
-        members, warnings = load_members(Path(project.members_dir), packs)
-        load_publisher(project.publisher_file.relative_to(project.root))
+        warnings += load_publisher(project.publisher_file.relative_to(project.root))[1]
     except PackError as error:
-        for problem in error.problems:
+        problems += error.problems
+    try:
+        members, more = load_members(Path(project.members_dir), packs)
+        warnings += more
+    except PackError as error:
+        problems += error.problems
+    if problems:
+        for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"{_count(len(error.problems), 'problem')} found in the member files.", file=sys.stderr)
+        print(f"{_count(len(problems), 'problem')} found in the member files.", file=sys.stderr)
         return -1, []
     for member in members:
         files = _count(len(member_editions(member, packs)), "file")

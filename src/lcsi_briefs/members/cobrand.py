@@ -1,4 +1,5 @@
-"""A member's parts of an edition (:class:`~lcsi_briefs.editions.Cobrand`), in the pack's language.
+"""A member's parts of an edition (:class:`~lcsi_briefs.editions.Cobrand`), in the pack's language,
+and the publisher's parts of its own editions (:func:`own_brand`), from the same rules.
 
 The print templates show these parts only when given a Cobrand; everything else an edition
 prints is the publisher's assembly, the very same HTML. Every word here comes from the
@@ -9,12 +10,10 @@ attribute as it is.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lcsi_briefs.editions import Cobrand, ContactLine
 from lcsi_briefs.members.logo import data_uri
-from lcsi_briefs.members.model import LoadedMember, Publisher
-from lcsi_briefs.text.catalogue import N_, translator_for
+from lcsi_briefs.members.model import Identity, LoadedMember, LoadedPublisher
+from lcsi_briefs.text.catalogue import N_, Translator, translator_for
 from lcsi_briefs.text.paragraphs import paragraphs
 
 #: The co-branding line under the masthead, and in every member PDF's metadata.
@@ -35,22 +34,25 @@ def _href(key: str, value: str) -> str:
     return value if key == "url" else ""
 
 
+def _contact(identity: Identity, _: Translator) -> tuple[str, list[ContactLine], str]:
+    """An organisation's contact block, member's or publisher's alike: heading, lines, charity number."""
+    lines = [
+        ContactLine(_(label), value, _href(key, value))
+        for key, label in CONTACT_LABELS.items()
+        if (value := getattr(identity.contact, key))
+    ]
+    charity = _(CHARITY, number=identity.charity_number) if identity.charity_number else ""
+    return _(CONTACT_HEADING, member=identity.name), lines, charity
+
+
 def cobrand(
-    member: LoadedMember,
-    publisher_name: str,
-    language: str,
-    publisher: Publisher | None = None,
-    root: Path | None = None,
+    member: LoadedMember, publisher_name: str, language: str, publisher: LoadedPublisher | None = None
 ) -> Cobrand:
     """The member's parts of an edition in ``language``, published by ``publisher_name``."""
     _ = translator_for(language)
     data = member.member
     names = {"member": data.name, "publisher": publisher_name}
-    contact = [
-        ContactLine(_(label), value, _href(key, value))
-        for key, label in CONTACT_LABELS.items()
-        if (value := getattr(data.contact, key))
-    ]
+    heading, contact, charity = _contact(data, _)
     publisher_logo = publisher.logo if publisher is not None else None
     return Cobrand(
         name=data.name,
@@ -62,9 +64,35 @@ def cobrand(
         foreword=paragraphs(data.foreword or ""),
         foreword_heading=_(FOREWORD_HEADING, member=data.name),
         foreword_note=_(FOREWORD_NOTE, **names),
-        contact_heading=_(CONTACT_HEADING, member=data.name),
+        contact_heading=heading,
         contact=contact,
-        charity=_(CHARITY, number=data.charity_number) if data.charity_number else "",
-        publisher_logo=data_uri(root / publisher_logo.path) if publisher_logo and root else "",
-        publisher_logo_alt=publisher_logo.alt if publisher_logo else "",
+        charity=charity,
+        publisher_logo=data_uri(publisher_logo) if publisher and publisher_logo else "",
+        publisher_logo_alt=publisher.publisher.logo.alt if publisher and publisher.publisher.logo else "",
+    )
+
+
+def own_brand(publisher: LoadedPublisher, language: str) -> Cobrand:
+    """The publisher's parts of its own editions in ``language``: its logo, colours and contact block.
+
+    The same parts as a member's, printed by the same template macros, so the two contact
+    blocks cannot drift apart; there is no "Shared by" line and no foreword.
+    """
+    _ = translator_for(language)
+    data = publisher.publisher
+    heading, contact, charity = _contact(data, _)
+    return Cobrand(
+        name=data.name,
+        logo=data_uri(publisher.logo) if publisher.logo else "",
+        logo_alt=data.logo.alt if data.logo else "",
+        primary=publisher.primary,
+        accent=publisher.accent,
+        shared_line="",
+        foreword=[],
+        foreword_heading="",
+        foreword_note="",
+        contact_heading=heading,
+        contact=contact,
+        charity=charity,
+        own=True,
     )

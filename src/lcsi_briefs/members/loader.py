@@ -4,8 +4,8 @@ Member files are read with the packs' YAML reader (positions kept, every scalar 
 and reported with the packs' problems, so ``members/cvs-leeds.yaml:7:12: colours.primary: …``
 reads like any pack message. A member may name only packs and audiences that exist, and its
 logo must pass :mod:`lcsi_briefs.members.logo`. A brand colour too light to read on white is
-not an error: it is printed darker, and a warning names the member and the colour
-(``--strict`` makes it fail).
+not an error: it is printed darker, and a warning names the member (or the publisher) and the
+colour (``--strict`` makes it fail).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lcsi_briefs.members.logo import logo_problem
-from lcsi_briefs.members.model import Identity, LoadedMember, Member, Publisher
+from lcsi_briefs.members.model import Colours, Identity, LoadedMember, LoadedPublisher, Member, Publisher
 from lcsi_briefs.model.colour import GRAPHIC_CONTRAST, TEXT_CONTRAST, WHITE, contrast, readable
 from lcsi_briefs.model.fields import ID_PATTERN
 from lcsi_briefs.model.loader import find_pack_files
@@ -43,6 +43,19 @@ def _gate(
     )
     line, column = document.position(("colours", key))
     return shade, [Problem(document.path, line, column, f"colours.{key}", message, Severity.WARNING)]
+
+
+def _colours(document: Document, name: str, colours: Colours | None) -> tuple[str, str, list[Problem]]:
+    """The primary and accent as printed ("" when there are none), and a warning for each darkened.
+
+    The one gate for members and the publisher alike: the primary is text, the accent (the
+    primary when left out) a graphic.
+    """
+    if colours is None:
+        return "", "", []
+    primary, warnings = _gate(document, name, "primary", colours.primary, minimum=TEXT_CONTRAST, use="text")
+    accent, more = _gate(document, name, "accent", colours.accent or primary, minimum=GRAPHIC_CONTRAST, use="a graphic")
+    return primary, accent, warnings + (more if colours.accent else [])
 
 
 def _subset_problems(document: Document, packs: list[LoadedPack]) -> list[Problem]:
@@ -98,13 +111,8 @@ def load_member(path: Path, packs: list[LoadedPack]) -> tuple[LoadedMember, list
     logo, logo_problems = _logo(document, member, path.parent)
     if logo is None or logo_problems:
         raise PackError(logo_problems)
-    colours = member.colours
-    primary, warnings = _gate(document, member.name, "primary", colours.primary, minimum=TEXT_CONTRAST, use="text")
-    accent, more = _gate(
-        document, member.name, "accent", colours.accent or primary, minimum=GRAPHIC_CONTRAST, use="a graphic"
-    )
-    loaded = LoadedMember(path.stem, path, member, logo, primary, accent)
-    return loaded, warnings + (more if member.colours.accent else [])
+    primary, accent, warnings = _colours(document, member.name, member.colours)
+    return LoadedMember(path.stem, path, member, logo, primary, accent), warnings
 
 
 def load_members(folder: Path, packs: list[LoadedPack]) -> tuple[list[LoadedMember], list[Problem]]:
@@ -130,19 +138,24 @@ def load_members(folder: Path, packs: list[LoadedPack]) -> tuple[list[LoadedMemb
     return members, warnings
 
 
-def load_publisher(path: Path) -> Publisher | None:
-    """The publisher's own file, or None when the project has none; PackError if it is wrong."""
+def load_publisher(path: Path) -> tuple[LoadedPublisher | None, list[Problem]]:
+    """The publisher's own file (None when the project has none) and its warnings; PackError if it is wrong.
+
+    Checked as a member's file is, its colours through the same gate, whether or not the
+    project has members: the publisher's own editions print its logo, colours and contact.
+    """
     if not path.is_file():
-        return None
+        return None, []
     document = read_yaml(path, PUBLISHER_FILE)
     problems = model_problems(Publisher, document)
     if problems:
         raise PackError(problems + _named_logo_problems(document, path.parent, problems))
     publisher = Publisher.model_validate(document.data)
-    _, logo_problems = _logo(document, publisher, path.parent)
+    logo, logo_problems = _logo(document, publisher, path.parent)
     if logo_problems:
         raise PackError(logo_problems)
-    return publisher
+    primary, accent, warnings = _colours(document, publisher.name, publisher.colours)
+    return LoadedPublisher(path, publisher, logo, primary, accent), warnings
 
 
 def member_files(folder: Path) -> Iterable[Path]:

@@ -6,7 +6,8 @@ logo beside the publisher's, their colours, a short foreword marked as theirs, a
 readers reach them. The research itself (findings, implications, sources) is never theirs to
 edit, so nothing here can reach it.
 
-The publisher's own file (``publisher.yaml`` beside ``conf.py``) uses the same parts.
+The publisher's own file (``publisher.yaml`` beside ``conf.py``) uses the same parts: its
+identity is printed on the publisher's own editions as a member's is on theirs.
 """
 
 from __future__ import annotations
@@ -136,5 +137,18 @@ class LoadedMember:
     #: The logo file, checked: inside the members folder, a sound SVG or PNG.
     logo: Path
     #: The colours as printed: each as written, or darkened until it reads (see colour.readable).
+    primary: str
+    accent: str
+
+
+@dataclass(frozen=True)
+class LoadedPublisher:
+    """The publisher's file that passed every check, with what the publisher's own editions print."""
+
+    path: Path
+    publisher: Publisher
+    #: The logo file, checked as a member's is; None when the file names none.
+    logo: Path | None
+    #: The colours as printed, after the same contrast gate as a member's; "" when the file gives none.
     primary: str
     accent: str

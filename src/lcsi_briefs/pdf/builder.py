@@ -240,7 +240,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             places += [(copy.place, copy) for copy in run.copies(loaded, edition)]
             if edition.brief:
                 for place, copy in places:
-                    cobrand = copy.cobrand if copy else None
+                    cobrand = copy.cobrand if copy else run.own(loaded)
                     yield place, edition, copy, *self._prepare_brief(loaded, edition, place, cobrand)
                 continue
             if not places:
@@ -250,7 +250,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             # The large-print twin comes second: after it, the assembly is no longer needed.
             content = assembled.pop(edition.audience) if edition.large_print else assembled[edition.audience]
             for place, copy in places:
-                cobrand = copy.cobrand if copy else None
+                cobrand = copy.cobrand if copy else run.own(loaded)
                 yield place, edition, copy, *self._prepare(loaded, edition, content, place, cobrand)
 
     def _assemble(self, doctrees: PackDoctrees, loaded: LoadedPack, edition: Edition) -> _Assembled:

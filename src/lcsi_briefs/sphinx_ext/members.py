@@ -5,7 +5,8 @@ the same content, for every member that gets it, all in one pool of workers. It 
 member's copy only as a :class:`~lcsi_briefs.editions.MemberCopy` (a place and the parts it
 adds); this glue reads the member files with :mod:`lcsi_briefs.members`, reports their
 problems the build's way, and writes each member's index and zip once its PDFs are printed.
-Without a members folder it reads nothing but that the folder is not there.
+Without a members folder it reads nothing but that the folder is not there; the publisher's
+file, when there is one, is read in every build, for the publisher's own editions.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from lcsi_briefs.editions import Edition, MemberCopy
+from lcsi_briefs.editions import Cobrand, Edition, MemberCopy
 from lcsi_briefs.files import write_if_changed
 from lcsi_briefs.languages import language_key
 from lcsi_briefs.layout import MEMBERS_DIR, MEMBERS_PRINTED, MemberLayout, ProjectLayout
-from lcsi_briefs.members.cobrand import cobrand
+from lcsi_briefs.members.cobrand import cobrand, own_brand
 from lcsi_briefs.members.loader import load_members, load_publisher
 from lcsi_briefs.members.model import LoadedMember
 from lcsi_briefs.members.plan import member_editions, members_in_shard
@@ -52,19 +53,20 @@ class MemberRun:
         self.packs = packs
         self.shard = shard
         try:
-            self.all, warnings = load_members(layout.member_files, packs) if enabled else ([], [])
-            self.publisher = load_publisher(layout.publisher_file) if self.all else None
+            # The publisher's file is read in every build: its own editions carry its identity.
+            self.publisher, warnings = load_publisher(layout.publisher_file)
+            self.all, more = load_members(layout.member_files, packs) if enabled else ([], [])
         except PackError as error:
             count = len(error.problems)
             raise BriefingDataError(
                 f"{count} problem{'s' if count != 1 else ''} in the member files:\n{error}"
             ) from None
+        warnings += more
         if warnings and strict:
             listed = "\n".join(str(problem) for problem in warnings)
-            raise BriefingDataError(f"member colours too light to read (strict build):\n{listed}")
+            raise BriefingDataError(f"brand colours too light to read (strict build):\n{listed}")
         for problem in warnings:
             note(logger, "%s", problem)
-        self.publisher_root = layout.publisher_file.parent
         self.members = members_in_shard(self.all, packs, shard)
         self._editions = {member.id: member_editions(member, packs) for member in self.all}
         self._wanted = {
@@ -91,16 +93,20 @@ class MemberRun:
         """This shard's members' copies of ``edition`` of ``loaded``."""
         key = (loaded.slug, edition.filename)
         briefing = loaded.pack.briefing
-        name = self.publisher.name if self.publisher else briefing.publisher
+        name = self.publisher.publisher.name if self.publisher else briefing.publisher
         return [
             MemberCopy(
                 self.place(member, edition),
-                cobrand(member, name, briefing.language, self.publisher, self.publisher_root),
+                cobrand(member, name, briefing.language, self.publisher),
                 f"{member.path}:1",
             )
             for member in self.members
             if key in self._wanted[member.id]
         ]
+
+    def own(self, loaded: LoadedPack) -> Cobrand | None:
+        """What the publisher's file adds to the publisher's own editions of ``loaded``; None without one."""
+        return own_brand(self.publisher, loaded.pack.briefing.language) if self.publisher else None
 
     def expected(self) -> set[str]:
         """Every member file of the whole build (all shards), relative to the PDF folder."""
@@ -141,7 +147,7 @@ class MemberRun:
             if any(pack.slug == loaded.slug for pack, _ in files)
         ]
         language = listed[0].language if listed else self.packs[0].pack.briefing.language
-        publisher = self.publisher.name if self.publisher else self.packs[0].pack.briefing.publisher
+        publisher = self.publisher.publisher.name if self.publisher else self.packs[0].pack.briefing.publisher
         page = index_html(member.member.name, publisher, language, listed, layout.zip_name)
         write_if_changed(folder / layout.index, page.encode("utf-8"))
 
