@@ -15,7 +15,9 @@ import pytest
 import yaml
 
 from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.cli.inputs import inputs_digest
 from lcsi_briefs.cli.main import main
+from lcsi_briefs.layout import ProjectLayout
 
 from . import pdfua
 from .conftest import make_project, one_audience_pack, shared_build
@@ -122,3 +124,15 @@ def test_validate_reads_the_publishers_file_without_members(
     write_publisher(project, {**PUBLISHER, "contact": {"email": "not an address"}})
     assert main(["validate"]) == 1
     assert "publisher.yaml:8:10: contact.email: expected an email address" in capsys.readouterr().err
+
+
+def test_a_new_logo_is_a_change_a_build_does_not_skip(tmp_path: Path) -> None:
+    """The no-change check hashes the logo the publisher's file names, wherever it is, as a
+    member's logo under members/ is: a new logo is not "nothing has changed"."""
+    project = make_project(tmp_path / "project", {"small": one_audience_pack()})
+    write_publisher(project, PUBLISHER)
+    layout = ProjectLayout(project)
+    before = inputs_digest(layout, pdf=True)
+    assert inputs_digest(layout, pdf=True) == before
+    (project / "brand" / "logo.svg").write_text(SVG_LOGO.replace("#1f4e8c", "#2e7d32"), encoding="utf-8")
+    assert inputs_digest(layout, pdf=True) != before

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import yaml
+
 from lcsi_briefs.languages import SiteLanguages, is_language_key, site_languages
 from lcsi_briefs.layout import ProjectLayout
 from lcsi_briefs.members.shard import Shard
@@ -20,6 +22,25 @@ ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LCSI_BRIEFS_SITE_URL", "READTHEDOCS_CANONIC
 #: Beside each language's build, the digest of what it read at its last good build.
 LANGUAGE_STAMP = "language.sha256"
 TOOLS = ("lcsi-briefs", "sphinx", "myst-parser", "sphinx-design", "furo", "weasyprint", "docutils")
+
+
+def publisher_files(path: Path) -> list[Path]:
+    """The publisher's file and the logo it names, when they exist: both print on its editions.
+
+    Read as plain YAML, not through the models (a build with nothing to do never loads them);
+    a file too broken to name a logo counts by its own bytes, and the build then reports it.
+    """
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return [path]
+    logo = data.get("logo") if isinstance(data, dict) else None
+    named = logo.get("path") if isinstance(logo, dict) else None
+    target = (path.parent / named).resolve() if isinstance(named, str) else None
+    inside = target is not None and target.is_file() and target.is_relative_to(path.parent.resolve())
+    return [path, *([target] if target and inside else [])]
 
 
 def inputs_digest(
@@ -46,9 +67,9 @@ def inputs_digest(
         except PackageNotFoundError:
             digest.update(f"{tool}=none".encode())
     project = layout.root
-    # The member files and the publisher's exist only in projects that print member editions.
+    # The member files exist only in projects that print member editions, the publisher's where it is set.
     folders = [layout.srcdir, layout.packs, layout.member_files, Path(__file__).parent.parent]
-    files = [project / "conf.py", *([layout.publisher_file] if layout.publisher_file.is_file() else [])] + [
+    files = [project / "conf.py", *publisher_files(layout.publisher_file)] + [
         path
         for folder in folders
         for path in (folder.rglob("*") if folder.is_dir() else ())
