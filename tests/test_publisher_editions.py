@@ -93,11 +93,14 @@ def test_the_publishers_own_editions_end_with_its_contact_block(built: tuple[Pat
         assert str(pdf.docinfo["/Author"]) == "Test Umbrella Body"
 
 
-def test_the_briefs_keep_their_pages(built: tuple[Path, str]) -> None:
+def test_the_briefs_keep_their_pages_and_preflight_passes(
+    built: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     pdfs, _ = built
     for name, pages in (("small--councils--brief.pdf", 2), ("small--councils--brief--large-print.pdf", 4)):
         with pikepdf.open(pdfs / name) as pdf:
             assert len(pdf.pages) <= pages, name
+    assert main(["preflight", "--project", str(pdfs.parent.parent), "--strict"]) == 0, capsys.readouterr()
 
 
 def test_a_publisher_colour_too_light_is_printed_darker_with_a_warning_naming_the_publisher(
