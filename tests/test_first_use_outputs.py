@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pikepdf
 import pytest
-from pypdf import PdfReader
 
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.text.first_use import Grammar, expansions, written_forms
@@ -112,9 +112,9 @@ def bundled_outputs(build: Path) -> dict[str, str]:
         assert main is not None
         texts[str(page.relative_to(build))] = fold(main.get_text(" "))
     for pdf in sorted((build / "pdf").glob("lcsi-2025*.pdf")):
-        reader = PdfReader(pdf)
         texts[pdf.name] = pdf_text(pdf)
-        texts[f"{pdf.name} Subject"] = fold(str((reader.metadata or {}).get("/Subject", "")))
+        with pikepdf.open(pdf) as document:
+            texts[f"{pdf.name} Subject"] = fold(str(document.docinfo.get("/Subject", "")))
     for plain in sorted((build / "newsletter").glob("lcsi-2025*.txt")):
         html = BeautifulSoup(plain.with_suffix(".html").read_text(encoding="utf-8"), "html.parser")
         texts[plain.name] = fold(plain.read_text(encoding="utf-8"))
