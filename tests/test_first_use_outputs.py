@@ -147,8 +147,12 @@ def test_each_pdf_edition_spells_out_each_abbreviation_at_or_before_its_first_us
         if p.stem.endswith("large-print") == large_print
     ]
     assert len(pdfs) >= 8
+    # The running head (the short title, atop every page but the first) is page furniture, an
+    # artifact a screen reader skips, like a book's; the rule is the text's.
+    head = fold(pack.briefing.short_title or pack.briefing.title)
     found = {
-        pdf.name: first_use_problems(pdf_text(pdf), expanded, tuple(s.title for s in pack.sources)) for pdf in pdfs
+        pdf.name: first_use_problems(pdf_text(pdf).replace(head, " "), expanded, tuple(s.title for s in pack.sources))
+        for pdf in pdfs
     }
     assert {name: problems for name, problems in found.items() if problems} == {}
 
