@@ -61,7 +61,8 @@ class MemberRun:
             raise BriefingDataError(
                 f"{count} problem{'s' if count != 1 else ''} in the member files:\n{error}"
             ) from None
-        warnings += more
+        # Reported once for the site, by the first language's build, as the members' are.
+        warnings = warnings + more if enabled else []
         if warnings and strict:
             listed = "\n".join(str(problem) for problem in warnings)
             raise BriefingDataError(f"brand colours too light to read (strict build):\n{listed}")
