@@ -228,11 +228,15 @@ def forget_styles() -> None:
     Run as the process ends, and by a worker as its render ends (it ends without exit handlers).
     Those a forked worker inherited are left alone: they are its parent's, and so is their folder.
     """
-    for key in [key for key, styles in _STYLES.items() if styles.pid == os.getpid()]:
+    own = [key for key, styles in _STYLES.items() if styles.pid == os.getpid()]
+    for key in own:
         del _STYLES[key]
     # The documents rendered with them hold their fonts in reference cycles (boxes and their
     # parents): collected now, the folder goes now rather than whenever the collector next runs.
-    gc.collect()
+    # Only then: a worker that used its parent's stylesheets would otherwise walk the whole heap
+    # it was forked with, copying every page of it, for nothing, after every PDF.
+    if own:
+        gc.collect()
 
 
 atexit.register(forget_styles)
