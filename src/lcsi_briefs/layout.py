@@ -12,6 +12,7 @@ edition that inlines both pages still has one anchor per heading.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -147,6 +148,20 @@ class ProjectLayout:
             return False
         in_language = len(parts) > 1 and parts[1] == self.pages_dir and is_language_key(parts[0])
         return parts[:1] == (self.pages_dir,) or in_language
+
+
+def shown_folder(root: Path, folder: str) -> Path:
+    """``folder`` (relative to ``root``) as messages show it: relative to the working folder
+    when inside it (``briefings/x.yaml``). Every stage names a pack file by this one path, so
+    the loader's cache parses it once per build, and every message names it the same way.
+
+    Normalised without following links, so a folder that links out of the project is seen.
+    """
+    path = Path(os.path.normpath(root.absolute() / folder))
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def series_docname(pages_dir: str, name: str) -> str:

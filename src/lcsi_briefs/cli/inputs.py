@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from lcsi_briefs.languages import SiteLanguages, is_language_key, site_languages
-from lcsi_briefs.layout import ProjectLayout
+from lcsi_briefs.layout import ProjectLayout, shown_folder
 from lcsi_briefs.members.shard import Shard
 
 #: Environment variables that change what a build writes (conf.py reads the site URL ones).
@@ -91,7 +91,7 @@ def build_languages(layout: ProjectLayout) -> SiteLanguages:
     if not folders:
         return SiteLanguages()
     try:
-        packs = load_packs([layout.packs])
+        packs = load_packs([shown_folder(layout.root, layout.packs_dir)])
     except PackError:
         return SiteLanguages()  # the build itself lists the problems
     tags = [loaded.pack.briefing.language for loaded in packs]

@@ -6,13 +6,13 @@ git-ignored folder inside the source tree; a page is rewritten only when its tex
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
 from lcsi_briefs import __version__
+from lcsi_briefs.layout import shown_folder
 from lcsi_briefs.model.loader import load_packs
 from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.newsletter.writer import setup_newsletter
@@ -45,13 +45,8 @@ STATIC_DIR = Path(__file__).parent.parent / "static"
 
 
 def packs_dir(app: Sphinx) -> Path:
-    """Relative to the working folder when inside it, so messages show ``briefings/x.yaml``."""
-    # Normalised without following links, so a packs folder that links out of the project is seen.
-    folder = Path(os.path.normpath(Path(app.confdir).absolute() / briefs_config(app.config).packs_dir))
-    try:
-        return folder.relative_to(Path.cwd())
-    except ValueError:
-        return folder
+    """The packs folder as messages name it (see :func:`lcsi_briefs.layout.shown_folder`)."""
+    return shown_folder(Path(app.confdir), briefs_config(app.config).packs_dir)
 
 
 def pages_dir(app: Sphinx) -> Path:
