@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nox
@@ -18,9 +21,24 @@ import nox
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv"
 
-# uv trusts the operating system's certificate store, as pip does: on a council or NHS network
-# whose proxy inspects TLS, the proxy's certificate is in that store, not in uv's own roots.
-os.environ.setdefault("UV_NATIVE_TLS", "1")
+
+def _trust_the_system_certificates() -> None:
+    """uv trusts the operating system's certificate store, as pip does: on a council or NHS network
+    whose proxy inspects TLS, the proxy's certificate is in that store, not in uv's own roots.
+
+    A newer uv reads ``UV_SYSTEM_CERTS`` and warns that ``UV_NATIVE_TLS`` is deprecated; an older
+    one knows only ``UV_NATIVE_TLS``. Ask the uv nox will use which it is.
+    """
+    if "UV_SYSTEM_CERTS" in os.environ or "UV_NATIVE_TLS" in os.environ:
+        return
+    uv = shutil.which("uv", path=str(Path(sys.executable).parent)) or shutil.which("uv")
+    probe = [uv, "--system-certs", "--version"] if uv else None
+    newer = probe is not None and subprocess.run(probe, capture_output=True, check=False).returncode == 0
+    os.environ["UV_SYSTEM_CERTS" if newer else "UV_NATIVE_TLS"] = "1"
+
+
+_trust_the_system_certificates()
+
 nox.options.reuse_venv = "yes"
 nox.options.sessions = ["tests", "lint"]
 
