@@ -8,11 +8,14 @@ tests; the bundled build by the whole suite.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
+import yaml
 
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.cli.main import main
@@ -22,7 +25,7 @@ from lcsi_briefs.pdf.render import RenderJob, render_pdf
 
 from .conftest import REPO, shared_build
 from .packgen import write_generated
-from .pdftext import page_texts
+from .pdftext import page_texts, pdf_text
 from .pdfua import elements, pdfua_problems
 
 FIXTURES = Path(__file__).parent / "fixtures" / "valid"
@@ -167,3 +170,37 @@ def test_the_preflight_command_reports_and_fails_only_when_strict(
 def test_summary_counts_problems_and_pdfs() -> None:
     assert summary({"a.pdf": [], "b.pdf": ["x", "y"]}) == "preflight: 2 problems in 2 PDFs"
     assert summary({"a.pdf": []}) == "preflight: 0 problems in 1 PDF"
+
+
+#: A word long enough that a break inside it is no accident of short words (letters only).
+_LONG_WORD = re.compile(r"[^\W\d_]{10,}")
+#: A number cut where its digits run on: "2,48 0" (a comma group of fewer than three digits).
+_CUT_NUMBER = re.compile(r"\d,\d{1,2}\s+\d")
+
+
+def _printed_words(pack: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """The pack's long words as printed in every edition, and those of its tables' column headers."""
+    texts: list[str] = []
+    headers: list[str] = []
+    for finding in pack["findings"]:
+        texts += [finding["statement"], finding.get("explanation", "")]
+        for table in finding.get("tables", []):
+            headers += [str(column) for column in table["columns"]]
+            texts += [str(cell) for row in table["rows"] for cell in row if isinstance(cell, str)]
+    for audience in pack["audiences"]:
+        texts += [audience["name"], *(implication["text"] for implication in audience["implications"])]
+    words = {word for text in texts + headers for word in _LONG_WORD.findall(text)}
+    return words, {word for text in headers for word in _LONG_WORD.findall(text)}
+
+
+def test_an_independent_reading_finds_no_word_or_number_cut_across_lines(torture_build: Path) -> None:
+    """Read back from the PDFs (pypdf, not preflight's boxes): in large print every long word of
+    the pack prints whole, and in both sizes every column header and every number."""
+    for path in sorted((torture_build / "briefings").glob("*.yaml")):
+        pack = yaml.safe_load(path.read_text(encoding="utf-8"))
+        words, headers = _printed_words(pack)
+        assert words, path.name
+        for size, wanted in (("--large-print", words), ("", headers)):
+            text = pdf_text(torture_build / "build" / "pdf" / f"{path.stem}{size}.pdf")
+            assert [word for word in sorted(wanted) if word not in text] == [], f"{path.stem}{size}"
+            assert _CUT_NUMBER.findall(text) == [], f"{path.stem}{size}"
