@@ -21,7 +21,7 @@ from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.text.numbers import words
 
-from .conftest import make_project, shared_build, small_pack
+from .conftest import make_project, one_audience_pack, shared_build, small_pack
 from .members import member_data, write_member
 from .pdftext import pdf_text
 
@@ -109,3 +109,18 @@ def test_editing_the_pack_reprints_every_members_affected_files_and_leaves_the_r
         assert "every week say they feel lonely" in pdf_text(project / "build" / name)
     untouched = {name for name in before if name.endswith(BRIEF)}
     assert len(untouched) == 2 * (1 + len(MEMBERS)) and not untouched & touched
+
+
+def test_members_of_a_site_whose_packs_are_all_in_its_second_language(tmp_path: Path) -> None:
+    """The site's first language has no pack: the build says members get no copies of the Welsh
+    one, and prints no member folder, instead of failing with a traceback."""
+    pack = one_audience_pack()
+    pack["briefing"]["language"] = "cy"
+    project = make_project(tmp_path / "project", {"cymraeg": pack})
+    assert (project / "docs" / "cy").is_dir(), "the project's site is in English and Welsh"
+    write_member(project / "members", "leeds-cvs", member_data())
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        assert build_all(project) == 0
+    assert "members get copies of the packs in the site's first language only; none of: cymraeg" in printed.getvalue()
+    assert not list((project / "build").glob("members/*/*.pdf"))
+    assert (project / "build" / "pdf" / "cymraeg.pdf").is_file()

@@ -29,6 +29,7 @@ from lcsi_briefs.members.model import LoadedMember
 from lcsi_briefs.members.plan import member_editions, members_in_shard
 from lcsi_briefs.members.shard import Shard
 from lcsi_briefs.members.share import Listed, ListedPack, index_html, zip_bytes
+from lcsi_briefs.model.loader import find_pack_files
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.sphinx_ext.config import briefs_config
@@ -46,12 +47,21 @@ class MemberRun:
     """The members of one PDF build, read and checked once, and this shard's share of them."""
 
     def __init__(
-        self, layout: ProjectLayout, packs: list[LoadedPack], shard: Shard, *, strict: bool, enabled: bool = True
+        self,
+        layout: ProjectLayout,
+        packs: list[LoadedPack],
+        shard: Shard,
+        *,
+        strict: bool,
+        enabled: bool = True,
+        language: str = "en",
     ) -> None:
         """``enabled`` is False for the builds of a site's other languages: only the first prints
-        members' copies (of its own packs), so each member has one folder, index and zip."""
+        members' copies (of its own packs), so each member has one folder, index and zip.
+        ``language`` is the site's: a member's index is in it when none of its packs is listed."""
         self.packs = packs
         self.shard = shard
+        self.language = language
         try:
             # The publisher's file is read in every build: its own editions carry its identity.
             self.publisher, warnings = load_publisher(layout.publisher_file)
@@ -68,6 +78,10 @@ class MemberRun:
             raise BriefingDataError(f"brand colours too light to read (strict build):\n{listed}")
         for problem in warnings:
             note(logger, "%s", problem)
+        if self.all:
+            _note_packs_without_copies(layout, packs)
+        if not packs:
+            self.all = []  # no pack of this build to copy: no member folder, index or zip
         self.members = members_in_shard(self.all, packs, shard)
         self._editions = {member.id: member_editions(member, packs) for member in self.all}
         self._wanted = {
@@ -147,10 +161,24 @@ class MemberRun:
             for loaded in self.packs
             if any(pack.slug == loaded.slug for pack, _ in files)
         ]
-        language = listed[0].language if listed else self.packs[0].pack.briefing.language
+        language = listed[0].language if listed else self.language
         publisher = self.publisher.publisher.name if self.publisher else self.packs[0].pack.briefing.publisher
         page = index_html(member.member.name, publisher, language, listed, layout.zip_name)
         write_if_changed(folder / layout.index, page.encode("utf-8"))
+
+
+def _note_packs_without_copies(layout: ProjectLayout, packs: list[LoadedPack]) -> None:
+    """Members get copies of the packs of the site's first language (the build that prints them
+    has only those packs' pages): say which packs they do not get, rather than leave them out silently."""
+    printed = {loaded.slug for loaded in packs}
+    others = sorted(path.stem for path in find_pack_files([layout.packs]) if path.stem not in printed)
+    if others:
+        note(
+            logger,
+            "members get copies of the packs in the site's first language only; none of: %s "
+            "(build those packs in a project of their own language to give members copies)",
+            ", ".join(others),
+        )
 
 
 def member_run(config: Config, confdir: Path, packs: list[LoadedPack]) -> MemberRun:
@@ -159,4 +187,4 @@ def member_run(config: Config, confdir: Path, packs: list[LoadedPack]) -> Member
     first = not settings.site_languages or language_key(config.language) == settings.site_languages[0]
     layout = ProjectLayout(confdir, settings.packs_dir, settings.pages_dir, members_dir=settings.members_dir)
     shard = Shard.parse(settings.shard or "1/1")
-    return MemberRun(layout, packs, shard, strict=settings.strict, enabled=first)
+    return MemberRun(layout, packs, shard, strict=settings.strict, enabled=first, language=config.language or "en")
