@@ -140,10 +140,8 @@ def _chart_texts(chart: Chart, where: Location, language: str, measure: Measure)
 
 def _too_wide(piece: _Text, measure: Measure) -> tuple[str, float] | None:
     """The widest word of ``piece`` when it is wider than the column, with its width in points."""
-    widest = max(
-        (piece.text + piece.suffix).split() or [""], key=lambda word: printed_width(word, piece.size, bold=piece.bold)
-    )
-    width = printed_width(widest, piece.size, bold=piece.bold)
+    words = (piece.text + piece.suffix).split() or [""]
+    width, widest = max((printed_width(word, piece.size, bold=piece.bold), word) for word in words)
     return (widest.removesuffix(piece.suffix), width) if width > measure.width else None
 
 

@@ -337,7 +337,8 @@ def render_pdf(job: RenderJob) -> Rendered:
                     measured.problems.append(Measured(Kind.TAGS, 1, UNMARKED_LANGUAGES))
                 tagging.finish(document, pdf)
                 measured.problems.extend(tagging.structure_problems(pdf, measured.tables))
-                checked.append(reader_facts(pdf, _text_sizes(measured), large_print=job.large_print))
+                sizes = _text_sizes(measured) if job.large_print else []
+                checked.append(reader_facts(pdf, sizes, large_print=job.large_print))
 
             job.target.parent.mkdir(parents=True, exist_ok=True)
             document.write_pdf(temporary, finisher=finish, **options)

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from lcsi_briefs.files import write_if_changed
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import Location, Problem, field_path
 from lcsi_briefs.model.running_head import RUNNING_HEAD_ID
@@ -110,7 +111,7 @@ def read_member_reports(members: Path) -> dict[str, list[str]]:
 def write_report(folder: Path, found: Mapping[str, list[str]]) -> None:
     """Store each PDF's located problems (every PDF of the build, none left out)."""
     text = json.dumps(dict(sorted(found.items())), indent=1, ensure_ascii=False)
-    (folder / REPORT).write_text(text + "\n", encoding="utf-8")
+    write_if_changed(folder / REPORT, (text + "\n").encode("utf-8"))
 
 
 def read_report(folder: Path) -> dict[str, list[str]] | None:

@@ -9,6 +9,7 @@ from typing import Any
 from lcsi_briefs.model.running_head import RUNNING_HEAD_ID
 from lcsi_briefs.pdf.preflight.kinds import Kind
 from lcsi_briefs.pdf.preflight.layout import Layout, text_of
+from lcsi_briefs.pdf.reader_checks import LARGE_PRINT_POINTS, PX_PER_POINT
 
 #: Elements that head what follows them; a ``p`` holding only a ``strong`` is a run-in heading.
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "caption", "dt"}
@@ -21,7 +22,7 @@ TABLE_ROWS = 3
 #: An inner page less full than this wastes paper.
 LEAST_FILL = 1 / 3
 #: 16pt in CSS pixels, WeasyPrint's unit, less a rounding tolerance.
-LARGE_PRINT_PX = 16 * 4 / 3 - 0.01
+LARGE_PRINT_PX = LARGE_PRINT_POINTS * PX_PER_POINT - 0.01
 #: How far (CSS pixels) text may reach past its box before it counts as outside it.
 TOLERANCE = 1.0
 _TAIL = re.compile(r"\w[\w.,%'\u2019]*$")
