@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -281,6 +283,22 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
             done.touch()
     pdftext.share(root)
     return root
+
+
+def shared_printed_build(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]
+) -> tuple[Path, str]:
+    """A project ``make(folder)`` writes, built once for the run like :func:`shared_build`, and
+    what its build printed: (project, printed)."""
+
+    def built(root: Path) -> None:
+        project = make(root / "project")
+        with contextlib.redirect_stdout(io.StringIO()) as printed:
+            assert build_all(project) == 0
+        (root / "printed.txt").write_text(printed.getvalue(), encoding="utf-8")
+
+    folder = shared_build(tmp_path_factory, name, built)
+    return folder / "project", (folder / "printed.txt").read_text(encoding="utf-8")
 
 
 def _bundled_project(root: Path) -> None:

@@ -28,7 +28,7 @@ from lcsi_briefs.model.colour import TEXT_CONTRAST, contrast
 from lcsi_briefs.pdf.preflight.report import read_report
 
 from . import pdfua
-from .conftest import make_project, one_audience_pack, shared_build
+from .conftest import make_project, one_audience_pack, shared_printed_build
 from .members import member_data, write_member
 from .pdftext import pdf_text
 
@@ -58,18 +58,10 @@ def make(root: Path) -> Path:
     return project
 
 
-def _built_with_its_output(folder: Path) -> None:
-    project = make(folder / "project")
-    with contextlib.redirect_stdout(io.StringIO()) as printed:
-        assert build_all(project) == 0
-    (folder / "printed.txt").write_text(printed.getvalue(), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def six(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The one build of the module (once for all the xdist workers), and what it printed."""
-    folder = shared_build(tmp_path_factory, "six-members", _built_with_its_output)
-    return folder / "project", (folder / "printed.txt").read_text(encoding="utf-8")
+    return shared_printed_build(tmp_path_factory, "six-members", make)
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.text.numbers import words
 
-from .conftest import make_project, one_audience_pack, shared_build, small_pack
+from .conftest import make_project, one_audience_pack, shared_printed_build, small_pack
 from .members import member_data, write_member
 from .pdftext import pdf_text
 
@@ -41,24 +41,21 @@ EDITION = ("small--councils.pdf", "small--councils--large-print.pdf")
 BRIEF = ("small--councils--brief.pdf", "small--councils--brief--large-print.pdf")
 
 
-def _make(folder: Path) -> None:
+def _make(root: Path) -> Path:
     pack = small_pack()
     pack["audiences"] = pack["audiences"][:1]
     pack["pathways"][0]["beneficiaries"] = ["councils"]
     pack["findings"][0]["charts"] = [CHART]
-    project = make_project(folder / "project", {"small": pack})
+    project = make_project(root, {"small": pack})
     for member_id, data in MEMBERS.items():
         write_member(project / "members", member_id, data)
-    with contextlib.redirect_stdout(io.StringIO()) as printed:
-        assert build_all(project) == 0
-    (folder / "printed.txt").write_text(printed.getvalue(), encoding="utf-8")
+    return project
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The module's one build, and what it printed."""
-    folder = shared_build(tmp_path_factory, "member-rebuild", _make)
-    return folder / "project", (folder / "printed.txt").read_text(encoding="utf-8")
+    return shared_printed_build(tmp_path_factory, "member-rebuild", _make)
 
 
 def _pdfs(build: Path) -> dict[str, tuple[int, bytes]]:

@@ -6,21 +6,18 @@ too light to read, shared by the module; the validation tests read the file alon
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pikepdf
 import pytest
 import yaml
 
-from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.cli.inputs import inputs_digest
 from lcsi_briefs.cli.main import main
 from lcsi_briefs.layout import ProjectLayout
 
 from . import pdfua
-from .conftest import make_project, one_audience_pack, shared_build
+from .conftest import make_project, one_audience_pack, shared_printed_build
 from .members import SVG_LOGO
 from .pdftext import pdf_text
 
@@ -52,18 +49,16 @@ def write_publisher(project: Path, data: dict[str, object]) -> None:
     (project / "publisher.yaml").write_text(text, encoding="utf-8")
 
 
-def _built(folder: Path) -> None:
-    project = make_project(folder / "project", {"small": one_audience_pack()})
+def _made(root: Path) -> Path:
+    project = make_project(root, {"small": one_audience_pack()})
     write_publisher(project, PUBLISHER)
-    with contextlib.redirect_stdout(io.StringIO()) as printed:
-        assert build_all(project) == 0
-    (folder / "printed.txt").write_text(printed.getvalue(), encoding="utf-8")
+    return project
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    folder = shared_build(tmp_path_factory, "publisher-file", _built)
-    return folder / "project" / "build" / "pdf", (folder / "printed.txt").read_text(encoding="utf-8")
+    project, printed = shared_printed_build(tmp_path_factory, "publisher-file", _made)
+    return project / "build" / "pdf", printed
 
 
 def test_the_publishers_own_editions_show_its_logo_as_a_figure(built: tuple[Path, str]) -> None:
