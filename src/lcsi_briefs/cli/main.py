@@ -58,7 +58,7 @@ def _members(arguments: argparse.Namespace, packs: list[LoadedPack]) -> tuple[in
     if arguments.paths:
         return 0, []
     # Imported here, like the packs' loader: `build` with nothing to do never loads the models.
-    from lcsi_briefs.members.loader import load_members, load_publisher  # noqa: PLC0415
+    from lcsi_briefs.members.loader import load_members, load_publisher, publisher_name_problems  # noqa: PLC0415
     from lcsi_briefs.members.plan import member_editions  # noqa: PLC0415
 
     project = _project()
@@ -68,7 +68,8 @@ def _members(arguments: argparse.Namespace, packs: list[LoadedPack]) -> tuple[in
     # Relative to the current folder, as the packs' paths are, so messages stay short; both
     # files' problems are listed in one pass.
     try:
-        warnings += load_publisher(project.publisher_file.relative_to(project.root))[1]
+        publisher, said = load_publisher(project.publisher_file.relative_to(project.root))
+        warnings += said + publisher_name_problems(publisher, packs)
     except PackError as error:
         problems += error.problems
     try:

@@ -161,3 +161,21 @@ def load_publisher(path: Path) -> tuple[LoadedPublisher | None, list[Problem]]:
 def member_files(folder: Path) -> Iterable[Path]:
     """The files a member build reads: for the build's digest of its inputs."""
     return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+
+
+def publisher_name_problems(publisher: LoadedPublisher | None, packs: list[LoadedPack]) -> list[Problem]:
+    """A pack naming another publisher than the publisher's file: its own editions print the
+    pack's name, members' copies ("Published by …") the file's, so say where they differ."""
+    if publisher is None:
+        return []
+    name = publisher.publisher.name
+    problems = []
+    for loaded in packs:
+        if loaded.pack.briefing.publisher != name:
+            line, column = loaded.position(("briefing", "publisher"))
+            message = (
+                f"the publisher's file names the publisher {name!r}, which members' copies print; "
+                "this pack's own editions print this name: write the same name in both"
+            )
+            problems.append(Problem(loaded.path, line, column, "briefing.publisher", message, Severity.WARNING))
+    return problems

@@ -24,7 +24,7 @@ from lcsi_briefs.files import write_if_changed
 from lcsi_briefs.languages import language_key
 from lcsi_briefs.layout import MEMBERS_DIR, MEMBERS_PRINTED, MemberLayout, ProjectLayout
 from lcsi_briefs.members.cobrand import cobrand, own_brand
-from lcsi_briefs.members.loader import load_members, load_publisher
+from lcsi_briefs.members.loader import load_members, load_publisher, publisher_name_problems
 from lcsi_briefs.members.model import LoadedMember
 from lcsi_briefs.members.plan import member_editions, members_in_shard
 from lcsi_briefs.members.shard import Shard
@@ -72,10 +72,10 @@ class MemberRun:
                 f"{count} problem{'s' if count != 1 else ''} in the member files:\n{error}"
             ) from None
         # Reported once for the site, by the first language's build, as the members' are.
-        warnings = warnings + more if enabled else []
+        warnings = warnings + more + publisher_name_problems(self.publisher, packs) if enabled else []
         if warnings and strict:
             listed = "\n".join(str(problem) for problem in warnings)
-            raise BriefingDataError(f"brand colours too light to read (strict build):\n{listed}")
+            raise BriefingDataError(f"warnings about the publisher's and members' files (strict build):\n{listed}")
         for problem in warnings:
             note(logger, "%s", problem)
         if self.all:
