@@ -32,7 +32,12 @@ FIXTURES = Path(__file__).parent / "fixtures" / "valid"
 #: Torture packs built together once: a numbers-heavy survey, a one-finding Welsh pack with long
 #: names, and generated packs (a 30-finding one among them).
 TORTURE = ("numbers-survey.yaml", "welsh-long-names.yaml")
-GENERATED = {7: {}, 21: {"findings": 30, "audiences": 1, "tables": 0.2, "charts": 0.1}}
+GENERATED = {
+    7: {},
+    21: {"findings": 30, "audiences": 1, "tables": 0.2, "charts": 0.1},
+    # Welsh, long headings: two stranded before a keep could take a page more.
+    13: {"language": "cy", "findings": 6, "audiences": 1},
+}
 
 #: Small pages (120 x 80 mm) that break each rule once: a heading left at a page foot, a table
 #: leaving one row on a page, a number cut in a narrow cell, italics and small text for large

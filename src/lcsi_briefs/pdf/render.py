@@ -285,9 +285,10 @@ def _kept(html: HTML, laid: _Laid, job: RenderJob, options: dict[str, Any]) -> _
     """Lay the pages out again while that mends what preflight found parted (see ``preflight.keep``).
 
     Only a document with such a problem is laid out again, and the new layout is kept only when it
-    has fewer problems on no more pages: a keep that pushed a block on and left a page underfull
-    counts that page against it. A data table with text outside its cells is set smaller, then
-    stacked, instead; that may take a page more.
+    has fewer problems: a keep that pushed a block on and left a page underfull counts that page
+    against it. It may take a page more (a heading moved to the next page with its text), except
+    past a page limit. A data table with text outside its cells is set smaller, then stacked,
+    instead; that may take a page more too.
     """
     best, narrowed = laid, False
     for _ in range(KEEP_PASSES):
@@ -300,8 +301,11 @@ def _kept(html: HTML, laid: _Laid, job: RenderJob, options: dict[str, Any]) -> _
         narrowed = narrowed or bool(narrower)
         laid = _lay_out(html, laid.styles, job, options)
         fewer = len(laid.measured.problems) < len(best.measured.problems)
-        # A table that fits takes the pages it needs; a keep may not add one.
-        if fewer and (len(laid.document.pages) <= len(best.document.pages) or narrowed):
+        # A table that fits takes the pages it needs, and so may a heading kept with its text,
+        # but never past a page limit (a brief's).
+        pages = len(laid.document.pages)
+        within = job.limit is None or pages <= job.limit.pages
+        if fewer and (pages <= len(best.document.pages) or narrowed or within):
             best = laid
     return best
 
