@@ -30,6 +30,7 @@ from lcsi_briefs.layout import (
 )
 from lcsi_briefs.members.shard import Shard
 from lcsi_briefs.sphinx_ext.warnings import is_note
+from lcsi_briefs.text.counts import counted
 
 
 class _Quiet(io.StringIO):
@@ -348,6 +349,6 @@ def _build(layout: ProjectLayout, *, pdf: bool, strict: bool, shard: Shard) -> i
     if members:
         from lcsi_briefs.pdf.preflight.report import read_member_reports, summary  # noqa: PLC0415
 
-        print(f"Member editions ({len(members)} member{'s' if len(members) != 1 else ''}): {layout.members}")
+        print(f"Member editions ({counted(len(members), 'member')}): {layout.members}")
         print(summary(read_member_reports(layout.members), "members'"))
     return 0

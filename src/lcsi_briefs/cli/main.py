@@ -17,6 +17,7 @@ from lcsi_briefs import __version__
 from lcsi_briefs.layout import ProjectLayout
 from lcsi_briefs.members.shard import Shard
 from lcsi_briefs.model.problems import PackError, Problem
+from lcsi_briefs.text.counts import counted
 
 if TYPE_CHECKING:
     from lcsi_briefs.members.model import LoadedMember
@@ -25,10 +26,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _project() -> ProjectLayout:
@@ -80,10 +77,10 @@ def _members(arguments: argparse.Namespace, packs: list[LoadedPack]) -> tuple[in
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"{_count(len(problems), 'problem')} found in the member files.", file=sys.stderr)
+        print(f"{counted(len(problems), 'problem')} found in the member files.", file=sys.stderr)
         return -1, []
     for member in members:
-        files = _count(len(member_editions(member, packs)), "file")
+        files = counted(len(member_editions(member, packs)), "file")
         print(f"{member.path}: valid (member: {member.member.name}, {files})")
     return len(members), warnings
 
@@ -103,7 +100,7 @@ def _load(arguments: argparse.Namespace, after: str = "") -> list[LoadedPack] | 
     except PackError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"{_count(len(error.problems), 'problem')} found{after}.", file=sys.stderr)
+        print(f"{counted(len(error.problems), 'problem')} found{after}.", file=sys.stderr)
         return None
 
 
@@ -116,7 +113,7 @@ def _validate(arguments: argparse.Namespace) -> int:
         return EXIT_INVALID
     for loaded in packs:
         findings, audiences = len(loaded.pack.findings), len(loaded.pack.audiences)
-        print(f"{loaded.path}: valid ({_count(findings, 'finding')}, {_count(audiences, 'audience')})")
+        print(f"{loaded.path}: valid ({counted(findings, 'finding')}, {counted(audiences, 'audience')})")
         # Valid, but worth changing before sending: reported, never failing.
         for problem in subject_problems(loaded) + running_head_problems(loaded):
             print(problem, file=sys.stderr)
@@ -140,9 +137,9 @@ def _check(arguments: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if warnings:
         verdict = "failing (--strict)" if arguments.strict else "not failing without --strict"
-        print(f"{_count(len(warnings), 'editorial warning')}, {verdict}.", file=sys.stderr)
+        print(f"{counted(len(warnings), 'editorial warning')}, {verdict}.", file=sys.stderr)
         return EXIT_INVALID if arguments.strict else EXIT_OK
-    print(f"{_count(len(packs), 'pack')} checked: no editorial problems.")
+    print(f"{counted(len(packs), 'pack')} checked: no editorial problems.")
     return EXIT_OK
 
 
@@ -206,7 +203,7 @@ def _translate(arguments: argparse.Namespace) -> int:
         print(f"error: could not write the catalogue: {error}", file=sys.stderr)
         return EXIT_INVALID
     for catalogue in written:
-        counts = f"{_count(catalogue.messages, 'message')}, {catalogue.untranslated} to translate"
+        counts = f"{counted(catalogue.messages, 'message')}, {catalogue.untranslated} to translate"
         print(f"{catalogue.path.relative_to(project)}: {counts}")
     print("Translate each empty msgstr, then build: the build names the messages still in English.")
     return EXIT_OK

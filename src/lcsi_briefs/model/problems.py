@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from lcsi_briefs.text.counts import counted
+
 Location = tuple[str | int, ...]
 
 
@@ -65,7 +67,7 @@ def describe(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping (key: value lines)"
     if isinstance(value, list):
-        return "an empty list" if not value else f"a list of {len(value)} item{'s' if len(value) > 1 else ''}"
+        return "an empty list" if not value else f"a list of {counted(len(value), 'item')}"
     text = str(value)
     if len(text) > 60:
         text = text[:57] + "..."

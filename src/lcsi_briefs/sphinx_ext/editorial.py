@@ -20,6 +20,7 @@ from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.sphinx_ext.config import briefs_config
 from lcsi_briefs.sphinx_ext.errors import BriefingDataError, PdfRenderError
 from lcsi_briefs.sphinx_ext.warnings import note
+from lcsi_briefs.text.counts import counted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -40,7 +41,7 @@ def report_editorial(app: Sphinx, packs: list[LoadedPack]) -> None:
     problems = check_packs(packs)
     if not problems:
         return
-    count = f"{len(problems)} editorial warning{'s' if len(problems) != 1 else ''}"
+    count = counted(len(problems), "editorial warning")
     if briefs_config(app.config).strict:
         listed = "\n".join(str(problem) for problem in problems)
         raise BriefingDataError(f"{count} (strict build; see `lcsi-briefs check`):\n{listed}")

@@ -32,6 +32,7 @@ from lcsi_briefs.sphinx_ext.localise import note_missing_catalogues, note_twin_g
 from lcsi_briefs.sphinx_ext.search import setup_search
 from lcsi_briefs.sphinx_ext.site import setup_site
 from lcsi_briefs.sphinx_ext.site_packs import store_packs
+from lcsi_briefs.text.counts import counted
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,8 +58,7 @@ def generate_pages(app: Sphinx) -> None:
     try:
         every = load_packs([packs_dir(app)])
     except PackError as error:
-        count = len(error.problems)
-        raise BriefingDataError(f"{count} problem{'s' if count != 1 else ''} in the briefing data:\n{error}") from None
+        raise BriefingDataError(f"{counted(len(error.problems), 'problem')} in the briefing data:\n{error}") from None
     # A site in several languages publishes here only this language's packs (see sphinx_ext.languages).
     packs = own_packs(app.config, every)
     store_packs(app.env, packs, every)

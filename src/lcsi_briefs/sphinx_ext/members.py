@@ -35,6 +35,7 @@ from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.sphinx_ext.config import briefs_config
 from lcsi_briefs.sphinx_ext.errors import BriefingDataError
 from lcsi_briefs.sphinx_ext.warnings import note
+from lcsi_briefs.text.counts import counted
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -67,10 +68,8 @@ class MemberRun:
             self.publisher, warnings = load_publisher(layout.publisher_file)
             self.all, more = load_members(layout.member_files, packs) if enabled else ([], [])
         except PackError as error:
-            count = len(error.problems)
-            raise BriefingDataError(
-                f"{count} problem{'s' if count != 1 else ''} in the member files:\n{error}"
-            ) from None
+            found = counted(len(error.problems), "problem")
+            raise BriefingDataError(f"{found} in the member files:\n{error}") from None
         # Reported once for the site, by the first language's build, as the members' are.
         warnings = warnings + more + publisher_name_problems(self.publisher, packs) if enabled else []
         if warnings and strict:

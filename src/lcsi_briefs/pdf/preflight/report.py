@@ -21,6 +21,7 @@ from lcsi_briefs.model.running_head import RUNNING_HEAD_ID
 from lcsi_briefs.pages.common import Labels
 from lcsi_briefs.pages.figures import chart_id, methodology_label, table_id
 from lcsi_briefs.pdf.preflight.kinds import Measured
+from lcsi_briefs.text.counts import counted
 
 #: The report of the last build, kept beside its PDFs (and published with them).
 REPORT = ".lcsi-preflight.json"
@@ -126,5 +127,5 @@ def read_report(folder: Path) -> dict[str, list[str]] | None:
 def summary(found: Mapping[str, list[str]], whose: str = "") -> str:
     """The one line a build prints: "preflight: 3 problems in 30 PDFs" (``whose``: "members'")."""
     count = sum(len(lines) for lines in found.values())
-    pdfs = f"{len(found)} {whose + ' ' if whose else ''}PDF{'' if len(found) == 1 else 's'}"
-    return f"preflight: {count} problem{'' if count == 1 else 's'} in {pdfs}"
+    pdfs = counted(len(found), f"{whose} PDF" if whose else "PDF")
+    return f"preflight: {counted(count, 'problem')} in {pdfs}"

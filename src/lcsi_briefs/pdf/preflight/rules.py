@@ -10,6 +10,7 @@ from lcsi_briefs.model.running_head import RUNNING_HEAD_ID
 from lcsi_briefs.pdf.preflight.kinds import Kind
 from lcsi_briefs.pdf.preflight.layout import Layout, text_of
 from lcsi_briefs.pdf.reader_checks import LARGE_PRINT_POINTS, PX_PER_POINT
+from lcsi_briefs.text.counts import counted
 
 #: Elements that head what follows them; a ``p`` holding only a ``strong`` is a run-in heading.
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "caption", "dt"}
@@ -42,10 +43,6 @@ def _is_heading(element: Any) -> bool:
     return not (element.text or "").strip() and not (kids[0].tail or "").strip()
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def _describe(element: Any) -> str:
     text = text_of(element)
     return f"{text[:60]!r}" if text else f"<{element.tag}>"
@@ -70,7 +67,7 @@ def stranded_headings(layout: Layout) -> None:
             layout.add(
                 Kind.STRANDED,
                 page.number,
-                f"the {what} {_describe(element)} ends the page with {_plural(len(below), 'line')} "
+                f"the {what} {_describe(element)} ends the page with {counted(len(below), 'line')} "
                 f"of what it heads; the rest is on page {following.number}",
                 element,
             )
