@@ -14,6 +14,7 @@ import yaml
 
 from lcsi_briefs.languages import SiteLanguages, is_language_key, site_languages
 from lcsi_briefs.layout import ProjectLayout, shown_folder
+from lcsi_briefs.members.logo_path import named_logo
 from lcsi_briefs.members.shard import Shard
 
 #: Environment variables that change what a build writes (conf.py reads the site URL ones).
@@ -36,9 +37,8 @@ def publisher_files(path: Path) -> list[Path]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError):
         return [path]
-    logo = data.get("logo") if isinstance(data, dict) else None
-    named = logo.get("path") if isinstance(logo, dict) else None
-    target = (path.parent / named).resolve() if isinstance(named, str) else None
+    named = named_logo(data)
+    target = (path.parent / named).resolve() if named is not None else None
     inside = target is not None and target.is_file() and target.is_relative_to(path.parent.resolve())
     return [path, *([target] if target and inside else [])]
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lcsi_briefs.members.logo import logo_problem
+from lcsi_briefs.members.logo_path import LOGO_FIELD, named_logo
 from lcsi_briefs.members.model import Colours, Identity, LoadedMember, LoadedPublisher, Member, Publisher
 from lcsi_briefs.model.colour import GRAPHIC_CONTRAST, TEXT_CONTRAST, WHITE, contrast, readable
 from lcsi_briefs.model.fields import ID_PATTERN
@@ -74,13 +75,11 @@ def _subset_problems(document: Document, packs: list[LoadedPack]) -> list[Proble
 
 def _named_logo_problems(document: Document, folder: Path, problems: list[Problem]) -> list[Problem]:
     """The logo's problem, when the file names one, beside the file's other problems (one pass)."""
-    data = document.data if isinstance(document.data, dict) else {}
-    logo = data.get("logo")
-    named = logo.get("path") if isinstance(logo, dict) else None
-    if not isinstance(named, str) or any(problem.field.startswith("logo") for problem in problems):
+    named = named_logo(document.data)
+    if named is None or any(problem.field.startswith(LOGO_FIELD[0]) for problem in problems):
         return []
     problem = logo_problem(folder / named, folder)
-    return [document.problem(("logo", "path"), problem)] if problem else []
+    return [document.problem(LOGO_FIELD, problem)] if problem else []
 
 
 def _logo(document: Document, identity: Identity, folder: Path) -> tuple[Path | None, list[Problem]]:
@@ -88,7 +87,7 @@ def _logo(document: Document, identity: Identity, folder: Path) -> tuple[Path | 
         return None, []
     path = folder / identity.logo.path
     problem = logo_problem(path, folder)
-    return path, [document.problem(("logo", "path"), problem)] if problem else []
+    return path, [document.problem(LOGO_FIELD, problem)] if problem else []
 
 
 def load_member(path: Path, packs: list[LoadedPack]) -> tuple[LoadedMember, list[Problem]]:
