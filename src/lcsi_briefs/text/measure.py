@@ -49,21 +49,21 @@ def _face(name: str) -> _Face:
     return _Face(widths, 1.0)
 
 
-def text_width(text: str, size: float, *, bold: bool = False) -> float:
-    """The width of ``text`` at ``size`` in the wider of the two ways it may be drawn."""
-    weight = "700" if bold else "400"
-    atkinson = _face(f"atkinson-hyperlegible-{weight}-normal")
-    dejavu = _face(f"dejavu-sans-{weight}-normal")
-    chained = sum(atkinson.width(char, dejavu) for char in text)
-    alone = sum(dejavu.width(char) for char in text)
-    return max(chained, alone) * size
+def _dejavu(bold: bool) -> _Face:
+    return _face(f"dejavu-sans-{'700' if bold else '400'}-normal")
 
 
 def printed_width(text: str, size: float, *, bold: bool = False) -> float:
     """The width of ``text`` at ``size`` in the PDFs, which embed both fonts and chain them."""
-    weight = "700" if bold else "400"
-    atkinson = _face(f"atkinson-hyperlegible-{weight}-normal")
-    return sum(atkinson.width(char, _face(f"dejavu-sans-{weight}-normal")) for char in text) * size
+    atkinson, dejavu = _face(f"atkinson-hyperlegible-{'700' if bold else '400'}-normal"), _dejavu(bold)
+    return sum(atkinson.width(char, dejavu) for char in text) * size
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """The width of ``text`` at ``size`` in the wider of the two ways it may be drawn: as printed,
+    or in DejaVu Sans alone (a browser without the bundled fonts)."""
+    dejavu = _dejavu(bold)
+    return max(printed_width(text, size, bold=bold), sum(dejavu.width(char) for char in text) * size)
 
 
 def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:
