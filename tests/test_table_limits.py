@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 
 from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.model.print_page import LARGE_PRINT_SHEET, PRINT_SHEET, page_rule, points, text_column
 from lcsi_briefs.model.problems import PackError
-from lcsi_briefs.model.table_fit import LARGE_PRINT_SHEET, PRINT_SHEET, large_print_measure
+from lcsi_briefs.model.running_head import head_measure
+from lcsi_briefs.model.table_fit import large_print_measure
 from lcsi_briefs.pdf.print_setup import HERE, LARGE_PRINT_STYLESHEET, STYLESHEET, print_stylesheets
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
 from lcsi_briefs.sphinx_ext.directives import _table_html
@@ -55,6 +57,18 @@ def test_the_limit_is_read_from_the_stylesheets_the_print_uses() -> None:
     measure = large_print_measure()
     assert measure.width / MM == pytest.approx(210 - 16 - 16), "A4 less large print's 16mm side margins"
     assert (measure.cell, measure.header, measure.caption) == (16, 16, 16)
+
+
+@pytest.mark.pure
+def test_the_table_check_and_the_running_head_read_one_text_column() -> None:
+    """One reading of the page (model/print_page.py): the two checks had each parsed the CSS."""
+    for large_print in (False, True):
+        assert head_measure(large_print=large_print).width == text_column(large_print=large_print)
+    assert large_print_measure().width == text_column(large_print=True)
+    # A margin box before the page's own declarations, and units other than mm, are read.
+    sheet = "@page { @top-left { font-size: 9pt; } margin: 1cm 0.5in; size: letter }"
+    assert page_rule(sheet) == {"margin": "1cm 0.5in", "size": "letter"}
+    assert points(page_rule(sheet)["margin"]) == pytest.approx([10 * MM, 36])
 
 
 @pytest.mark.pure

@@ -20,16 +20,12 @@ import html
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from lcsi_briefs.model.pack import SHORT_TITLE_MAX, Briefing, LoadedPack
+from lcsi_briefs.model.print_page import MM, points, print_sheets, sheet_text, text_column
 from lcsi_briefs.model.problems import Problem, Severity, field_path
 from lcsi_briefs.text.measure import text_width
 
-STATIC = Path(__file__).parent.parent / "pdf" / "static"
-#: The stylesheets of regular print, and what large print sets over them (in that order).
-PRINT_SHEETS = (STATIC / "print.css",)
-LARGE_PRINT_SHEETS = (*PRINT_SHEETS, STATIC / "large-print.css")
 #: The id of the title that sets the running head: preflight locates a header problem at it.
 RUNNING_HEAD_ID = "lcsi-running-head"
 #: What ends a shortened head (punctuation, the same in every language).
@@ -37,18 +33,10 @@ ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 #: Room (points) kept between the head and a "(continued)" label beside it, and for what the
 #: measured widths leave out (hinting, rounding): a head measured to the last point may still wrap.
 GAP = 12.0
-_MM = 72 / 25.4
-_PAGE_WIDTHS_MM = {"a5": 148.0, "a4": 210.0, "a3": 297.0, "letter": 215.9, "legal": 215.9}
-_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_LENGTH = re.compile(r"(\d+(?:\.\d+)?)(mm|pt)")
 #: What a table continued from the page before prints beside the head (sphinx_ext/directives.py).
 _CONTINUED = {False: re.compile(r'data-continued="([^"]*)"'), True: re.compile(r'data-continued-short="([^"]*)"')}
 #: Trailing punctuation a shortened head drops before its ellipsis.
 _TRAILING = ",;:\N{EN DASH}\N{EM DASH}-"
-
-
-def _points(value: str) -> list[float]:
-    return [float(number) * (_MM if unit == "mm" else 1.0) for number, unit in _LENGTH.findall(value)]
 
 
 @dataclass(frozen=True)
@@ -61,22 +49,14 @@ class HeadMeasure:
 
 @cache
 def head_measure(*, large_print: bool) -> HeadMeasure:
-    """The line and size of the running head, the later stylesheet's value winning."""
-    page_width, margins, size = 210 * _MM, [0.0], 0.0
-    for path in LARGE_PRINT_SHEETS if large_print else PRINT_SHEETS:
-        sheet = _COMMENT.sub("", path.read_text(encoding="utf-8"))
-        start = re.search(r"@page\s*\{", sheet)
-        own = re.split(r"[@}]", sheet[start.end() :], maxsplit=1)[0] if start else ""
-        if found := re.search(r"(?:^|[;\s])size\s*:\s*([^;]+)", own):
-            keyword = found[1].split()[0].lower()
-            page_width = _points(keyword)[0] if _points(keyword) else _PAGE_WIDTHS_MM[keyword] * _MM
-        if found := re.search(r"(?:^|[;\s])margin\s*:\s*([^;]+)", own):
-            margins = _points(found[1])
-        for box in re.finditer(r"@top-left\s*\{([^}]*)\}", sheet):
+    """The line (the page's text column) and size of the running head, the later stylesheet's
+    value winning."""
+    size = 0.0
+    for path in print_sheets(large_print=large_print):
+        for box in re.finditer(r"@top-left\s*\{([^}]*)\}", sheet_text(path)):
             if found := re.search(r"font-size\s*:\s*([^;]+)", box[1]):
-                size = _points(found[1])[0]
-    right, left = {1: (0, 0), 2: (1, 1), 3: (1, 1), 4: (1, 3)}[len(margins)]
-    return HeadMeasure(page_width - margins[right] - margins[left], size)
+                size = points(found[1])[0]
+    return HeadMeasure(text_column(large_print=large_print), size)
 
 
 def fit(text: str, room: float, size: float) -> str:
@@ -127,9 +107,9 @@ def running_head_problems(loaded: LoadedPack) -> list[Problem]:
         else f"give the briefing a short_title (at most {SHORT_TITLE_MAX} characters) to run instead"
     )
     message = (
-        f"the {key} is {text_width(given, measure.size) / _MM:.0f} mm long at the running head's "
+        f"the {key} is {text_width(given, measure.size) / MM:.0f} mm long at the running head's "
         f"{measure.size:g}pt in large print, too long for one line of the page's "
-        f"{(measure.width - GAP) / _MM:.0f} mm; it runs shortened to {head!r}: {advice}"
+        f"{(measure.width - GAP) / MM:.0f} mm; it runs shortened to {head!r}: {advice}"
     )
     line, column = loaded.position(("briefing", key))
     return [Problem(loaded.path, line, column, field_path(("briefing", key)), message, Severity.WARNING)]

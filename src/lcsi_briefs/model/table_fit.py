@@ -7,8 +7,9 @@ wider than the text column itself: no word in a table is ever broken (``pdf/stat
 so it would run past the page at every size. The tightest measure is large print, whose cells
 stay at the 16pt of ``large-print.css`` on the page it sets: a word that fits there fits every
 edition (regular print stacks at 0.8em of 11pt on a column as wide or wider). Both the measure
-and the size are read from those stylesheets, and each word is measured with the bundled fonts'
-own widths (:func:`lcsi_briefs.text.measure.printed_width`), so this check and the print agree.
+(:func:`lcsi_briefs.model.print_page.text_column`, the running head's too) and the size are read
+from those stylesheets, and each word is measured with the bundled fonts' own widths
+(:func:`lcsi_briefs.text.measure.printed_width`), so this check and the print agree.
 """
 
 from __future__ import annotations
@@ -17,49 +18,23 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from lcsi_briefs.model.figures import Chart, DataTable
 from lcsi_briefs.model.pack import Pack
+from lcsi_briefs.model.print_page import (
+    LARGE_PRINT_SHEET,
+    MM,
+    declarations,
+    points,
+    sheet_text,
+    text_column,
+)
 from lcsi_briefs.model.problems import Location, Problem
 from lcsi_briefs.model.yaml_reader import Document
 from lcsi_briefs.text.measure import printed_width
 from lcsi_briefs.text.numbers import chart_rows, table_rows, words
 
-STATIC = Path(__file__).parent.parent / "pdf" / "static"
-#: Where the page is set (its size) and where large print sets its margins and sizes.
-PRINT_SHEET, LARGE_PRINT_SHEET = STATIC / "print.css", STATIC / "large-print.css"
-_MM = 72 / 25.4
-#: Page sizes by the CSS keyword ``@page { size }`` takes, width in millimetres.
-PAGE_WIDTHS_MM = {"a5": 148.0, "a4": 210.0, "a3": 297.0, "letter": 215.9, "legal": 215.9}
-_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _RULE = re.compile(r"(?P<selectors>[^{};]+)\{(?P<body>[^{}]*)\}")
-_LENGTH = re.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<unit>mm|cm|pt|in)")
-_UNITS = {"mm": _MM, "cm": 10 * _MM, "pt": 1.0, "in": 72.0}
-
-
-def _points(value: str) -> list[float]:
-    return [float(match["number"]) * _UNITS[match["unit"]] for match in _LENGTH.finditer(value)]
-
-
-def _declarations(body: str) -> dict[str, str]:
-    pairs = (part.split(":", 1) for part in body.split(";") if ":" in part)
-    # A margin box's name (``@top-left``), its rules left out, may stand before a property's.
-    return {name.split()[-1]: value.strip() for name, value in pairs if name.split()}
-
-
-def _page_rule(sheet: str) -> dict[str, str]:
-    """The declarations of the sheet's first plain ``@page`` rule, its margin boxes left out."""
-    start = re.search(r"@page\s*\{", sheet)
-    if start is None:
-        return {}
-    depth, own = 1, []
-    for char in sheet[start.end() :]:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth == 0:
-            break
-        own.append(char if depth == 1 and char != "}" else "")
-    return _declarations("".join(own))
 
 
 def _font_size(sheet: str, element: str) -> float:
@@ -67,7 +42,7 @@ def _font_size(sheet: str, element: str) -> float:
     size = 0.0
     for rule in _RULE.finditer(sheet):
         if element in (part.strip() for part in rule["selectors"].split(",")):
-            found = _points(_declarations(rule["body"]).get("font-size", ""))
+            found = points(declarations(rule["body"]).get("font-size", ""))
             size = found[0] if found else size
     return size
 
@@ -85,14 +60,9 @@ class Measure:
 @cache
 def large_print_measure() -> Measure:
     """Large print's text column and table sizes, from the stylesheets that print it."""
-    page = _COMMENT.sub("", PRINT_SHEET.read_text(encoding="utf-8"))
-    large = _COMMENT.sub("", LARGE_PRINT_SHEET.read_text(encoding="utf-8"))
-    size = _page_rule(page).get("size", "a4").split()[0].lower()
-    width = _points(size)[0] if _points(size) else PAGE_WIDTHS_MM[size] * _MM
-    margins = _points(_page_rule(large).get("margin") or _page_rule(page)["margin"])
-    right, left = {1: (0, 0), 2: (1, 1), 3: (1, 1), 4: (1, 3)}[len(margins)]
+    large = sheet_text(LARGE_PRINT_SHEET)
     return Measure(
-        width - margins[right] - margins[left],
+        text_column(large_print=True),
         _font_size(large, "td"),
         _font_size(large, "th"),
         _font_size(large, "caption"),
@@ -173,8 +143,8 @@ def table_fit_problems(pack: Pack, document: Document) -> list[Problem]:
                 document.problem(
                     piece.location,
                     f"{name} cannot fit the page at any print size: {shown!r} ({len(word)} characters) "
-                    f"is {width / _MM:.0f} mm wide at {piece.size:g}pt in large print, and no cell is wider than "
-                    f"the page's {measure.width / _MM:.0f} mm of text, even with the table stacked one row a block; "
+                    f"is {width / MM:.0f} mm wide at {piece.size:g}pt in large print, and no cell is wider than "
+                    f"the page's {measure.width / MM:.0f} mm of text, even with the table stacked one row a block; "
                     "a word in a table is never broken: shorten it, or put a space in it",
                 )
             )

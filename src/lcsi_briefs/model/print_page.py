@@ -1,0 +1,81 @@
+"""The printed page as the PDFs' stylesheets set it, read from the CSS itself: one reading for
+every check that measures against the page before anything is rendered.
+
+The running head (:mod:`lcsi_briefs.model.running_head`) must fit one line of the text column,
+and no word of a table (:mod:`lcsi_briefs.model.table_fit`) may be wider than it. Both take the
+column from :func:`text_column`, so they cannot disagree about the page: each read it with a
+parser of its own, which had drifted apart (units, which sheet may set the paper). What is read
+is what the print stylesheets hold: the first plain ``@page`` rule of each sheet, its ``size``
+(a paper keyword or a length) and ``margin`` shorthand, lengths in mm, cm, pt or in; as in CSS,
+a later sheet's value wins.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+STATIC = Path(__file__).parent.parent / "pdf" / "static"
+#: Where the page is set (its size and margins), and what large print sets over it.
+PRINT_SHEET, LARGE_PRINT_SHEET = STATIC / "print.css", STATIC / "large-print.css"
+#: Points in a millimetre.
+MM = 72 / 25.4
+#: Page sizes by the CSS keyword ``@page { size }`` takes, width in millimetres.
+PAGE_WIDTHS_MM = {"a5": 148.0, "a4": 210.0, "a3": 297.0, "letter": 215.9, "legal": 215.9}
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_LENGTH = re.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<unit>mm|cm|pt|in)")
+_UNITS = {"mm": MM, "cm": 10 * MM, "pt": 1.0, "in": 72.0}
+#: Which of a ``margin`` shorthand's values are the right and left margins, by how many it has.
+_SIDES = {1: (0, 0), 2: (1, 1), 3: (1, 1), 4: (1, 3)}
+
+
+def print_sheets(*, large_print: bool) -> tuple[Path, ...]:
+    """The stylesheets that set the page of regular or large print, in the order they apply."""
+    return (PRINT_SHEET, LARGE_PRINT_SHEET) if large_print else (PRINT_SHEET,)
+
+
+@cache
+def sheet_text(path: Path) -> str:
+    """A stylesheet with its comments left out (a commented-out rule sets nothing)."""
+    return _COMMENT.sub("", path.read_text(encoding="utf-8"))
+
+
+def points(value: str) -> list[float]:
+    """Each length in a CSS value, in points: ``"17mm 16mm"`` gives two."""
+    return [float(match["number"]) * _UNITS[match["unit"]] for match in _LENGTH.finditer(value)]
+
+
+def declarations(body: str) -> dict[str, str]:
+    """A rule's ``property: value`` pairs, the last of each property winning."""
+    pairs = (part.split(":", 1) for part in body.split(";") if ":" in part)
+    # A margin box's name (``@top-left``), its rules left out, may stand before a property's.
+    return {name.split()[-1]: value.strip() for name, value in pairs if name.split()}
+
+
+def page_rule(sheet: str) -> dict[str, str]:
+    """The declarations of the sheet's first plain ``@page`` rule, its margin boxes left out."""
+    start = re.search(r"@page\s*\{", sheet)
+    if start is None:
+        return {}
+    depth, own = 1, []
+    for char in sheet[start.end() :]:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            break
+        own.append(char if depth == 1 and char != "}" else "")
+    return declarations("".join(own))
+
+
+@cache
+def text_column(*, large_print: bool) -> float:
+    """The width (points) between the page's left and right margins in regular or large print."""
+    width, margins = PAGE_WIDTHS_MM["a4"] * MM, [0.0]
+    for path in print_sheets(large_print=large_print):
+        page = page_rule(sheet_text(path))
+        if size := page.get("size", "").split():
+            width = points(size[0])[0] if points(size[0]) else PAGE_WIDTHS_MM[size[0].lower()] * MM
+        if "margin" in page:
+            margins = points(page["margin"])
+    right, left = _SIDES[len(margins)]
+    return width - margins[right] - margins[left]
