@@ -69,3 +69,19 @@ def test_a_long_caption_is_cut_at_a_word_in_the_running_header() -> None:
     assert len(caption) > CONTINUED_CAPTION
     assert 'data-continued="Organisations invited and replying\u2026 (continued)"' in attributes
     assert 'data-continued-short="(continued)"' in attributes
+
+
+@pytest.mark.pure
+def test_the_caption_is_cut_as_the_running_head_is() -> None:
+    """One rule (text/shorten.py) for both: a word ending at the limit stays, no dash before the
+    ellipsis, and a word longer than the limit is cut to it, the ellipsis included."""
+
+    def short(caption: str) -> str:
+        return continued(caption, "en").split('"')[1].removesuffix(" (continued)")
+
+    at_limit = "Organisations Cyngor employed; replying, received"  # "replying," ends at character 40
+    assert short(at_limit) == "Organisations Cyngor employed; replying\u2026"
+    dashed = "grants income grants grants by by \u2014 income \u2014 received"
+    assert short(dashed) == "grants income grants grants by by\u2026"
+    assert short("a" * 60) == "a" * (CONTINUED_CAPTION - 1) + "\u2026"
+    assert max(len(short(at_limit[:n] + " more words")) for n in range(len(at_limit))) <= CONTINUED_CAPTION

@@ -25,18 +25,15 @@ from lcsi_briefs.model.pack import SHORT_TITLE_MAX, Briefing, LoadedPack
 from lcsi_briefs.model.print_page import MM, points, print_sheets, sheet_text, text_column
 from lcsi_briefs.model.problems import Problem, Severity, field_path
 from lcsi_briefs.text.measure import text_width
+from lcsi_briefs.text.shorten import shorten
 
 #: The id of the title that sets the running head: preflight locates a header problem at it.
 RUNNING_HEAD_ID = "lcsi-running-head"
-#: What ends a shortened head (punctuation, the same in every language).
-ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 #: Room (points) kept between the head and a "(continued)" label beside it, and for what the
 #: measured widths leave out (hinting, rounding): a head measured to the last point may still wrap.
 GAP = 12.0
 #: What a table continued from the page before prints beside the head (sphinx_ext/directives.py).
 _CONTINUED = {False: re.compile(r'data-continued="([^"]*)"'), True: re.compile(r'data-continued-short="([^"]*)"')}
-#: Trailing punctuation a shortened head drops before its ellipsis.
-_TRAILING = ",;:\N{EN DASH}\N{EM DASH}-"
 
 
 @dataclass(frozen=True)
@@ -61,20 +58,7 @@ def head_measure(*, large_print: bool) -> HeadMeasure:
 
 def fit(text: str, room: float, size: float) -> str:
     """``text`` whole if it fits ``room`` at ``size``, else its first words and an ellipsis."""
-    text = " ".join(text.split())
-    if text_width(text, size) <= room:
-        return text
-    words = text.split()
-    while len(words) > 1:
-        words.pop()
-        shortened = " ".join(words).rstrip(_TRAILING).rstrip() + ELLIPSIS
-        if text_width(shortened, size) <= room:
-            return shortened
-    # One word wider than the line: its letters, as many as fit.
-    word = words[0] if words else ""
-    while word and text_width(word + ELLIPSIS, size) > room:
-        word = word[:-1]
-    return word + ELLIPSIS
+    return shorten(text, lambda shortened: text_width(shortened, size) <= room)
 
 
 def continued_labels(body: str, *, large_print: bool) -> list[str]:

@@ -39,6 +39,7 @@ from lcsi_briefs.sphinx_ext.warnings import note
 from lcsi_briefs.text.catalogue import N_, translator_for
 from lcsi_briefs.text.formatter import format_number
 from lcsi_briefs.text.numbers import words
+from lcsi_briefs.text.shorten import shorten
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,8 +54,8 @@ INSTEAD = N_("This chart has too much in it to draw legibly at this size: its da
 CONTINUED = N_("{table} (continued)")
 #: The same in large print, whose running header has room for the word only beside the title.
 CONTINUED_SHORT = N_("(continued)")
-#: The most of a table's caption the running header repeats, cut at a word: one line of it
-#: beside the briefing's title.
+#: The most characters of a table's caption (its ellipsis included) the running header repeats,
+#: cut at a word (:func:`lcsi_briefs.text.shorten.shorten`): one line of it beside the briefing's title.
 CONTINUED_CAPTION = 40
 DOWNLOAD = N_("Download the data (CSV, {size} KB)")
 
@@ -70,9 +71,7 @@ def continued(caption: str, language: str) -> str:
     reads the table once, and it stays one Table, whichever pages it runs over.
     """
     _ = translator_for(language)
-    short = caption
-    if len(caption) > CONTINUED_CAPTION:
-        short = caption[:CONTINUED_CAPTION].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+    short = shorten(caption, lambda shortened: len(shortened) <= CONTINUED_CAPTION)
     return (
         f' data-continued="{html.escape(_(CONTINUED, table=short))}"'
         f' data-continued-short="{html.escape(_(CONTINUED_SHORT))}"'
