@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from lcsi_briefs.model.problems import Location, Problem
+from lcsi_briefs.model.problems import Location, Problem, quoted
 from lcsi_briefs.model.yaml_reader import Document
 
 #: What every placeholder text starts with.
@@ -45,6 +45,5 @@ def placeholder_problems(document: Document) -> list[Problem]:
     problems: list[Problem] = []
     for location, value in _scalars(document.data, ()):
         if is_placeholder(value):
-            shown = value if len(value) <= 60 else value[:57] + "..."
-            problems.append(document.problem(location, f"replace the placeholder {shown!r}"))
+            problems.append(document.problem(location, f"replace the placeholder {quoted(value)}"))
     return problems

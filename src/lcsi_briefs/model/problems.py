@@ -68,7 +68,10 @@ def describe(value: object) -> str:
         return "a mapping (key: value lines)"
     if isinstance(value, list):
         return "an empty list" if not value else f"a list of {counted(len(value), 'item')}"
-    text = str(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return repr(text)
+    return quoted(str(value))
+
+
+def quoted(text: str, most: int = 60) -> str:
+    """What an editor wrote, quoted in a message: cut to ``most`` characters, three dots included,
+    so a long value does not bury the message (the position already says where the whole is)."""
+    return repr(text if len(text) <= most else text[: most - 3] + "...")

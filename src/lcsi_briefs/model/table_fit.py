@@ -29,7 +29,7 @@ from lcsi_briefs.model.print_page import (
     sheet_text,
     text_column,
 )
-from lcsi_briefs.model.problems import Location, Problem
+from lcsi_briefs.model.problems import Location, Problem, quoted
 from lcsi_briefs.model.yaml_reader import Document
 from lcsi_briefs.text.measure import printed_width
 from lcsi_briefs.text.numbers import chart_rows, table_rows, words
@@ -138,11 +138,10 @@ def table_fit_problems(pack: Pack, document: Document) -> list[Problem]:
             if found is None:
                 continue
             word, width = found
-            shown = word if len(word) <= 40 else f"{word[:37]}..."
             problems.append(
                 document.problem(
                     piece.location,
-                    f"{name} cannot fit the page at any print size: {shown!r} ({len(word)} characters) "
+                    f"{name} cannot fit the page at any print size: {quoted(word, 40)} ({len(word)} characters) "
                     f"is {width / MM:.0f} mm wide at {piece.size:g}pt in large print, and no cell is wider than "
                     f"the page's {measure.width / MM:.0f} mm of text, even with the table stacked one row a block; "
                     "a word in a table is never broken: shorten it, or put a space in it",
