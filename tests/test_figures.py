@@ -32,14 +32,23 @@ from lcsi_briefs.model.colour import contrast
 from lcsi_briefs.model.figures import Chart
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.pages.chart_parts import DARK_BACKGROUND, DARK_PALETTE, LIGHT_PALETTE, PRINT_PALETTE
-from lcsi_briefs.pages.charts import chart_svg, summary
+from lcsi_briefs.model.print_page import MM, body_height
+from lcsi_briefs.pages.chart_parts import (
+    DARK_BACKGROUND,
+    DARK_PALETTE,
+    LIGHT_PALETTE,
+    PRINT_PALETTE,
+    caption_height,
+)
+from lcsi_briefs.pages.charts import chart_drawings, chart_svg, summary
 from lcsi_briefs.pages.figures import _payload
+from lcsi_briefs.pdf.preflight.rules import LEAST_FILL
 from lcsi_briefs.pdf.print_setup import print_stylesheets
 from lcsi_briefs.sphinx_ext.directives import _chart_html, _table_html
 from lcsi_briefs.text.formatter import format_number
 
 from .conftest import make_project, shared_build
+from .packgen import generate_pack
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "valid" / "figures-example.yaml"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -186,6 +195,32 @@ def test_chart_in_print_is_an_image_with_alt_text_then_its_table() -> None:
     assert page.find("svg") is None
     figure = page.find("figure")
     assert isinstance(figure, Tag) and figure.find_next_sibling("table") is not None
+
+
+def test_no_printed_chart_with_its_caption_takes_more_than_two_thirds_of_a_page() -> None:
+    # A figure is never split: one that cannot follow the text before it moves whole to the next
+    # page, which must still be a third full (preflight's underfull-page rule). Seeds 5 and 6 drew
+    # charts of 630 to 880 px on pages of 971 and 986, and left pages 17-30% full.
+    charts = [
+        (Chart.model_validate(chart), pack["briefing"]["language"])
+        for pack in map(generate_pack, range(1, 13))
+        for finding in pack["findings"]
+        for chart in finding.get("charts", [])
+    ]
+    series = [{"name": f"Year {number}", "values": ["64"] * 8} for number in range(3)]
+    charts.append((_chart(categories=[f"Group {number}" for number in range(8)], series=series), "en-GB"))
+    # A4 less print.css's top and bottom margins, and large-print.css's.
+    assert (body_height(large_print=False) / MM, body_height(large_print=True) / MM) == pytest.approx((261, 257))
+    margins = 7 * 96 / 25.4  # the figure's, in figures.css
+    for chart, language in charts:
+        for drawn in chart_drawings(chart, language, "c", printed=True):
+            if drawn.svg is not None:
+                body = body_height(large_print=drawn.size.name == "large-print") * 4 / 3
+                height = float(ET.fromstring(drawn.svg).get("height", "0"))
+                caption = caption_height(drawn.size, chart.title, chart.subtitle)
+                assert margins + caption + height <= (1 - LEAST_FILL) * body, (chart.title, drawn.size.name)
+    # An ordinary chart still prints as a chart at both sizes.
+    assert all(drawn.svg for drawn in chart_drawings(_chart(), "en-GB", "c", printed=True))
 
 
 def test_table_html_escapes_data_and_scopes_headers() -> None:

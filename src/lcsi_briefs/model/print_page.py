@@ -4,10 +4,11 @@ every check that measures against the page before anything is rendered.
 The running head (:mod:`lcsi_briefs.model.running_head`) must fit one line of the text column,
 and no word of a table (:mod:`lcsi_briefs.model.table_fit`) may be wider than it. Both take the
 column from :func:`text_column`, so they cannot disagree about the page: each read it with a
-parser of its own, which had drifted apart (units, which sheet may set the paper). What is read
-is what the print stylesheets hold: the first plain ``@page`` rule of each sheet, its ``size``
-(a paper keyword or a length) and ``margin`` shorthand, lengths in mm, cm, pt or in; as in CSS,
-a later sheet's value wins.
+parser of its own, which had drifted apart (units, which sheet may set the paper). A printed
+chart is kept under two thirds of :func:`body_height` (:mod:`lcsi_briefs.pages.chart_parts`).
+What is read is what the print stylesheets hold: the first plain ``@page`` rule of each sheet,
+its ``size`` (a paper keyword or a length) and ``margin`` shorthand, lengths in mm, cm, pt or
+in; as in CSS, a later sheet's value wins.
 """
 
 from __future__ import annotations
@@ -23,11 +24,15 @@ PRINT_SHEET, LARGE_PRINT_SHEET = STATIC / "print.css", STATIC / "large-print.css
 MM = 72 / 25.4
 #: Page sizes by the CSS keyword ``@page { size }`` takes, width in millimetres.
 PAGE_WIDTHS_MM = {"a5": 148.0, "a4": 210.0, "a3": 297.0, "letter": 215.9, "legal": 215.9}
+#: The same sizes' heights in millimetres.
+PAGE_HEIGHTS_MM = {"a5": 210.0, "a4": 297.0, "a3": 420.0, "letter": 279.4, "legal": 355.6}
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _LENGTH = re.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<unit>mm|cm|pt|in)")
 _UNITS = {"mm": MM, "cm": 10 * MM, "pt": 1.0, "in": 72.0}
 #: Which of a ``margin`` shorthand's values are the right and left margins, by how many it has.
 _SIDES = {1: (0, 0), 2: (1, 1), 3: (1, 1), 4: (1, 3)}
+#: Which are the top and bottom margins.
+_ENDS = {1: (0, 0), 2: (0, 0), 3: (0, 2), 4: (0, 2)}
 
 
 def print_sheets(*, large_print: bool) -> tuple[Path, ...]:
@@ -79,3 +84,21 @@ def text_column(*, large_print: bool) -> float:
             margins = points(page["margin"])
     right, left = _SIDES[len(margins)]
     return width - margins[right] - margins[left]
+
+
+@cache
+def body_height(*, large_print: bool) -> float:
+    """The height (points) between the page's top and bottom margins in regular or large print.
+
+    A printed chart is kept under two thirds of it (:mod:`lcsi_briefs.pages.chart_parts`).
+    """
+    height, margins = PAGE_HEIGHTS_MM["a4"] * MM, [0.0]
+    for path in print_sheets(large_print=large_print):
+        page = page_rule(sheet_text(path))
+        if size := page.get("size", "").split():
+            given = points(" ".join(size[:2]))
+            height = given[1] if len(given) > 1 else PAGE_HEIGHTS_MM[size[0].lower()] * MM
+        if "margin" in page:
+            margins = points(page["margin"])
+    top, bottom = _ENDS[len(margins)]
+    return height - margins[top] - margins[bottom]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from lcsi_briefs.text.measure import ASCENT, DESCENT, FONT_FAMILY, text_width
+from lcsi_briefs.model.print_page import body_height
+from lcsi_briefs.text.measure import ASCENT, DESCENT, FONT_FAMILY, text_width, wrap
 
 #: The Analysis Function's categorical palette, in its order: each colour reaches 3:1 against
 #: white and against the colour beside it, so neighbouring bars and lines tell apart without
@@ -37,7 +38,7 @@ class Size:
     name: str
     width: float
     font: float
-    #: Taller than this does not fit the page or screen it is shown on.
+    #: Its caption and picture together taller than this do not fit the page or screen it is shown on.
     tallest: float
 
     @property
@@ -45,14 +46,41 @@ class Size:
         return round(self.font * 1.35, 1)
 
 
+#: The most of a printed page's body a chart may take with its caption and margins. A figure is
+#: never split: one that cannot follow the text before it moves whole to the next page, and the
+#: page it leaves must still be a third full (preflight's underfull-page rule).
+MOST_OF_PAGE = 2 / 3
+#: The printed figure's margins above it and below its caption (``pdf/static/figures.css``), in CSS pixels.
+_FIGURE_MARGINS = 7 * 96 / 25.4
+
+
+def _printed_tallest(*, large_print: bool) -> float:
+    """The tallest a printed chart's caption and picture may be, in CSS pixels.
+
+    Nothing before a chart is kept with it: charts follow their finding's text
+    (:func:`lcsi_briefs.pages.figures.finding_numbers`), never a heading, and ``print.css`` keeps
+    no run-in label with one. So the chart and its caption are the whole unit that moves.
+    """
+    return round(body_height(large_print=large_print) * 4 / 3 * MOST_OF_PAGE - _FIGURE_MARGINS, 1)
+
+
 #: The site on a wide screen, the site at 375 px, the printed editions (11 pt labels) and
 #: large print (16 pt labels, as UKAAF asks of every character).
 SIZES = (
     Size("site", 640, 16, 2400),
     Size("narrow", 340, 15, 2400),
-    Size("print", 600, 14.67, 880),
-    Size("large-print", 640, 21.34, 880),
+    Size("print", 600, 14.67, _printed_tallest(large_print=False)),
+    Size("large-print", 640, 21.34, _printed_tallest(large_print=True)),
 )
+
+
+def caption_height(size: Size, title: str, subtitle: str | None) -> float:
+    """The height a chart's caption prints at: its bold title and its subtitle, wrapped to the
+    chart's width, at the size's text size and the larger of print's line heights (1.5)."""
+    lines = len(wrap(title, size.width - 2 * EDGE, size.font, bold=True))
+    if subtitle:
+        lines += len(wrap(subtitle, size.width - 2 * EDGE, size.font))
+    return lines * size.font * 1.5
 
 
 class Illegible(Exception):  # noqa: N818 - a verdict on a chart, not a failure of the code

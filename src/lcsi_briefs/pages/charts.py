@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lcsi_briefs.model.figures import Chart
-from lcsi_briefs.pages.chart_parts import EDGE, SIZES, Canvas, Illegible, Size, fmt
+from lcsi_briefs.pages.chart_parts import EDGE, SIZES, Canvas, Illegible, Size, caption_height, fmt
 from lcsi_briefs.pages.line_chart import draw_line
 from lcsi_briefs.text.chart_words import chart_value, summary
 from lcsi_briefs.text.measure import ASCENT, DESCENT, wrap
@@ -179,6 +179,7 @@ def _stacked(chart: Chart, language: str, canvas: Canvas) -> float:
 def _draw(chart: Chart, language: str, chart_id: str, size: Size, *, themed: bool) -> str:
     """The chart at one size, or :class:`Illegible`."""
     text = summary(chart, language)
+    caption = caption_height(size, chart.title, chart.subtitle)
 
     def attempt(**options: bool) -> str:
         canvas = Canvas(size, themed=themed)
@@ -189,6 +190,8 @@ def _draw(chart: Chart, language: str, chart_id: str, size: Size, *, themed: boo
             height = _stacked(chart, language, canvas)
         else:
             height = _bars(chart, language, canvas, named=options.get("named", False))
+        if caption + height > size.tallest:
+            raise Illegible(f"{fmt(height)} units tall under a caption of {fmt(caption)}: {fmt(size.tallest)} at most")
         return canvas.svg(height, chart_id, chart.title, text)
 
     several = len(chart.series) > 1

@@ -132,10 +132,12 @@ def _chart_html(data: dict[str, Any], *, printed: bool) -> tuple[str, list[Drawn
     text = summary(chart, language)
     drawings = chart_drawings(chart, language, identifier, printed=printed)
     pictures = "".join(_picture(drawn, chart, text, language, printed=printed) for drawn in drawings)
-    figure = (
-        f'<figure class="lcsi-chart" id="{esc(identifier)}">{_caption(chart)}{pictures}'
-        f'<p class="lcsi-chart-summary">{esc(text)}</p></figure>\n'
-    )
+    described = f'<p class="lcsi-chart-summary">{esc(text)}</p>'
+    # In print the summary follows the figure (its picture's alt text holds it too): a figure is
+    # never split, and its caption and picture alone are kept under two thirds of the page
+    # (pages/chart_parts.MOST_OF_PAGE), so a long summary cannot leave the page before a third full.
+    inside, after = ("", described) if printed else (described, "")
+    figure = f'<figure class="lcsi-chart" id="{esc(identifier)}">{_caption(chart)}{pictures}{inside}</figure>{after}\n'
     table = _table_html(
         f"{identifier}-data",
         f"{words(language).chart_table}: {chart.title}",
