@@ -223,6 +223,17 @@ def test_no_printed_chart_with_its_caption_takes_more_than_two_thirds_of_a_page(
     assert all(drawn.svg for drawn in chart_drawings(_chart(), "en-GB", "c", printed=True))
 
 
+def test_a_bar_chart_too_tall_for_its_page_is_drawn_with_thinner_bars_before_giving_way_to_its_table() -> None:
+    def bars(chart: Chart) -> set[str]:
+        svg = ET.fromstring(chart_drawings(chart, "en-GB", "c", printed=True)[0].svg or "<svg/>")
+        return {rect.get("height", "") for rect in svg.iter(f"{SVG}rect")}
+
+    twelve = [f"Group {number}" for number in range(12)]
+    tall = _chart(categories=twelve, series=[{"name": "2024", "values": ["64"] * 12}])
+    assert bars(_chart()) == {"20.5"}, "1.4 text sizes"
+    assert bars(tall) == {"16.1"}, "1.1 text sizes: twelve categories in print, where they would not fit at 1.4"
+
+
 def test_table_html_escapes_data_and_scopes_headers() -> None:
     html = _table_html("t", "<i>cap</i>", ["<b>Region</b>", "n"], [["<img src=x>", "1"]], row_headers=True)
     page = BeautifulSoup(html, "html.parser")

@@ -40,6 +40,8 @@ class Size:
     font: float
     #: Its caption and picture together taller than this do not fit the page or screen it is shown on.
     tallest: float
+    #: Printed: kept under two thirds of a page (:data:`MOST_OF_PAGE`), with thinner bars if need be.
+    printed: bool = False
 
     @property
     def line(self) -> float:
@@ -69,8 +71,8 @@ def _printed_tallest(*, large_print: bool) -> float:
 SIZES = (
     Size("site", 640, 16, 2400),
     Size("narrow", 340, 15, 2400),
-    Size("print", 600, 14.67, _printed_tallest(large_print=False)),
-    Size("large-print", 640, 21.34, _printed_tallest(large_print=True)),
+    Size("print", 600, 14.67, _printed_tallest(large_print=False), printed=True),
+    Size("large-print", 640, 21.34, _printed_tallest(large_print=True), printed=True),
 )
 
 

@@ -87,8 +87,12 @@ def _bar(canvas: Canvas, group: ET.Element, x1: float, x2: float, *, top: float,
     ET.SubElement(group, "rect", {**attributes, "fill": canvas.colour(group)})
 
 
-def _bars(chart: Chart, language: str, canvas: Canvas, *, named: bool) -> float:
-    """Horizontal bars, one row per series inside each category, each labelled at its end."""
+def _bars(chart: Chart, language: str, canvas: Canvas, *, named: bool, compact: bool = False) -> float:
+    """Horizontal bars, one row per series inside each category, each labelled at its end.
+
+    ``compact`` sets thinner bars closer together, for a chart too tall for its page: a row is
+    still taller than its label (1.3 text sizes to 1.24), so labels never touch.
+    """
     values = _values(chart)
     size, font = canvas.size, canvas.font
 
@@ -107,8 +111,8 @@ def _bars(chart: Chart, language: str, canvas: Canvas, *, named: bool) -> float:
     y = 0.0
     if len(chart.series) > 1 and not named:
         y = canvas.key([series.name for series in chart.series], 0)
-    bar = round(font * 1.4, 1)
-    step = bar + round(font * 0.35, 1)
+    bar = round(font * (1.1 if compact else 1.4), 1)
+    step = bar + round(font * (0.2 if compact else 0.35), 1)
     zero = scale(Decimal(0))
     groups = [canvas.series(number) for number in range(len(values))]
     for index, category in enumerate(chart.categories):
@@ -119,7 +123,7 @@ def _bars(chart: Chart, language: str, canvas: Canvas, *, named: bool) -> float:
             _bar(canvas, groups[series], zero, end, top=top, height=bar)
             canvas.text(max(zero, end) + pad, top + bar / 2 + (ASCENT - DESCENT) / 2 * font, label(series, index))
             top += step
-        y = top - step + bar + font * 0.9
+        y = top - step + bar + font * (0.6 if compact else 0.9)
     return y
 
 
@@ -189,7 +193,9 @@ def _draw(chart: Chart, language: str, chart_id: str, size: Size, *, themed: boo
         elif chart.kind == "stacked-bar":
             height = _stacked(chart, language, canvas)
         else:
-            height = _bars(chart, language, canvas, named=options.get("named", False))
+            height = _bars(
+                chart, language, canvas, named=options.get("named", False), compact=options.get("compact", False)
+            )
         if caption + height > size.tallest:
             raise Illegible(f"{fmt(height)} units tall under a caption of {fmt(caption)}: {fmt(size.tallest)} at most")
         return canvas.svg(height, chart_id, chart.title, text)
@@ -200,6 +206,9 @@ def _draw(chart: Chart, language: str, chart_id: str, size: Size, *, themed: boo
     tries = [{"named": several, "keyed": False}, {"named": False, "keyed": several}] if several else [{}]
     if chart.kind == "line":
         tries.append({"keyed": several, "ends": False})
+    elif chart.kind == "bar" and size.printed:
+        # Then thinner bars, before a chart too tall for two thirds of a printed page gives way to its table.
+        tries += [{**options, "compact": True} for options in tries]
     reasons = []
     for options in tries:
         try:
