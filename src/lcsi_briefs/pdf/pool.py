@@ -1,8 +1,13 @@
 """Render PDFs in parallel worker processes, each with a time limit.
 
-Each render runs in its own forked process: the parent already has WeasyPrint imported, so a
-fork starts at once, a render that hangs can be stopped without touching the others, and
-nothing a render allocates outlives it. Results come back as soon as each job finishes.
+Renders run in worker processes forked from the build, which already has WeasyPrint imported
+and the stylesheets parsed, so a worker starts at once. A worker renders one job at a time and
+then the next, keeping what its first render set up (Pango's fonts, modules WeasyPrint imports
+on first use, cached values): a worker per PDF paid for that again every time, a tenth of the
+bundled pack's render time. A render that hangs is stopped by killing its worker, without
+touching the others, and a fresh worker takes its place; so does one every ``JOBS_PER_WORKER``
+jobs, so what WeasyPrint keeps between renders stays small. Results come back as soon as each
+job finishes.
 
 A worker must not outlive its build either: if the build is killed (``kill -9``, a closed
 terminal) the workers would be re-parented and go on writing into ``build/.work``. On Linux
@@ -12,6 +17,7 @@ a thread in the worker watches for the parent to go.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import multiprocessing
@@ -77,7 +83,18 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _child(job: RenderJob, sender: Connection, parent: int) -> None:
+def _result(job: RenderJob) -> tuple[object, ...]:
+    """One render's outcome, as plain data to send back to the build."""
+    try:
+        rendered = render_pdf(job)
+        return (rendered.warnings, None, None, tuple(rendered.problems), rendered.reader.problems)
+    except RenderFailedError as error:
+        return ([], str(error), _fault(error), (), ())
+    except Exception as error:
+        return ([], f"{type(error).__name__}: {error}", None, (), ())
+
+
+def _serve(connection: Connection, parent: int) -> None:
     # Ctrl+C reaches every process of the terminal's group: the build stops its workers and says
     # so once, so a worker ignores it rather than print a traceback of its own. It was started
     # with the signal blocked (see _start), so none can arrive before this line.
@@ -86,14 +103,12 @@ def _child(job: RenderJob, sender: Connection, parent: int) -> None:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with_parent(parent)
     try:
-        rendered = render_pdf(job)
-        sender.send((rendered.warnings, None, None, tuple(rendered.problems), rendered.reader.problems))
-    except RenderFailedError as error:
-        sender.send(([], str(error), _fault(error), (), ()))
-    except Exception as error:
-        sender.send(([], f"{type(error).__name__}: {error}", None, (), ()))
+        while (job := connection.recv()) is not None:
+            connection.send(_result(job))
+    except EOFError:
+        pass
     finally:
-        sender.close()
+        connection.close()
         # A worker ends without running exit handlers: the fonts it decoded itself go now.
         forget_styles()
 
@@ -120,55 +135,87 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
+#: Jobs a worker renders before a fresh one takes its place: enough that setting up what a first
+#: render needs is paid rarely, few enough that what WeasyPrint keeps between renders stays small.
+JOBS_PER_WORKER = 12
+
+
+class _Worker:
+    """A render process fed jobs one at a time, with the deadline of the job it is rendering."""
+
+    def __init__(self, context: BaseContext) -> None:
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, os.getpid()), daemon=True)  # type: ignore[attr-defined]
+        _start(self.process)
+        child.close()
+        self.job: RenderJob | None = None
+        self.deadline = 0.0
+        self.rendered = 0
+
+    def give(self, job: RenderJob, timeout: float) -> None:
+        self.job, self.deadline = job, time.monotonic() + timeout
+        self.rendered += 1
+        self.connection.send(job)
+
+    def stop(self) -> None:
+        """End the worker: asked to, or killed when it does not (it may be mid-render)."""
+        with contextlib.suppress(OSError):
+            self.connection.send(None)
+        self.process.join(timeout=5)
+        self.kill()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
 def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> Iterator[RenderResult]:
     """Yield a result per job, in the order they finish, never more than ``workers`` at once."""
     if workers < 1:
         raise ValueError(f"workers must be 1 or more, found {workers}")
     context = _context()
-    forked = context.get_start_method() == "fork"
+    if context.get_start_method() == "fork":
+        # Parsed here once, every job's stylesheets and fonts are inherited by the workers
+        # forked after this (each would otherwise parse them again).
+        for job in jobs:
+            prepare_styles(job)
     waiting = list(reversed(jobs))
-    running: dict[Connection, tuple[RenderJob, BaseProcess, float]] = {}
+    idle: list[_Worker] = []
+    busy: dict[Connection, _Worker] = {}
     try:
-        while waiting or running:
-            while waiting and len(running) < workers:
-                job = waiting.pop()
-                if forked:
-                    # Parsed here once, the job's stylesheets and fonts are inherited by every
-                    # worker forked after it (each would otherwise parse them again).
-                    prepare_styles(job)
-                receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_child, args=(job, sender, os.getpid()), daemon=True)  # type: ignore[attr-defined]
-                _start(process)
-                sender.close()
-                running[receiver] = (job, process, time.monotonic() + timeout)
-            now = time.monotonic()
-            soonest = min(deadline for _, _, deadline in running.values())
-            ready = multiprocessing.connection.wait(list(running), timeout=max(0.0, soonest - now))
+        while waiting or busy:
+            while waiting and len(busy) < workers:
+                worker = idle.pop() if idle else _Worker(context)
+                worker.give(waiting.pop(), timeout)
+                busy[worker.connection] = worker
+            soonest = min(worker.deadline for worker in busy.values())
+            ready = multiprocessing.connection.wait(list(busy), timeout=max(0.0, soonest - time.monotonic()))
             for finished in ready:
-                receiver = next(r for r in running if r is finished)
-                job, process, _ = running.pop(receiver)
+                worker = busy.pop(finished)  # type: ignore[call-overload]
+                job = worker.job
+                assert job is not None
                 try:
-                    warnings, error, fault, problems, checked = receiver.recv()
-                except EOFError:
-                    warnings, error, fault, problems, checked = (
-                        [],
-                        "the renderer stopped without a result",
-                        None,
-                        (),
-                        (),
-                    )
-                receiver.close()
-                process.join()
-                yield RenderResult(job, warnings, error, fault, problems, checked)
-            for receiver, (job, process, deadline) in list(running.items()):
-                if time.monotonic() >= deadline:
-                    process.kill()
-                    process.join()
-                    receiver.close()
-                    del running[receiver]
-                    yield RenderResult(job, [], f"rendering took longer than {timeout:g} seconds and was stopped")
+                    outcome = worker.connection.recv()
+                except (EOFError, OSError):
+                    outcome = ([], "the renderer stopped without a result", None, (), ())
+                    worker.kill()
+                else:
+                    if worker.rendered < JOBS_PER_WORKER:
+                        idle.append(worker)
+                    else:
+                        worker.stop()
+                yield RenderResult(job, *outcome)
+            for connection, worker in list(busy.items()):
+                if time.monotonic() >= worker.deadline:
+                    del busy[connection]
+                    worker.kill()
+                    assert worker.job is not None
+                    stopped = f"rendering took longer than {timeout:g} seconds and was stopped"
+                    yield RenderResult(worker.job, [], stopped)
     finally:
-        for receiver, (_, process, _) in running.items():
-            process.kill()
-            process.join()
-            receiver.close()
+        for worker in busy.values():
+            worker.kill()
+        for worker in idle:
+            worker.stop()
