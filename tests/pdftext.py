@@ -6,12 +6,18 @@ modules read the same bundled PDFs: they all ask here. A PDF of a build shared b
 (see ``shared_build`` in conftest.py, which names its folders here) is read by the first
 worker to ask, which leaves what it read beside the build for the others; any other PDF is
 read once per test process. Either way a file changed since it was read is read again.
+
+The text is poppler's (``pdftotext -raw``, in the order it is drawn, as pypdf gives it): it
+read the bundled pack's 30 PDFs in 0.6 s where pypdf took 8.3 s, to the same words on 127 of
+130 PDFs compared (on the other three poppler puts a space before a list's number that starts
+a line, where pypdf ran it into the word before). Where each line sits still comes from pypdf.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -95,9 +101,18 @@ def pages(path: Path) -> tuple[Page, ...]:
     )
 
 
+def _read_texts(path: Path) -> list[str]:
+    """Each page's text in the order it is drawn (poppler's ``pdftotext -raw``, far quicker than
+    pypdf), whitespace folded."""
+    command = ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"]
+    drawn = subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8")
+    # A form feed ends every page, the last one included.
+    return [fold(page) for page in drawn.split("\f")[:-1]]
+
+
 def page_texts(path: Path) -> tuple[str, ...]:
     """Each page's text, whitespace folded."""
-    return tuple(text for text, _height, _lines in read_once(path, _read_pages))
+    return tuple(read_once(path, _read_texts))
 
 
 def pdf_text(path: Path) -> str:

@@ -49,6 +49,7 @@ from lcsi_briefs.text.formatter import format_number
 
 from .conftest import make_project, shared_build
 from .packgen import generate_pack
+from .pdftext import pdf_text
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "valid" / "figures-example.yaml"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -428,7 +429,7 @@ def _reader_texts(built: Path) -> dict[str, str]:
         for path in (built / "build" / "html" / "briefing" / SLUG).rglob("*.html")
     }
     for path in (built / "build" / "pdf").glob("*.pdf"):
-        texts[path.name] = " ".join(page.extract_text() for page in PdfReader(path).pages)
+        texts[path.name] = pdf_text(path)
     message = email.message_from_bytes((built / "build" / "newsletter" / f"{SLUG}.eml").read_bytes(), policy=default)
     assert isinstance(message, EmailMessage)
     for kind in ("plain", "html"):

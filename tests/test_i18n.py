@@ -17,7 +17,6 @@ import yaml
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.pages.markup import TermLinker, escape_format
@@ -25,6 +24,7 @@ from lcsi_briefs.pdf.page_labels import css_string, page_labels_css, stacked_lab
 from lcsi_briefs.text.catalogue import LOCALE_DIR, available_languages, catalogue_path, language_runs, translator_for
 
 from .conftest import REPO, make_project, shared_build, small_pack
+from .pdftext import pdf_text
 
 PACKAGE = REPO / "src" / "lcsi_briefs"
 KEYWORDS = {"_": None, "N_": None, "plural": (1, 2)}
@@ -205,7 +205,7 @@ def test_welsh_pdfs_are_welsh_and_say_so(welsh: tuple[Path, list[str]]) -> None:
     for path in pdfs:
         with pikepdf.open(path) as pdf:
             assert str(pdf.Root.Lang) == "cy"
-        text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+        text = pdf_text(path)
         assert english_left(text, data) == [], path.name
         assert "Tudalen 2 o " in text
         # Only the full briefing has a contents page; the short editions and briefs go without.

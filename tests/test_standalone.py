@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from lcsi_briefs.cli.build import build_all
 
 from .conftest import make_project, one_audience_pack, shared_build
+from .pdftext import pdf_text
 
 
 def survey_pack() -> dict[str, Any]:
@@ -120,7 +121,7 @@ def test_each_pack_prints_its_own_definition(built: tuple[Path, str]) -> None:
     build, _ = built
 
     def text(name: str) -> str:
-        return " ".join(" ".join(p.extract_text() for p in PdfReader(build / "pdf" / name).pages).split())
+        return pdf_text(build / "pdf" / name)
 
     for name, definition, other in (
         ("umfrage.pdf", GERMAN_DEFINITION, ENGLISH_DEFINITION),
@@ -175,7 +176,7 @@ def test_each_citation_says_where_in_the_source(built: tuple[Path, str]) -> None
     sources = html(build, "briefing", "umfrage", "sources.html").select_one("article")
     resting = " ".join(sources.select_one("li").get_text(" ").split())
     assert resting.endswith("(Abschnitt 3; Tabelle 2)")
-    printed = " ".join(" ".join(p.extract_text() for p in PdfReader(build / "pdf" / "umfrage.pdf").pages).split())
+    printed = pdf_text(build / "pdf" / "umfrage.pdf")
     # On paper each source names the page it is listed on (pdf/assemble.py: _page_references).
     assert re.search(r"Umfrage 2025, Abschnitt 3 \(see page \d+\); Umfrage 2025, Tabelle 2 \(see page \d+\)", printed)
     assert "quoted in Umfrage 2025, S. 12" in printed
