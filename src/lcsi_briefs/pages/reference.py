@@ -117,6 +117,9 @@ def render_reference() -> str:
             minimum = prop.get("minItems")
             if minimum:
                 meaning += f" At least {minimum}."
+            # The caps that keep the largest pack to minutes a build (see model/pack.py).
+            if (maximum := prop.get("maxItems")) is not None:
+                meaning += f" At most {maximum}."
             lines.append(f"| `{key}` | {'yes' if key in required else 'no'} | {_kind(prop)} | {meaning} |")
         lines.append("")
     return "\n".join(lines)
