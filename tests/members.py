@@ -53,3 +53,9 @@ def write_member(folder: Path, member_id: str, data: dict[str, Any]) -> Path:
     path = folder / f"{member_id}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def write_members(folder: Path, members: dict[str, dict[str, Any]]) -> None:
+    """Each of ``members`` (by id) written into ``folder`` with :func:`write_member`."""
+    for member_id, data in members.items():
+        write_member(folder, member_id, data)

@@ -29,7 +29,7 @@ from lcsi_briefs.pdf.preflight.report import read_report
 
 from . import pdfua
 from .conftest import make_project, one_audience_pack, shared_printed_build
-from .members import member_data, write_member
+from .members import member_data, write_members
 from .pdftext import pdf_text
 
 #: It renders PDFs: the pdf tier, whatever fixture it uses.
@@ -53,8 +53,7 @@ EDITIONS = ("small--councils.pdf", "small--councils--large-print.pdf", "small--c
 
 def make(root: Path) -> Path:
     project = make_project(root, {"small": one_audience_pack()})
-    for member_id, data in MEMBERS.items():
-        write_member(project / "members", member_id, data)
+    write_members(project / "members", MEMBERS)
     return project
 
 

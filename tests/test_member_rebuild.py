@@ -22,7 +22,7 @@ from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.text.numbers import words
 
 from .conftest import make_project, one_audience_pack, shared_printed_build, small_pack
-from .members import member_data, write_member
+from .members import member_data, write_member, write_members
 from .pdftext import pdf_text
 
 #: It renders PDFs: the pdf tier, whatever fixture it uses.
@@ -47,8 +47,7 @@ def _make(root: Path) -> Path:
     pack["pathways"][0]["beneficiaries"] = ["councils"]
     pack["findings"][0]["charts"] = [CHART]
     project = make_project(root, {"small": pack})
-    for member_id, data in MEMBERS.items():
-        write_member(project / "members", member_id, data)
+    write_members(project / "members", MEMBERS)
     return project
 
 
