@@ -73,32 +73,35 @@ def page_rule(sheet: str) -> dict[str, str]:
 
 
 @cache
-def text_column(*, large_print: bool) -> float:
-    """The width (points) between the page's left and right margins in regular or large print."""
-    width, margins = PAGE_WIDTHS_MM["a4"] * MM, [0.0]
+def _page(*, large_print: bool) -> tuple[float, float, list[float]]:
+    """The paper's width and height and the ``margin`` shorthand's lengths (points), as the
+    print sheets set them in regular or large print, a later sheet's value winning."""
+    width, height, margins = PAGE_WIDTHS_MM["a4"] * MM, PAGE_HEIGHTS_MM["a4"] * MM, [0.0]
     for path in print_sheets(large_print=large_print):
         page = page_rule(sheet_text(path))
         if size := page.get("size", "").split():
-            width = points(size[0])[0] if points(size[0]) else PAGE_WIDTHS_MM[size[0].lower()] * MM
+            given = points(" ".join(size[:2]))
+            if given:
+                width, height = given[0], given[1] if len(given) > 1 else given[0]
+            else:
+                width, height = PAGE_WIDTHS_MM[size[0].lower()] * MM, PAGE_HEIGHTS_MM[size[0].lower()] * MM
         if "margin" in page:
             margins = points(page["margin"])
+    return width, height, margins
+
+
+def text_column(*, large_print: bool) -> float:
+    """The width (points) between the page's left and right margins in regular or large print."""
+    width, _, margins = _page(large_print=large_print)
     right, left = _SIDES[len(margins)]
     return width - margins[right] - margins[left]
 
 
-@cache
 def body_height(*, large_print: bool) -> float:
     """The height (points) between the page's top and bottom margins in regular or large print.
 
     A printed chart is kept under two thirds of it (:mod:`lcsi_briefs.pages.chart_parts`).
     """
-    height, margins = PAGE_HEIGHTS_MM["a4"] * MM, [0.0]
-    for path in print_sheets(large_print=large_print):
-        page = page_rule(sheet_text(path))
-        if size := page.get("size", "").split():
-            given = points(" ".join(size[:2]))
-            height = given[1] if len(given) > 1 else PAGE_HEIGHTS_MM[size[0].lower()] * MM
-        if "margin" in page:
-            margins = points(page["margin"])
+    _, height, margins = _page(large_print=large_print)
     top, bottom = _ENDS[len(margins)]
     return height - margins[top] - margins[bottom]
