@@ -119,7 +119,7 @@ def _context() -> BaseContext:
 
 
 def _start(process: BaseProcess) -> None:
-    """Start a worker with Ctrl+C held back until it has chosen to ignore it (see _child)."""
+    """Start a worker with Ctrl+C held back until it has chosen to ignore it (see _serve)."""
     if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
         process.start()
         return
@@ -157,10 +157,13 @@ class _Worker:
         self.rendered += 1
         self.connection.send(job)
 
-    def stop(self) -> None:
-        """End the worker: asked to, or killed when it does not (it may be mid-render)."""
+    def ask_to_stop(self) -> None:
+        """Tell an idle worker to end once it has read this (it takes no more jobs)."""
         with contextlib.suppress(OSError):
             self.connection.send(None)
+
+    def stop(self) -> None:
+        """Wait for a worker asked to end, or kill it when it does not (it may be mid-render)."""
         self.process.join(timeout=5)
         self.kill()
 
@@ -183,6 +186,7 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
             prepare_styles(job)
     waiting = list(reversed(jobs))
     idle: list[_Worker] = []
+    retired: list[_Worker] = []
     busy: dict[Connection, _Worker] = {}
     try:
         while waiting or busy:
@@ -205,7 +209,9 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
                     if worker.rendered < JOBS_PER_WORKER:
                         idle.append(worker)
                     else:
-                        worker.stop()
+                        # Asked to end now, waited for at the end: the others' results go on.
+                        worker.ask_to_stop()
+                        retired.append(worker)
                 yield RenderResult(job, *outcome)
             for connection, worker in list(busy.items()):
                 if time.monotonic() >= worker.deadline:
@@ -218,4 +224,6 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
         for worker in busy.values():
             worker.kill()
         for worker in idle:
+            worker.ask_to_stop()
+        for worker in [*idle, *retired]:
             worker.stop()

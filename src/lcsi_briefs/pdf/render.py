@@ -230,7 +230,7 @@ def prepare_styles(job: RenderJob) -> None:
 def forget_styles() -> None:
     """Drop the stylesheets this process parsed; their fonts' temporary folder goes with them.
 
-    Run as the process ends, and by a worker as its render ends (it ends without exit handlers).
+    Run as the process ends, and by a render worker as it ends (it ends without exit handlers).
     Those a forked worker inherited are left alone: they are its parent's, and so is their folder.
     """
     own = [key for key, styles in _STYLES.items() if styles.pid == os.getpid()]
@@ -241,7 +241,7 @@ def forget_styles() -> None:
     # The documents rendered with them hold their fonts in reference cycles (boxes and their
     # parents): collected now, the folder goes now rather than whenever the collector next runs.
     # Only then: a worker that used its parent's stylesheets would otherwise walk the whole heap
-    # it was forked with, copying every page of it, for nothing, after every PDF.
+    # it was forked with, copying every page of it, for nothing, as it ends.
     if own:
         gc.collect()
 
