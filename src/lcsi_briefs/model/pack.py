@@ -118,6 +118,16 @@ class Briefing(Strict):
         ),
     )
 
+    @property
+    def short_field(self) -> str:
+        """The field that names the briefing where room is short (running head, email subject)."""
+        return "short_title" if self.short_title else "title"
+
+    @property
+    def short_name(self) -> str:
+        """The words of :attr:`short_field`."""
+        return self.short_title or self.title
+
 
 class Source(Strict):
     """A published report a finding rests on."""

@@ -73,17 +73,17 @@ def running_head(briefing: Briefing, *, large_print: bool, body: str = "") -> st
         (text_width(label, measure.size) for label in continued_labels(body, large_print=large_print)), default=0
     )
     room = measure.width - beside - GAP
-    return fit(briefing.short_title or briefing.title, room, measure.size)
+    return fit(briefing.short_name, room, measure.size)
 
 
 def running_head_problems(loaded: LoadedPack) -> list[Problem]:
     """A warning where the running head is shortened in large print: the editor should choose it."""
     briefing = loaded.pack.briefing
     head = running_head(briefing, large_print=True)
-    given = briefing.short_title or briefing.title
+    given = briefing.short_name
     if head == " ".join(given.split()):
         return []
-    key = "short_title" if briefing.short_title else "title"
+    key = briefing.short_field
     measure = head_measure(large_print=True)
     advice = (
         "shorten the short_title"

@@ -30,7 +30,7 @@ def subject(loaded: LoadedPack, audience_id: str | None, _: Translator) -> str:
     the whole still fits; an audience's names the audience first.
     """
     briefing = loaded.pack.briefing
-    short = briefing.short_title or briefing.title
+    short = briefing.short_name
     if audience_id is None:
         if briefing.short_title is None or briefing.series is None:
             return short
@@ -49,7 +49,7 @@ def subject_problems(loaded: LoadedPack) -> list[Problem]:
     pack = loaded.pack
     _ = translator_for(pack.briefing.language)
     document = read_yaml(loaded.path)
-    title_key = "short_title" if pack.briefing.short_title else "title"
+    title_key = pack.briefing.short_field
     problems: list[Problem] = []
 
     def warn(location: Location, text: str, advice: str) -> None:

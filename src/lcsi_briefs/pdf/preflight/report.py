@@ -32,7 +32,7 @@ def pack_fields(loaded: LoadedPack) -> dict[str, Location]:
     pack, labels = loaded.pack, Labels(loaded)
     fields: dict[str, Location] = {methodology_label(labels): ("methodology",)}
     # The title that sets the running head: a header problem is the running head's.
-    fields[RUNNING_HEAD_ID] = ("briefing", "short_title" if pack.briefing.short_title else "title")
+    fields[RUNNING_HEAD_ID] = ("briefing", pack.briefing.short_field)
     for index, finding in enumerate(pack.findings):
         fields[labels.finding(finding.id)] = ("findings", index)
         for number in range(1, len(finding.tables) + 1):
