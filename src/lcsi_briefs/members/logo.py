@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import re
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 from pathlib import Path
 
 from defusedxml import DefusedXmlException
@@ -100,6 +101,16 @@ def logo_problem(path: Path, folder: Path) -> str | None:
 
 
 def data_uri(path: Path) -> str:
-    """The checked logo inside the print HTML: no file to fetch, and its bytes are in every digest."""
+    """The checked logo inside the print HTML: no file to fetch, and its bytes are in every digest.
+
+    Read and encoded once per version of the file: a build asks for a member's logo for each of
+    its copies (28 for the bundled pack), and for the publisher's for every edition.
+    """
+    stat = path.stat()
+    return _encoded(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _encoded(path: Path, _mtime_ns: int, _size: int) -> str:
     kind = "image/svg+xml" if path.suffix.lower() == ".svg" else "image/png"
     return f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")

@@ -18,7 +18,7 @@ import base64
 import io
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -77,8 +77,12 @@ RESEARCH_PUBLISHED_BY = N_("Research published by {names}.")
 QR_ALT = N_("QR code for {url}")
 
 
+@lru_cache(maxsize=256)
 def qr_data_uri(url: str) -> str:
-    """An SVG QR code for ``url`` as a data: URI (no file to fetch, nothing outside the job)."""
+    """An SVG QR code for ``url`` as a data: URI (no file to fetch, nothing outside the job).
+
+    Made once per address: every member's copy of a brief, in both print sizes, carries the same.
+    """
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False, svgns=True)
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
