@@ -100,7 +100,9 @@ def _charts() -> list[tuple[str, str, Chart]]:
 def _page(svgs: list[tuple[float, str]], *, bundled: bool) -> str:
     faces = FACES.replace("{fonts}", FONTS.as_uri()) if bundled else ""
     body = "".join(f'<div style="width:{width}px">{svg}</div>' for width, svg in svgs)
-    return f"<!doctype html><html><head><style>{faces} body {{ margin: 0 }}</style></head><body>{body}</body></html>"
+    # Declared: a Chromium without encoding detection reads an undeclared file as windows-1252.
+    head = f'<meta charset="utf-8"><style>{faces} body {{ margin: 0 }}</style>'
+    return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
 
 
 def _problems(measured: dict[str, Any]) -> list[str]:

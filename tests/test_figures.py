@@ -479,7 +479,11 @@ def test_narrow_screen_shows_the_narrow_chart_and_a_table_that_scrolls_under_its
     table = _table_html("wide", "A wide table", header, [["North", *map(str, range(8))]], row_headers=True)
     sheet = (built / "build" / "html" / "_static" / "lcsi-figures.css").as_uri()
     wide = tmp_path / "wide.html"
-    wide.write_text(f'<link rel="stylesheet" href="{sheet}"><div class="lcsi-table-wrap" tabindex="0">{table}</div>')
+    wide.write_text(
+        f'<meta charset="utf-8"><link rel="stylesheet" href="{sheet}">'
+        f'<div class="lcsi-table-wrap" tabindex="0">{table}</div>',
+        encoding="utf-8",
+    )
     page = browser.new_page(viewport={"width": 375, "height": 600})
     try:
         page.goto(wide.as_uri())
