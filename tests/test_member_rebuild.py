@@ -12,13 +12,16 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.model.loader import load_pack
+from lcsi_briefs.pdf.preflight.report import read_member_reports
 from lcsi_briefs.text.numbers import words
 
 from .conftest import make_project, one_audience_pack, shared_printed_build, small_pack
@@ -107,16 +110,67 @@ def test_editing_the_pack_reprints_every_members_affected_files_and_leaves_the_r
     assert len(untouched) == 2 * (1 + len(MEMBERS)) and not untouched & touched
 
 
-def test_members_of_a_site_whose_packs_are_all_in_its_second_language(tmp_path: Path) -> None:
-    """The site's first language has no pack: the build says members get no copies of the Welsh
-    one, and prints no member folder, instead of failing with a traceback."""
+def _member_files(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+def test_members_get_copies_of_the_packs_of_every_language_of_the_site(tmp_path: Path) -> None:
+    """A site in English and Welsh builds each language apart; a member's folder still holds its
+    copies of both packs, one index listing both, each in its own language, one zip of them all
+    and one preflight report. An edit to the member reprints its copies in both languages."""
+    welsh = one_audience_pack()
+    welsh["briefing"]["language"] = "cy"
+    project = make_project(tmp_path / "project", {"small": one_audience_pack(), "cymraeg": welsh})
+    assert (project / "docs" / "cy").is_dir(), "the project's site is in English and Welsh"
+    write_member(project / "members", "leeds-cvs", member_data())
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        assert build_all(project) == 0
+    assert "first language only" not in printed.getvalue()
+    build = project / "build"
+    own = {"small.pdf", "small--large-print.pdf", "cymraeg.pdf", "cymraeg--large-print.pdf"}
+    wanted = {path.name for path in (build / "pdf").glob("*.pdf")} - own
+    assert {name.split("--")[0] for name in wanted} == {"small", "cymraeg"}
+    folder = build / "members" / "leeds-cvs"
+    files = _member_files(folder)
+    assert {name for name in files if name.endswith(".pdf")} == wanted
+    assert all("Leeds Community Voluntary Service" in pdf_text(folder / name) for name in wanted)
+    page = BeautifulSoup(files["index.html"].decode("utf-8"), "html.parser")
+    assert page.html is not None and page.html["lang"] == "en-GB"
+    sections = {section["lang"]: section for section in page.find_all("section")}
+    assert set(sections) == {"en-GB", "cy"}
+    assert {link["href"].split("--")[0] for link in sections["cy"].find_all("a")} == {"cymraeg"}
+    assert {link["href"] for link in page.find_all("a")} == wanted | {"leeds-cvs-briefings.zip"}
+    with zipfile.ZipFile(folder / "leeds-cvs-briefings.zip") as archive:
+        assert set(archive.namelist()) == wanted
+    assert set(read_member_reports(build / "members")) == {f"leeds-cvs/{name}" for name in wanted}
+    publisher = {path.name: path.read_bytes() for path in (build / "pdf").glob("*.pdf")}
+    data = member_data()
+    data["contact"]["phone"] = "0113 496 0999"
+    write_member(project / "members", "leeds-cvs", data)
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert build_all(project) == 0
+    after = _member_files(folder)
+    assert {name for name in wanted if after[name] != files[name]} == wanted, "both languages' copies reprinted"
+    assert all("0113 496 0999" in pdf_text(folder / name) for name in wanted if "brief" not in name)
+    assert {path.name: path.read_bytes() for path in (build / "pdf").glob("*.pdf")} == publisher
+
+
+def test_a_site_whose_packs_are_all_in_its_second_language_gives_members_copies(tmp_path: Path) -> None:
+    """The site's first language has no pack: members get copies of the Welsh one, listed in Welsh."""
     pack = one_audience_pack()
     pack["briefing"]["language"] = "cy"
     project = make_project(tmp_path / "project", {"cymraeg": pack})
     assert (project / "docs" / "cy").is_dir(), "the project's site is in English and Welsh"
     write_member(project / "members", "leeds-cvs", member_data())
-    with contextlib.redirect_stdout(io.StringIO()) as printed:
+    with contextlib.redirect_stdout(io.StringIO()):
         assert build_all(project) == 0
-    assert "members get copies of the packs in the site's first language only; none of: cymraeg" in printed.getvalue()
-    assert not list((project / "build").glob("members/*/*.pdf"))
+    folder = project / "build" / "members" / "leeds-cvs"
+    assert sorted(path.name for path in folder.glob("*.pdf")) == [
+        "cymraeg--councils--brief--large-print.pdf",
+        "cymraeg--councils--brief.pdf",
+        "cymraeg--councils--large-print.pdf",
+        "cymraeg--councils.pdf",
+    ]
+    page = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.html is not None and page.html["lang"] == "cy"
     assert (project / "build" / "pdf" / "cymraeg.pdf").is_file()

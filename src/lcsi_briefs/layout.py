@@ -356,6 +356,9 @@ class MemberLayout:
 
     member_id: str
     index = "index.html"
+    #: What one language's PDF build printed for the member (see ``members.share.Shared``),
+    #: beside the copies in that build's work folder; read when the folder is published.
+    listing = ".lcsi-listing.json"
 
     @property
     def folder(self) -> str:

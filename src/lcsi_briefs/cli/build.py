@@ -292,9 +292,10 @@ def _staged(
             staged[layout.pdf] = pdf_folder
         if any((folder / "html" / NEWSLETTER_DIR).is_dir() for folder in works):
             staged[layout.newsletter] = newsletter_folder
-    members = printed_members(layout.work / "pdf") if pdf else []
+    pdf_works = [folder / "pdf" for folder in works]
+    members = printed_members(pdf_works) if pdf else []
     if members:
-        staged[layout.members] = partial(member_folders, layout.work / "pdf", members)
+        staged[layout.members] = partial(member_folders, pdf_works, members)
     return staged, members
 
 

@@ -1,7 +1,11 @@
-"""Publishing the members' editions: ``build/members/<id>/`` from the PDF build's work folder.
+"""Publishing the members' editions: ``build/members/<id>/`` from the PDF builds' work folders.
 
-The PDF build lists the members it printed (a shard prints some); only their folders are
-published, so the folders of N shards' builds sit side by side when copied together.
+Each PDF build lists the members it printed (a shard prints some) and, beside their copies,
+what it printed for each (:class:`~lcsi_briefs.members.share.Shared`). A site in several
+languages has one PDF build per language, so a member's folder gathers its copies from every
+language's build, and its index and zip are made here, from every listing, once all are done.
+Only the printed members' folders are published, so the folders of N shards' builds sit side by
+side when copied together.
 """
 
 from __future__ import annotations
@@ -11,26 +15,57 @@ import os
 import shutil
 from pathlib import Path
 
+from lcsi_briefs.files import write_if_changed
 from lcsi_briefs.layout import MEMBERS_PRINTED, MemberLayout
+from lcsi_briefs.members.share import Shared, shared_files
 
 
-def _link_or_copy(source: str, target: str) -> object:
+def _link_or_copy(source: Path, target: Path) -> None:
     """A second name for a finished file (a render replaces a PDF by renaming, never in place)."""
     try:
         os.link(source, target)
     except OSError:
-        return shutil.copy2(source, target)
-    return target
+        shutil.copy2(source, target)
 
 
-def member_folders(pdf_work: Path, member_ids: list[str], fresh: Path) -> None:
-    """``build/members``: the folder of each member this build printed (a shard prints some)."""
+def member_folders(pdf_works: list[Path], member_ids: list[str], fresh: Path) -> None:
+    """``build/members``: the folder of each member these builds printed (the site's first language's
+    build first), with the member's copies from every language, their preflight report, index and zip."""
+    # Imported only here, as by the build: it loads the pack's pages.
+    from lcsi_briefs.pdf.preflight.report import read_report, write_report  # noqa: PLC0415
+
     fresh.mkdir(parents=True)
     for member_id in member_ids:
-        shutil.copytree(pdf_work / MemberLayout(member_id).folder, fresh / member_id, copy_function=_link_or_copy)
+        layout = MemberLayout(member_id)
+        target = fresh / member_id
+        target.mkdir()
+        listings: list[Shared] = []
+        reports: dict[str, list[str]] | None = None
+        for work in pdf_works:
+            folder = work / layout.folder
+            listing = folder / layout.listing
+            if not listing.is_file():
+                continue
+            shared = Shared.from_json(listing.read_text(encoding="utf-8"))
+            listings.append(shared)
+            for pack in shared.packs:
+                for file in pack.files:
+                    _link_or_copy(folder / file.filename, target / file.filename)
+            found = read_report(folder)
+            if found is not None:
+                reports = (reports or {}) | found
+        if reports is not None:
+            write_report(target, reports)
+        if listings:
+            for name, data in shared_files(target, listings, layout.index, layout.zip_name).items():
+                write_if_changed(target / name, data)
 
 
-def printed_members(pdf_work: Path) -> list[str]:
-    """The members the PDF build printed: those of the site's first language's packs."""
-    listed = pdf_work / MEMBERS_PRINTED
-    return list(json.loads(listed.read_text(encoding="utf-8"))) if listed.is_file() else []
+def printed_members(pdf_works: list[Path]) -> list[str]:
+    """The members the PDF builds printed, in every language's build."""
+    printed: set[str] = set()
+    for work in pdf_works:
+        listed = work / MEMBERS_PRINTED
+        if listed.is_file():
+            printed.update(json.loads(listed.read_text(encoding="utf-8")))
+    return sorted(printed)

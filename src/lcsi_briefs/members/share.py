@@ -2,16 +2,19 @@
 
 Both are reproducible, like the PDFs: the zip's entries are sorted and stamped with the
 edition's time, never the clock, so shards built apart and one build made whole agree to the
-byte. Each file is rewritten only when its bytes change, so a member whose files did not
-change keeps its index and zip as they were.
+byte. A site in several languages prints each language's packs in a build of its own, so each
+build leaves a :class:`Shared` listing beside the member's copies it printed, and the index and
+zip are made from every language's listing together once all of them are done.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
@@ -40,6 +43,44 @@ class ListedPack:
     title: str
     language: str
     files: list[Listed]
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What one language's build printed for a member, and what its index needs to say so."""
+
+    member: str
+    publisher: str
+    #: The site's language in that build: the index's when no pack is listed.
+    language: str
+    #: The time stamp of the zip's entries, from that build's newest edition (ISO 8601).
+    stamp: str
+    packs: list[ListedPack]
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=1, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Shared:
+        data = json.loads(text)
+        packs = [
+            ListedPack(pack["title"], pack["language"], [Listed(**file) for file in pack["files"]])
+            for pack in data["packs"]
+        ]
+        return cls(data["member"], data["publisher"], data["language"], data["stamp"], packs)
+
+
+def merged(listings: Sequence[Shared]) -> tuple[Shared, dt.datetime]:
+    """Every language's listing of one member as one (the first language's first) and the zip's stamp.
+
+    ``listings`` come in the site's language order: the index is in the language of its first
+    pack, the first language's when it lists none, as a site in one language does.
+    """
+    first = listings[0]
+    packs = [pack for listing in listings for pack in listing.packs]
+    language = packs[0].language if packs else first.language
+    stamp = max(dt.datetime.fromisoformat(listing.stamp) for listing in listings)
+    return Shared(first.member, first.publisher, language, stamp.isoformat(), packs), stamp
 
 
 @cache
@@ -79,3 +120,11 @@ def zip_bytes(folder: Path, names: list[str], stamp: dt.datetime) -> bytes:
             entry.external_attr = _FILE_MODE
             archive.writestr(entry, (folder / name).read_bytes())
     return buffer.getvalue()
+
+
+def shared_files(folder: Path, listings: Sequence[Shared], index: str, zip_name: str) -> dict[str, bytes]:
+    """The member's ``index`` page and zip, by name, for its copies gathered in ``folder``."""
+    whole, stamp = merged(listings)
+    names = [file.filename for pack in whole.packs for file in pack.files]
+    page = index_html(whole.member, whole.publisher, whole.language, whole.packs, zip_name)
+    return {zip_name: zip_bytes(folder, names, stamp), index: page.encode("utf-8")}

@@ -40,7 +40,7 @@ from lcsi_briefs.sphinx_ext.editorial import keep_checks
 from lcsi_briefs.sphinx_ext.errors import PdfRenderError
 from lcsi_briefs.sphinx_ext.languages import pack_twin, site_base
 from lcsi_briefs.sphinx_ext.members import MemberRun, member_run
-from lcsi_briefs.sphinx_ext.site_packs import site_packs
+from lcsi_briefs.sphinx_ext.site_packs import every_pack, site_packs
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, note, pack_location, warn
 from lcsi_briefs.text.catalogue import translator_for
 from lcsi_briefs.text.first_use import FirstUse
@@ -149,7 +149,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         previous = _read_json(manifest_path)
         warned: dict[str, list[str]] = _read_json(outdir / WARNED)
         packs = site_packs(self.env)
-        run = member_run(self.config, Path(self.confdir), list(packs.values()))
+        run = member_run(self.config, Path(self.confdir), list(packs.values()), every_pack(self.env))
         expected = run.expected() | {edition.filename for loaded in packs.values() for edition in editions(loaded)}
         # Another shard's files keep their digests: this build neither prints nor removes them.
         plan = self._plan(packs.values(), run, previous, expected)

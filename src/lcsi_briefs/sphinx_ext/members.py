@@ -4,7 +4,10 @@ The PDF builder assembles each edition once and prints it for the publisher and 
 the same content, for every member that gets it, all in one pool of workers. It knows a
 member's copy only as a :class:`~lcsi_briefs.editions.MemberCopy` (a place and the parts it
 adds); this glue reads the member files with :mod:`lcsi_briefs.members`, reports their
-problems the build's way, and writes each member's index and zip once its PDFs are printed.
+problems the build's way, and lists what it printed for each member once its PDFs are printed.
+A site in several languages builds each language's packs apart: each build prints the members'
+copies of its own packs, and the command publishing ``build/members`` makes each member's
+index and zip from every language's listing (``cli/member_output.py``).
 Without a members folder it reads nothing but that the folder is not there; the publisher's
 file, when there is one, is read in every build, for the publisher's own editions.
 """
@@ -28,8 +31,7 @@ from lcsi_briefs.members.loader import load_members, load_publisher, publisher_n
 from lcsi_briefs.members.model import LoadedMember
 from lcsi_briefs.members.plan import member_editions, members_in_shard
 from lcsi_briefs.members.shard import Shard
-from lcsi_briefs.members.share import Listed, ListedPack, index_html, zip_bytes
-from lcsi_briefs.model.loader import find_pack_files
+from lcsi_briefs.members.share import Listed, ListedPack, Shared
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.sphinx_ext.config import briefs_config
@@ -51,37 +53,40 @@ class MemberRun:
         self,
         layout: ProjectLayout,
         packs: list[LoadedPack],
+        every: list[LoadedPack],
         shard: Shard,
         *,
         strict: bool,
-        enabled: bool = True,
+        first: bool = True,
         language: str = "en",
     ) -> None:
-        """``enabled`` is False for the builds of a site's other languages: only the first prints
-        members' copies (of its own packs), so each member has one folder, index and zip.
+        """``packs`` are this build's, ``every`` the site's in all its languages: members are
+        checked and shared out against them all, so each language's build agrees on both, and
+        a member's copies in every language are printed by the same shard. ``first`` is False
+        for the builds of a site's other languages, which say nothing the first has said.
         ``language`` is the site's: a member's index is in it when none of its packs is listed."""
         self.packs = packs
         self.shard = shard
         self.language = language
+        #: Who publishes, when no publisher's file says: the first pack's publisher.
+        self.packs_publisher = next((loaded.pack.briefing.publisher for loaded in [*packs, *every]), "")
         try:
             # The publisher's file is read in every build: its own editions carry its identity.
             self.publisher, warnings = load_publisher(layout.publisher_file)
-            self.all, more = load_members(layout.member_files, packs) if enabled else ([], [])
+            self.all, more = load_members(layout.member_files, every)
         except PackError as error:
             found = counted(len(error.problems), "problem")
             raise BriefingDataError(f"{found} in the member files:\n{error}") from None
-        # Reported once for the site, by the first language's build, as the members' are.
-        warnings = warnings + more + publisher_name_problems(self.publisher, packs) if enabled else []
+        # Reported once for the site, by the first language's build.
+        warnings = warnings + more + publisher_name_problems(self.publisher, every) if first else []
         if warnings and strict:
             listed = "\n".join(str(problem) for problem in warnings)
             raise BriefingDataError(f"warnings about the publisher's and members' files (strict build):\n{listed}")
         for problem in warnings:
             note(logger, "%s", problem)
-        if self.all:
-            _note_packs_without_copies(layout, packs)
-        if not packs:
-            self.all = []  # no pack of this build to copy: no member folder, index or zip
-        self.members = members_in_shard(self.all, packs, shard)
+        if not every:
+            self.all = []  # no pack to copy: no member folder, index or zip
+        self.members = members_in_shard(self.all, every, shard)
         self._editions = {member.id: member_editions(member, packs) for member in self.all}
         self._wanted = {
             member.id: {(loaded.slug, edition.filename) for loaded, edition in self._editions[member.id]}
@@ -127,7 +132,7 @@ class MemberRun:
         return {self.place(member, edition) for member in self.all for _, edition in self._editions[member.id]}
 
     def finish(self, outdir: Path, stamp: dt.datetime) -> None:
-        """Each printed member's index and zip; remove what no member has any more."""
+        """List what this build printed for each of its members; remove what no member has any more."""
         wanted = {MemberLayout(member.id).folder for member in self.all}
         members_root = outdir / MEMBERS_DIR
         for folder in sorted(members_root.iterdir()) if members_root.is_dir() else []:
@@ -150,7 +155,6 @@ class MemberRun:
         for stale in folder.glob("*.pdf"):
             if stale.name not in names:
                 stale.unlink()
-        write_if_changed(folder / layout.zip_name, zip_bytes(folder, names, stamp))
         listed = [
             ListedPack(
                 loaded.pack.briefing.title,
@@ -160,30 +164,16 @@ class MemberRun:
             for loaded in self.packs
             if any(pack.slug == loaded.slug for pack, _ in files)
         ]
-        language = listed[0].language if listed else self.language
-        publisher = self.publisher.publisher.name if self.publisher else self.packs[0].pack.briefing.publisher
-        page = index_html(member.member.name, publisher, language, listed, layout.zip_name)
-        write_if_changed(folder / layout.index, page.encode("utf-8"))
+        publisher = self.publisher.publisher.name if self.publisher else self.packs_publisher
+        shared = Shared(member.member.name, publisher, self.language, stamp.isoformat(), listed)
+        write_if_changed(folder / layout.listing, shared.to_json().encode("utf-8"))
 
 
-def _note_packs_without_copies(layout: ProjectLayout, packs: list[LoadedPack]) -> None:
-    """Members get copies of the packs of the site's first language (the build that prints them
-    has only those packs' pages): say which packs they do not get, rather than leave them out silently."""
-    printed = {loaded.slug for loaded in packs}
-    others = sorted(path.stem for path in find_pack_files([layout.packs]) if path.stem not in printed)
-    if others:
-        note(
-            logger,
-            "members get copies of the packs in the site's first language only; none of: %s "
-            "(build those packs in a project of their own language to give members copies)",
-            ", ".join(others),
-        )
-
-
-def member_run(config: Config, confdir: Path, packs: list[LoadedPack]) -> MemberRun:
-    """The members a PDF build prints copies for: none in the builds of a site's other languages."""
+def member_run(config: Config, confdir: Path, packs: list[LoadedPack], every: list[LoadedPack]) -> MemberRun:
+    """The members a PDF build prints copies for, of its own packs (``every``: the site's)."""
     settings = briefs_config(config)
     first = not settings.site_languages or language_key(config.language) == settings.site_languages[0]
     layout = ProjectLayout(confdir, settings.packs_dir, settings.pages_dir, members_dir=settings.members_dir)
     shard = Shard.parse(settings.shard or "1/1")
-    return MemberRun(layout, packs, shard, strict=settings.strict, enabled=first, language=config.language or "en")
+    language = config.language or "en"
+    return MemberRun(layout, packs, every, shard, strict=settings.strict, first=first, language=language)
