@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from lcsi_briefs.cli.main import main
+from lcsi_briefs.layout import ProjectLayout
 from lcsi_briefs.members.cobrand import cobrand
 from lcsi_briefs.members.loader import load_members, load_publisher
 from lcsi_briefs.members.plan import assign, member_editions, members_in_shard
@@ -20,6 +21,7 @@ from lcsi_briefs.model.colour import TEXT_CONTRAST, contrast, readable
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import PackError, Severity
+from lcsi_briefs.sphinx_ext.members import MemberRun
 
 from .conftest import small_pack, write_pack
 from .members import SVG_LOGO, member_data, png_logo, write_member
@@ -294,3 +296,28 @@ def test_the_publishers_file_gives_its_logo_and_a_members_parts_speak_the_packs_
     )
     with pytest.raises(PackError, match=r"publisher.yaml:3:9: logo.path: no logo file at"):
         load_publisher(publisher_file)
+
+
+def test_every_language_of_a_site_puts_a_member_in_the_same_shard(tmp_path: Path) -> None:
+    """Each language of a site prints its members' copies in a build of its own; a member must be
+    whole in one shard all the same (its index and zip are made where all its copies are), so
+    every language's build shares the members out over the site's packs, not its own."""
+    english = small_pack()
+    welsh = small_pack()
+    welsh["briefing"]["language"] = "cy"
+    welsh["audiences"] = welsh["audiences"][:1]
+    welsh["pathways"][0]["beneficiaries"] = [welsh["audiences"][0]["id"]]
+    every = [
+        load_pack(write_pack(tmp_path / "briefings" / f"{slug}.yaml", pack))
+        for slug, pack in (("small", english), ("cymraeg", welsh))
+    ]
+    for n in range(7):
+        data = member_data()
+        if n % 3 == 0:
+            data["packs"] = ["cymraeg"]
+        write_member(tmp_path / "members", f"m{n}", data)
+    layout = ProjectLayout(tmp_path)
+    for k in (1, 2):
+        shard = Shard(k, 2)
+        chosen = [{m.id for m in MemberRun(layout, [loaded], every, shard, strict=False).members} for loaded in every]
+        assert chosen[0] == chosen[1] != set()
