@@ -3,7 +3,7 @@
 The accessibility statement promises that every edition is tagged, declares its language,
 shows its title, embeds its fonts, has bookmarks and, in large print, sets its body text at
 16 point or more; a PDF that fails any of these fails the build. The checks read the objects
-WeasyPrint is about to write (the finisher's ``pydyf.PDF``) and the text boxes preflight has
+WeasyPrint is about to write (the finisher's ``pydyf.PDF``) and the text sizes preflight has
 already measured, instead of parsing the written file again: reading every PDF back with a
 PDF library cost a sixth of a build, for facts the render already holds. The tests read the
 written files with other readers (pikepdf, pdfplumber), so the claim is still checked from
@@ -32,8 +32,6 @@ class ReaderFacts:
     """What the checks found in one PDF: its problems, one line each (none when it passed)."""
 
     problems: tuple[str, ...]
-    #: The median size of the body text in points (large print only).
-    body_points: float | None = None
 
 
 def _object(pdf: pydyf.PDF, value: Any) -> Any:
@@ -85,11 +83,10 @@ def reader_facts(pdf: pydyf.PDF, page_sizes: list[list[float]], *, large_print: 
     if "Outlines" not in catalog:
         problems.append("it has no bookmarks")
     problems += [f"the font {name} is not embedded" for name in _unembedded_fonts(pdf)]
-    body = None
     if large_print:
         # Past the cover and contents; a short PDF (a two-page brief) is read whole.
         pages = page_sizes[BODY_PAGES] if len(page_sizes) > 2 else page_sizes
         body = body_points(size for page in pages for size in page)
         if body is None or body < LARGE_PRINT_POINTS:
             problems.append(f"its body text is {body} pt, under the {LARGE_PRINT_POINTS:g} pt of large print")
-    return ReaderFacts(tuple(problems), body)
+    return ReaderFacts(tuple(problems))

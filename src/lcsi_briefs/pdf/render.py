@@ -317,14 +317,6 @@ def _kept(html: HTML, laid: _Laid, job: RenderJob, options: dict[str, Any]) -> _
     return best
 
 
-def _text_sizes(measured: Measurement) -> list[list[float]]:
-    """Each page's text sizes in CSS pixels, running header and footer included."""
-    sizes: list[list[float]] = [[] for _ in measured.layout.pages]
-    for number, box, _block in measured.layout.texts:
-        sizes[number - 1].append(float(box.style["font_size"]))
-    return sizes
-
-
 def render_pdf(job: RenderJob) -> Rendered:
     """Write ``job.target``; return WeasyPrint's warnings and preflight's problems.
 
@@ -348,8 +340,7 @@ def render_pdf(job: RenderJob) -> Rendered:
                     measured.problems.append(Measured(Kind.TAGS, 1, UNMARKED_LANGUAGES))
                 tagging.finish(document, pdf)
                 measured.problems.extend(tagging.structure_problems(pdf, measured.tables))
-                sizes = _text_sizes(measured) if job.large_print else []
-                checked.append(reader_facts(pdf, sizes, large_print=job.large_print))
+                checked.append(reader_facts(pdf, measured.sizes, large_print=job.large_print))
 
             job.target.parent.mkdir(parents=True, exist_ok=True)
             document.write_pdf(temporary, finisher=finish, **options)

@@ -18,6 +18,8 @@ class Measurement:
     tables: int
     #: The measured layout, where :mod:`lcsi_briefs.pdf.preflight.keep` finds what to hold together.
     layout: Layout
+    #: Each page's text sizes in CSS pixels (large print only, else empty), for the reader check.
+    sizes: list[list[float]]
 
 
 def measure(document: Any, *, large_print: bool) -> Measurement:
@@ -30,8 +32,7 @@ def measure(document: Any, *, large_print: bool) -> Measurement:
     rules.broken_words(layout, large_print=large_print)
     rules.outside(layout)
     rules.margin_text(layout)
-    if large_print:
-        rules.large_print(layout)
+    sizes = rules.large_print(layout) if large_print else []
     headings.heading_order(layout)
     headings.bookmarks(layout, document)
-    return Measurement(sorted(layout.problems, key=lambda problem: problem.page), len(layout.tables()), layout)
+    return Measurement(sorted(layout.problems, key=lambda problem: problem.page), len(layout.tables()), layout, sizes)

@@ -171,11 +171,17 @@ def broken_words(layout: Layout, *, large_print: bool) -> None:
         layout.add(Kind.BROKEN, after.page, f"the {what} {token!r} is broken across two lines", before.block)
 
 
-def large_print(layout: Layout) -> None:
-    """UKAAF large print: no text under 16pt, none in italics (running header and footer included)."""
+def large_print(layout: Layout) -> list[list[float]]:
+    """UKAAF large print: no text under 16pt, none in italics (running header and footer included).
+
+    Returns each page's text sizes in CSS pixels, read in the same walk: the reader check takes
+    the body text's median from them (:func:`lcsi_briefs.pdf.reader_checks.reader_facts`).
+    """
+    sizes: list[list[float]] = [[] for _ in layout.pages]
     reported: set[tuple[int, str]] = set()
     for number, box, _block in layout.texts:
         size, style = box.style["font_size"], box.style["font_style"]
+        sizes[number - 1].append(float(size))
         problem = ""
         if size < LARGE_PRINT_PX:
             problem = f"{size * 3 / 4:.1f}pt text (16pt at least)"
@@ -184,6 +190,7 @@ def large_print(layout: Layout) -> None:
         if problem and (number, problem) not in reported:
             reported.add((number, problem))
             layout.add(Kind.LARGE_PRINT, number, f"{problem}: {box.text.strip()[:40]!r}", box.element)
+    return sizes
 
 
 def outside(layout: Layout) -> None:
