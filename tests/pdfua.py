@@ -17,8 +17,6 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 
-from .pdftext import read_once
-
 #: Roles a list item may hold (ISO 32000-1, 14.8.4.3.3; veraPDF 7.2-20 and 7.2-21).
 LIST_ITEM_KIDS = {"/Lbl", "/LBody"}
 #: Roles a list may hold (veraPDF 7.2-17).
@@ -220,34 +218,3 @@ def artifact_text(path: Path, page_index: int) -> tuple[str, str]:
     artifacts = "".join(char["text"] for char in chars if char.get("tag") == "Artifact")
     tagged = "".join(char["text"] for char in chars if char.get("tag") != "Artifact")
     return artifacts, tagged
-
-
-def character_styles(path: Path) -> Iterator[tuple[int, str, float, str]]:
-    """Every drawn character of a PDF: page number, the character, its size in points, its font.
-
-    Read once per run for each version of a shared build's file (see ``pdftext.read_once``):
-    pdfplumber reads every glyph, the slowest step of the large-print tests, which ask several
-    times of the same bundled PDFs.
-    """
-    return ((page, text, size, font) for page, text, size, font in read_once(path, _character_styles))
-
-
-def _character_styles(path: Path) -> list[tuple[int, str, float, str]]:
-    with pdfplumber.open(path) as document:
-        return [
-            (page.page_number, char["text"], float(char["size"]), str(char["fontname"]))
-            for page in document.pages
-            for char in page.chars
-            if char["text"].strip()
-        ]
-
-
-def large_print_problems(path: Path, minimum: float = 16.0) -> list[str]:
-    """UKAAF large print: no character under ``minimum`` points, none in an italic or oblique face."""
-    small: dict[tuple[int, float, str], str] = {}
-    for page, text, size, font in character_styles(path):
-        # pdfminer derives the size from the text matrix: allow for rounding.
-        if size < minimum - 0.05 or re.search(r"italic|oblique", font, re.IGNORECASE):
-            key = (page, round(size, 1), font.split("+")[-1])
-            small[key] = small.get(key, "") + text
-    return [f"page {page}: {size}pt {font}: {text[:40]!r}" for (page, size, font), text in small.items()]

@@ -1,14 +1,16 @@
 """UKAAF large print: every character of every large-print PDF 16pt or more, and none italic.
 
-The size and font of each character are read from the PDF itself (pdfplumber), running header,
-footer and page numbers included; a standard-print rendering of the same page shows the check
-failing.
+The size, font and slant of each character are read from the PDF itself (``glyphs``, which walks
+its content streams with pikepdf), running header, footer and page numbers included; a
+standard-print rendering of the same page shows the check failing, and a PDF made by hand shows
+the reader following scaled forms and skewed text.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from lcsi_briefs.model.figures import Chart
@@ -17,7 +19,7 @@ from lcsi_briefs.pdf.print_setup import HERE as PDF_PACKAGE
 from lcsi_briefs.pdf.print_setup import print_stylesheets
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
 
-from . import pdfua
+from . import glyphs
 
 #: What a briefing prints that used to come out small or italic in large print.
 PAGE = """<html lang="en-GB"><head><title>Large print</title>
@@ -57,9 +59,9 @@ def render(folder: Path, *, large_print: bool) -> Path:
 
 def test_large_print_fixture_has_nothing_small_or_italic(tmp_path: Path) -> None:
     large = render(tmp_path, large_print=True)
-    assert pdfua.large_print_problems(large) == []
-    assert "2024visits" in "".join(char for _, char, _, _ in pdfua.character_styles(large))  # the chart prints
-    standard = "\n".join(pdfua.large_print_problems(render(tmp_path, large_print=False)))
+    assert glyphs.large_print_problems(large) == []
+    assert "2024visits" in "".join(run.text for run in glyphs.shown(large))  # the chart prints
+    standard = "\n".join(glyphs.large_print_problems(render(tmp_path, large_print=False)))
     assert "9.0pt Atkinson-Hyperlegible: 'Title1May2026Page2of2'" in standard  # header and footer
     assert "Italic" in standard
     assert "2024visits" in standard  # the chart's label, 11pt in standard print
@@ -73,14 +75,57 @@ def large_print_pdfs(bundled_build: Path) -> list[Path]:
 
 
 def test_every_character_of_every_large_print_pdf_is_16pt_and_upright(large_print_pdfs: list[Path]) -> None:
-    problems = {path.name: found[:5] for path in large_print_pdfs if (found := pdfua.large_print_problems(path))}
+    problems = {path.name: found[:5] for path in large_print_pdfs if (found := glyphs.large_print_problems(path))}
     assert problems == {}
 
 
 def test_large_print_leaves_out_the_diagram_whose_labels_cannot_be_16pt(large_print_pdfs: list[Path]) -> None:
     """Its text alternative (the pathways' "Fed by" and "Who benefits" lines) still prints."""
     full = next(path for path in large_print_pdfs if path.name.count("--") == 1)
-    fonts = {font for _, _, _, font in pdfua.character_styles(full)}
+    fonts = {run.font for run in glyphs.shown(full)}
     assert not any("DejaVu-Sans" in font and "Bundled" not in font for font in fonts)
-    text = "".join(char for _, char, _, _ in pdfua.character_styles(full))
+    text = "".join(run.text for run in glyphs.shown(full))
     assert "Fedby:" in text
+
+
+def test_the_reader_follows_scaled_forms_and_sees_skewed_text(tmp_path: Path) -> None:
+    """20pt drawn through a form at half size is 10pt; a skewed text matrix leans; turned or
+    narrowed text keeps its size."""
+    pdf = pikepdf.new()
+    to_unicode = b"1 begincodespacerange <00> <ff> endcodespacerange 1 beginbfrange <20> <7e> <0020> endbfrange"
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name.Helvetica,
+            ToUnicode=pikepdf.Stream(pdf, to_unicode),
+        )
+    )
+    resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    form = pikepdf.Stream(
+        pdf,
+        b"BT /F1 20 Tf 72 650 Td (Half) Tj ET",
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Form,
+        BBox=[0, 0, 612, 792],
+        Resources=resources,
+        Matrix=[0.5, 0, 0, 0.5, 0, 0],
+    )
+    content = (
+        b"q 1 0 0 1 0 0 cm BT /F1 20 Tf 1 0 0 1 72 700 Tm (Whole) Tj ET /Fm Do Q"
+        b" BT /F1 20 Tf 1 0 0.2126 1 72 600 Tm (Lean) Tj ET"
+        b" BT /F1 20 Tf 0 1 -1 0 300 300 Tm (Turned) Tj 0.5 0 0 1 72 500 Tm [(Nar) -20 (row)] TJ ET"
+    )
+    page = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        MediaBox=[0, 0, 612, 792],
+        Resources=pikepdf.Dictionary(Font=resources.Font, XObject=pikepdf.Dictionary(Fm=form)),
+        Contents=pikepdf.Stream(pdf, content),
+    )
+    pdf.pages.append(pikepdf.Page(page))
+    pdf.save(tmp_path / "made.pdf")
+    assert "".join(run.text for run in glyphs.shown(tmp_path / "made.pdf")) == "WholeHalfLeanTurnedNarrow"
+    assert glyphs.large_print_problems(tmp_path / "made.pdf") == [
+        "page 1: 10.0pt Helvetica: 'Half'",
+        "page 1: 20.0pt Helvetica slanted 12°: 'Lean'",
+    ]
