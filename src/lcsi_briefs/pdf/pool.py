@@ -41,6 +41,23 @@ Fault = tuple[int, str, str | None]
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """One render's outcome as a worker sends it back through its pipe (pickled: plain data only).
+
+    The job is left out: the build knows which job the worker had, and need not be sent its
+    HTML again.
+    """
+
+    warnings: list[str]
+    #: Why the render failed, or None when the PDF was written.
+    error: str | None = None
+    #: The fault of the machine behind a failed render, if one was.
+    fault: Fault | None = None
+    problems: tuple[Measured, ...] = ()
+    checked: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RenderResult:
     job: RenderJob
     warnings: list[str]
@@ -83,15 +100,15 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _result(job: RenderJob) -> tuple[object, ...]:
-    """One render's outcome, as plain data to send back to the build."""
+def _result(job: RenderJob) -> Outcome:
+    """One render's outcome, to send back to the build."""
     try:
         rendered = render_pdf(job)
-        return (rendered.warnings, None, None, tuple(rendered.problems), rendered.reader.problems)
+        return Outcome(rendered.warnings, problems=tuple(rendered.problems), checked=rendered.reader.problems)
     except RenderFailedError as error:
-        return ([], str(error), _fault(error), (), ())
+        return Outcome([], str(error), _fault(error))
     except Exception as error:
-        return ([], f"{type(error).__name__}: {error}", None, (), ())
+        return Outcome([], f"{type(error).__name__}: {error}")
 
 
 def _serve(connection: Connection, parent: int) -> None:
@@ -201,9 +218,9 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
                 job = worker.job
                 assert job is not None
                 try:
-                    outcome = worker.connection.recv()
+                    outcome: Outcome = worker.connection.recv()
                 except (EOFError, OSError):
-                    outcome = ([], "the renderer stopped without a result", None, (), ())
+                    outcome = Outcome([], "the renderer stopped without a result")
                     worker.kill()
                 else:
                     if worker.rendered < JOBS_PER_WORKER:
@@ -212,7 +229,9 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
                         # Asked to end now, waited for at the end: the others' results go on.
                         worker.ask_to_stop()
                         retired.append(worker)
-                yield RenderResult(job, *outcome)
+                yield RenderResult(
+                    job, outcome.warnings, outcome.error, outcome.fault, outcome.problems, outcome.checked
+                )
             for connection, worker in list(busy.items()):
                 if time.monotonic() >= worker.deadline:
                     del busy[connection]
