@@ -117,7 +117,8 @@ def _member_files(folder: Path) -> dict[str, bytes]:
 def test_members_get_copies_of_the_packs_of_every_language_of_the_site(tmp_path: Path) -> None:
     """A site in English and Welsh builds each language apart; a member's folder still holds its
     copies of both packs, one index listing both, each in its own language, one zip of them all
-    and one preflight report. An edit to the member reprints its copies in both languages."""
+    and one preflight report. Then the member's phone changes and the English pack goes, leaving
+    the site's first language with no pack: the Welsh copies are reprinted and listed in Welsh."""
     welsh = one_audience_pack()
     welsh["briefing"]["language"] = "cy"
     project = make_project(tmp_path / "project", {"small": one_audience_pack(), "cymraeg": welsh})
@@ -143,34 +144,21 @@ def test_members_get_copies_of_the_packs_of_every_language_of_the_site(tmp_path:
     with zipfile.ZipFile(folder / "leeds-cvs-briefings.zip") as archive:
         assert set(archive.namelist()) == wanted
     assert set(read_member_reports(build / "members")) == {f"leeds-cvs/{name}" for name in wanted}
-    publisher = {path.name: path.read_bytes() for path in (build / "pdf").glob("*.pdf")}
+
+    publisher = {path.name: path.read_bytes() for path in (build / "pdf").glob("cymraeg*.pdf")}
     data = member_data()
     data["contact"]["phone"] = "0113 496 0999"
     write_member(project / "members", "leeds-cvs", data)
+    (project / "briefings" / "small.yaml").unlink()
     with contextlib.redirect_stdout(io.StringIO()):
         assert build_all(project) == 0
+    welsh_copies = {name for name in wanted if name.startswith("cymraeg--")}
     after = _member_files(folder)
-    assert {name for name in wanted if after[name] != files[name]} == wanted, "both languages' copies reprinted"
-    assert all("0113 496 0999" in pdf_text(folder / name) for name in wanted if "brief" not in name)
-    assert {path.name: path.read_bytes() for path in (build / "pdf").glob("*.pdf")} == publisher
-
-
-def test_a_site_whose_packs_are_all_in_its_second_language_gives_members_copies(tmp_path: Path) -> None:
-    """The site's first language has no pack: members get copies of the Welsh one, listed in Welsh."""
-    pack = one_audience_pack()
-    pack["briefing"]["language"] = "cy"
-    project = make_project(tmp_path / "project", {"cymraeg": pack})
-    assert (project / "docs" / "cy").is_dir(), "the project's site is in English and Welsh"
-    write_member(project / "members", "leeds-cvs", member_data())
-    with contextlib.redirect_stdout(io.StringIO()):
-        assert build_all(project) == 0
-    folder = project / "build" / "members" / "leeds-cvs"
-    assert sorted(path.name for path in folder.glob("*.pdf")) == [
-        "cymraeg--councils--brief--large-print.pdf",
-        "cymraeg--councils--brief.pdf",
-        "cymraeg--councils--large-print.pdf",
-        "cymraeg--councils.pdf",
-    ]
-    page = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert {name for name in after if name.endswith(".pdf")} == welsh_copies
+    assert {name for name in welsh_copies if after[name] != files[name]} == welsh_copies, "all reprinted"
+    assert all("0113 496 0999" in pdf_text(folder / name) for name in welsh_copies if "brief" not in name)
+    page = BeautifulSoup(after["index.html"].decode("utf-8"), "html.parser")
     assert page.html is not None and page.html["lang"] == "cy"
-    assert (project / "build" / "pdf" / "cymraeg.pdf").is_file()
+    with zipfile.ZipFile(folder / "leeds-cvs-briefings.zip") as archive:
+        assert set(archive.namelist()) == welsh_copies
+    assert {path.name: path.read_bytes() for path in (build / "pdf").glob("*.pdf")} == publisher
