@@ -32,7 +32,7 @@ from lcsi_briefs.model.colour import contrast
 from lcsi_briefs.model.figures import Chart
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.model.print_page import MM, body_height
+from lcsi_briefs.model.print_page import body_height
 from lcsi_briefs.pages.chart_parts import (
     DARK_BACKGROUND,
     DARK_PALETTE,
@@ -46,6 +46,7 @@ from lcsi_briefs.pdf.preflight.rules import LEAST_FILL
 from lcsi_briefs.pdf.print_setup import print_stylesheets
 from lcsi_briefs.sphinx_ext.directives import _chart_html, _table_html
 from lcsi_briefs.text.formatter import format_number
+from lcsi_briefs.text.units import pt_to_mm
 
 from .conftest import make_project, shared_build
 from .packgen import generate_pack
@@ -211,7 +212,8 @@ def test_no_printed_chart_with_its_caption_takes_more_than_two_thirds_of_a_page(
     series = [{"name": f"Year {number}", "values": ["64"] * 8} for number in range(3)]
     charts.append((_chart(categories=[f"Group {number}" for number in range(8)], series=series), "en-GB"))
     # A4 less print.css's top and bottom margins, and large-print.css's.
-    assert (body_height(large_print=False) / MM, body_height(large_print=True) / MM) == pytest.approx((261, 257))
+    heights = pt_to_mm(body_height(large_print=False)), pt_to_mm(body_height(large_print=True))
+    assert heights == pytest.approx((261, 257))
     margins = 7 * 96 / 25.4  # the figure's, in figures.css
     for chart, language in charts:
         for drawn in chart_drawings(chart, language, "c", printed=True):

@@ -17,18 +17,18 @@ import re
 from functools import cache
 from pathlib import Path
 
+from lcsi_briefs.text.units import PT_PER_INCH, mm_to_pt
+
 STATIC = Path(__file__).parent.parent / "pdf" / "static"
 #: Where the page is set (its size and margins), and what large print sets over it.
 PRINT_SHEET, LARGE_PRINT_SHEET = STATIC / "print.css", STATIC / "large-print.css"
-#: Points in a millimetre.
-MM = 72 / 25.4
 #: Page sizes by the CSS keyword ``@page { size }`` takes, width in millimetres.
 PAGE_WIDTHS_MM = {"a5": 148.0, "a4": 210.0, "a3": 297.0, "letter": 215.9, "legal": 215.9}
 #: The same sizes' heights in millimetres.
 PAGE_HEIGHTS_MM = {"a5": 210.0, "a4": 297.0, "a3": 420.0, "letter": 279.4, "legal": 355.6}
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _LENGTH = re.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<unit>mm|cm|pt|in)")
-_UNITS = {"mm": MM, "cm": 10 * MM, "pt": 1.0, "in": 72.0}
+_UNITS = {"mm": mm_to_pt(1), "cm": mm_to_pt(10), "pt": 1.0, "in": float(PT_PER_INCH)}
 #: Which of a ``margin`` shorthand's values are the right and left margins, by how many it has.
 _SIDES = {1: (0, 0), 2: (1, 1), 3: (1, 1), 4: (1, 3)}
 #: Which are the top and bottom margins.
@@ -76,7 +76,7 @@ def page_rule(sheet: str) -> dict[str, str]:
 def _page(*, large_print: bool) -> tuple[float, float, list[float]]:
     """The paper's width and height and the ``margin`` shorthand's lengths (points), as the
     print sheets set them in regular or large print, a later sheet's value winning."""
-    width, height, margins = PAGE_WIDTHS_MM["a4"] * MM, PAGE_HEIGHTS_MM["a4"] * MM, [0.0]
+    width, height, margins = mm_to_pt(PAGE_WIDTHS_MM["a4"]), mm_to_pt(PAGE_HEIGHTS_MM["a4"]), [0.0]
     for path in print_sheets(large_print=large_print):
         page = page_rule(sheet_text(path))
         if size := page.get("size", "").split():
@@ -84,7 +84,7 @@ def _page(*, large_print: bool) -> tuple[float, float, list[float]]:
             if given:
                 width, height = given[0], given[1] if len(given) > 1 else given[0]
             else:
-                width, height = PAGE_WIDTHS_MM[size[0].lower()] * MM, PAGE_HEIGHTS_MM[size[0].lower()] * MM
+                width, height = mm_to_pt(PAGE_WIDTHS_MM[size[0].lower()]), mm_to_pt(PAGE_HEIGHTS_MM[size[0].lower()])
         if "margin" in page:
             margins = points(page["margin"])
     return width, height, margins

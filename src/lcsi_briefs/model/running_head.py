@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from lcsi_briefs.model.pack import SHORT_TITLE_MAX, Briefing, LoadedPack
-from lcsi_briefs.model.print_page import MM, points, print_sheets, sheet_text, text_column
+from lcsi_briefs.model.print_page import points, print_sheets, sheet_text, text_column
 from lcsi_briefs.model.problems import Problem, Severity, field_path
 from lcsi_briefs.text.measure import text_width
 from lcsi_briefs.text.shorten import shorten
+from lcsi_briefs.text.units import pt_to_mm
 
 #: The id of the title that sets the running head: preflight locates a header problem at it.
 RUNNING_HEAD_ID = "lcsi-running-head"
@@ -91,9 +92,9 @@ def running_head_problems(loaded: LoadedPack) -> list[Problem]:
         else f"give the briefing a short_title (at most {SHORT_TITLE_MAX} characters) to run instead"
     )
     message = (
-        f"the {key} is {text_width(given, measure.size) / MM:.0f} mm long at the running head's "
+        f"the {key} is {pt_to_mm(text_width(given, measure.size)):.0f} mm long at the running head's "
         f"{measure.size:g}pt in large print, too long for one line of the page's "
-        f"{(measure.width - GAP) / MM:.0f} mm; it runs shortened to {head!r}: {advice}"
+        f"{pt_to_mm(measure.width - GAP):.0f} mm; it runs shortened to {head!r}: {advice}"
     )
     line, column = loaded.position(("briefing", key))
     return [Problem(loaded.path, line, column, field_path(("briefing", key)), message, Severity.WARNING)]

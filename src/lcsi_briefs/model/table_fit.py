@@ -23,7 +23,6 @@ from lcsi_briefs.model.figures import Chart, DataTable
 from lcsi_briefs.model.pack import Pack
 from lcsi_briefs.model.print_page import (
     LARGE_PRINT_SHEET,
-    MM,
     declarations,
     points,
     sheet_text,
@@ -33,6 +32,7 @@ from lcsi_briefs.model.problems import Location, Problem, quoted
 from lcsi_briefs.model.yaml_reader import Document
 from lcsi_briefs.text.measure import printed_width
 from lcsi_briefs.text.numbers import chart_rows, table_rows, words
+from lcsi_briefs.text.units import pt_to_mm
 
 _RULE = re.compile(r"(?P<selectors>[^{};]+)\{(?P<body>[^{}]*)\}")
 
@@ -142,9 +142,9 @@ def table_fit_problems(pack: Pack, document: Document) -> list[Problem]:
                 document.problem(
                     piece.location,
                     f"{name} cannot fit the page at any print size: {quoted(word, 40)} ({len(word)} characters) "
-                    f"is {width / MM:.0f} mm wide at {piece.size:g}pt in large print, and no cell is wider than "
-                    f"the page's {measure.width / MM:.0f} mm of text, even with the table stacked one row a block; "
-                    "a word in a table is never broken: shorten it, or put a space in it",
+                    f"is {pt_to_mm(width):.0f} mm wide at {piece.size:g}pt in large print, and no cell is wider than "
+                    f"the page's {pt_to_mm(measure.width):.0f} mm of text, even with the table stacked one row a "
+                    "block; a word in a table is never broken: shorten it, or put a space in it",
                 )
             )
     return problems

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from lcsi_briefs.model.print_page import body_height
 from lcsi_briefs.text.measure import ASCENT, DESCENT, FONT_FAMILY, text_width, wrap
+from lcsi_briefs.text.units import mm_to_px, pt_to_px
 
 #: The Analysis Function's categorical palette, in its order: each colour reaches 3:1 against
 #: white and against the colour beside it, so neighbouring bars and lines tell apart without
@@ -53,7 +54,7 @@ class Size:
 #: page it leaves must still be a third full (preflight's underfull-page rule).
 MOST_OF_PAGE = 2 / 3
 #: The printed figure's margins above it and below its caption (``pdf/static/figures.css``), in CSS pixels.
-_FIGURE_MARGINS = 7 * 96 / 25.4
+_FIGURE_MARGINS = mm_to_px(7)
 
 
 def _printed_tallest(*, large_print: bool) -> float:
@@ -63,7 +64,7 @@ def _printed_tallest(*, large_print: bool) -> float:
     (:func:`lcsi_briefs.pages.figures.finding_numbers`), never a heading, and ``print.css`` keeps
     no run-in label with one. So the chart and its caption are the whole unit that moves.
     """
-    return round(body_height(large_print=large_print) * 4 / 3 * MOST_OF_PAGE - _FIGURE_MARGINS, 1)
+    return round(pt_to_px(body_height(large_print=large_print)) * MOST_OF_PAGE - _FIGURE_MARGINS, 1)
 
 
 #: The site on a wide screen, the site at 375 px, the printed editions (11 pt labels) and

@@ -19,12 +19,12 @@ from typing import Any
 
 import pydyf
 
+from lcsi_briefs.text.units import px_to_pt
+
 #: UKAAF's minimum for large print, which the large-print editions' body text is held to.
 LARGE_PRINT_POINTS = 16.0
 #: Body text is read past the cover and contents: the pages from the third to the sixth.
 BODY_PAGES = slice(2, 6)
-#: CSS pixels per point, the unit WeasyPrint lays text out in.
-PX_PER_POINT = 4 / 3
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def _unembedded_fonts(pdf: pydyf.PDF) -> list[str]:
 
 def body_points(sizes_px: Iterable[float]) -> float | None:
     """The median text size, in points rounded to a tenth, of the sizes given in CSS pixels."""
-    points = [round(size / PX_PER_POINT, 1) for size in sizes_px]
+    points = [round(px_to_pt(size), 1) for size in sizes_px]
     return statistics.median(points) if points else None
 
 

@@ -9,8 +9,9 @@ from typing import Any
 from lcsi_briefs.model.running_head import RUNNING_HEAD_ID
 from lcsi_briefs.pdf.preflight.kinds import Kind
 from lcsi_briefs.pdf.preflight.layout import Layout, text_of
-from lcsi_briefs.pdf.reader_checks import LARGE_PRINT_POINTS, PX_PER_POINT
+from lcsi_briefs.pdf.reader_checks import LARGE_PRINT_POINTS
 from lcsi_briefs.text.counts import counted
+from lcsi_briefs.text.units import pt_to_px, px_to_pt
 
 #: Elements that head what follows them; a ``p`` holding only a ``strong`` is a run-in heading.
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "caption", "dt"}
@@ -23,7 +24,7 @@ TABLE_ROWS = 3
 #: An inner page less full than this wastes paper.
 LEAST_FILL = 1 / 3
 #: 16pt in CSS pixels, WeasyPrint's unit, less a rounding tolerance.
-LARGE_PRINT_PX = LARGE_PRINT_POINTS * PX_PER_POINT - 0.01
+LARGE_PRINT_PX = pt_to_px(LARGE_PRINT_POINTS) - 0.01
 #: How far (CSS pixels) text may reach past its box before it counts as outside it.
 TOLERANCE = 1.0
 _TAIL = re.compile(r"\w[\w.,%'\u2019]*$")
@@ -184,7 +185,7 @@ def large_print(layout: Layout) -> list[list[float]]:
         sizes[number - 1].append(float(size))
         problem = ""
         if size < LARGE_PRINT_PX:
-            problem = f"{size * 3 / 4:.1f}pt text (16pt at least)"
+            problem = f"{px_to_pt(size):.1f}pt text (16pt at least)"
         elif style != "normal":
             problem = f"{style} text"
         if problem and (number, problem) not in reported:
