@@ -110,6 +110,13 @@ def _read_texts(path: Path) -> list[str]:
     return [fold(page) for page in drawn.split("\f")[:-1]]
 
 
+def text_lines(path: Path) -> list[str]:
+    """Every line of text as poppler draws it, in order, each with its whitespace folded."""
+    command = ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"]
+    drawn = subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8")
+    return [fold(line) for line in drawn.splitlines() if line.strip()]
+
+
 def page_texts(path: Path) -> tuple[str, ...]:
     """Each page's text, whitespace folded."""
     return tuple(read_once(path, _read_texts))

@@ -8,7 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from lcsi_briefs.editions import editions
+from lcsi_briefs.editions import Cobrand, MemberCopy, editions
 from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
@@ -134,12 +134,22 @@ def test_a_brief_that_cannot_fit_two_pages_is_printed_whole_with_a_warning_namin
     how_long = warnings[0].removeprefix(TOO_LONG)
     assert re.fullmatch(r"\d+ pages, about \d+\.\d of a page too long", how_long)
     edition = next(e for e in editions(loaded) if e.brief and e.audience == "residents")
-    message = brief_too_long(loaded, edition, how_long)
+    message = brief_too_long(loaded, edition, None, how_long)
     lines = path.read_text("utf-8").splitlines()
     line = next(n for n, text in enumerate(lines, 1) if "title: A second point" in text)
     assert message.startswith(f"{path}:{line}:")
     assert ": warning: audiences[1].implications[1]: the one-sheet brief for Residents does not fit" in message
     assert how_long in message and "give it a shorter `brief` form" in message
+    # A member's copy may run over where the publisher's fits: said at the member's file, naming it.
+    fields = dict.fromkeys(("logo", "logo_alt", "primary", "accent", "shared_line"), "")
+    fields |= {"foreword_heading": "", "foreword_note": "", "contact_heading": "", "charity": ""}
+    member = Cobrand(name="Leeds CVS", foreword=[], contact=[], **fields)
+    copy = MemberCopy("members/leeds-cvs/x.pdf", member, "members/leeds-cvs.yaml:1")
+    message = brief_too_long(loaded, edition, copy, how_long)
+    assert message.startswith(
+        "members/leeds-cvs.yaml:1: warning: Leeds CVS's copy of the one-sheet brief for Residents"
+    )
+    assert f"at {path}:{line}:" in message and how_long in message and "fewer contact details" in message
 
 
 def test_front_carries_the_key_figures_of_the_findings_it_rests_on(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from lcsi_briefs.pdf.preflight.report import read_report
 from . import pdfua
 from .conftest import make_project, one_audience_pack, shared_printed_build
 from .members import member_data, write_members
-from .pdftext import pdf_text
+from .pdftext import pdf_text, text_lines
 
 #: It renders PDFs: the pdf tier, whatever fixture it uses.
 pytestmark = pytest.mark.pdf
@@ -87,6 +87,24 @@ def test_every_member_gets_every_audience_edition_and_brief(built: Path) -> None
         for name in names:
             text = pdf_text(members / member_id / name)
             assert f"Shared by {data['name']} · Published by Test Umbrella Body" in text
+
+
+def test_a_briefs_contact_details_are_one_run_each_detail_whole(built: Path) -> None:
+    """On a one-sheet brief every line counts: the member's contact block is one paragraph, three
+    lines here where a line a detail took seven, and no detail is parted from its label or broken."""
+    for member_id, data in MEMBERS.items():
+        contact = data["contact"]
+        address = ", ".join(contact["address"].splitlines())
+        details = (f"Email {contact['email']}", f"Phone {contact['phone']}", f"Website {contact['url']}")
+        for name in ("small--councils--brief.pdf", "small--councils--brief--large-print.pdf"):
+            lines = text_lines(built / "build" / "members" / member_id / name)
+            first = max(n for n, line in enumerate(lines) if line.startswith("Contact "))
+            last = next(n for n, line in enumerate(lines) if "Registered charity number" in line)
+            block = lines[first : last + 1]
+            for detail in (*details, f"Address {address}"):
+                assert any(detail in line for line in block), (member_id, name, detail, block)
+            if member_id != "northfield" and "large-print" not in name:
+                assert len(block) <= 3, block
 
 
 def test_the_logo_is_a_figure_with_the_members_alt_text(built: Path) -> None:

@@ -82,7 +82,7 @@ def _read_json(path: Path) -> Any:
 
 
 def _report_warnings(
-    name: str, warnings: list[str], brief: tuple[LoadedPack, Edition] | None, origin: str
+    name: str, warnings: list[str], brief: tuple[LoadedPack, Edition, MemberCopy | None] | None, origin: str
 ) -> list[str]:
     """Log WeasyPrint's warnings of one PDF; return a brief's "too long", located for the editor."""
     too_long = []
@@ -116,7 +116,7 @@ class _Plan:
     jobs: list[RenderJob] = field(default_factory=list)
     #: Where each file comes from in its pack (or member file), for the location of warnings.
     origins: dict[str, str] = field(default_factory=dict)
-    briefs: dict[str, tuple[LoadedPack, Edition]] = field(default_factory=dict)
+    briefs: dict[str, tuple[LoadedPack, Edition, MemberCopy | None]] = field(default_factory=dict)
     #: The publisher's own PDFs, and every PDF's pack (members' copies too): where preflight's
     #: findings are located.
     own: set[str] = field(default_factory=set)
@@ -224,7 +224,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                     plan.own.add(key)
                 plan.origins[key] = copy.origin if copy else pack_location(loaded, edition.audience)
                 if edition.brief:
-                    plan.briefs[key] = (loaded, edition)
+                    plan.briefs[key] = (loaded, edition, copy)
                 if previous.get(key) != digest or not job.target.is_file():
                     plan.jobs.append(job)
         return plan

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lcsi_briefs.editions import Edition
+from lcsi_briefs.editions import Edition, MemberCopy
 from lcsi_briefs.model.audience import Implication
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pdf.render import PageLimit
@@ -61,8 +61,13 @@ def longest_implication(implications: list[Implication]) -> int:
     return max(candidates or range(len(implications)), key=lambda i: length(implications[i]))
 
 
-def brief_too_long(loaded: LoadedPack, edition: Edition, how_long: str) -> str:
-    """A brief past its pages, located at the implication to shorten (or to give a short form)."""
+def brief_too_long(loaded: LoadedPack, edition: Edition, copy: MemberCopy | None, how_long: str) -> str:
+    """A brief past its pages, located at the implication to shorten (or to give a short form).
+
+    A member's copy carries the member's logo, name and contact details too, so it can run over
+    where the publisher's own fits: it is reported at the member's file, naming the member, with
+    the implication as the place to shorten.
+    """
     index = next(i for i, a in enumerate(loaded.pack.audiences) if a.id == edition.audience)
     audience = loaded.pack.audiences[index]
     number = longest_implication(audience.implications)
@@ -74,8 +79,16 @@ def brief_too_long(loaded: LoadedPack, edition: Edition, how_long: str) -> str:
         else f"{BRIEF_PAGES} A4 pages even with body text at 10pt"
     )
     advice = "shorten it" if audience.implications[number].brief else "shorten it, or give it a shorter `brief` form"
+    brief = f"{'large-print ' if edition.large_print else ''}one-sheet brief for {audience.name}"
+    if copy is not None:
+        return (
+            f"{copy.origin}: warning: {copy.cobrand.name}'s copy of the {brief}, with its logo, name and "
+            f"contact details, does not fit on {fits}: it runs to {how_long}. Nothing is cut; the brief's "
+            f"longest implication is at {loaded.path}:{line}:{column} (audiences[{index}].implications[{number}]): "
+            f"{advice}, or give the member fewer contact details."
+        )
     return (
         f"{loaded.path}:{line}:{column}: warning: audiences[{index}].implications[{number}]: the "
-        f"{'large-print ' if edition.large_print else ''}one-sheet brief for {audience.name} does not fit on "
-        f"{fits}: it runs to {how_long}. Nothing is cut; this is its longest implication: {advice}."
+        f"{brief} does not fit on {fits}: it runs to {how_long}. Nothing is cut; this is its longest "
+        f"implication: {advice}."
     )
