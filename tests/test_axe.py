@@ -25,6 +25,11 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 #: (colour contrast is most of axe's time on a page).
 RUN_LIGHT = {"runOnly": {"type": "tag", "values": TAGS}}
 RUN_DARK = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+#: Only violations are asserted on: axe then keeps one node per rule of the passes, incomplete and
+#: inapplicable results, and only the violations cross to Python. Every violation and node is
+#: still reported (the same lines, node for node, on pages broken on purpose), and a width's 17
+#: pages take a sixth less CPU (31 s to 26 s, Chromium and Python), a fifth less time.
+ONLY_VIOLATIONS = "options => axe.run(document, {...options, resultTypes: ['violations']}).then(r => r.violations)"
 
 
 def site_pages(html: Path) -> list[Path]:
@@ -64,9 +69,9 @@ def test_every_page_passes_axe_core_in_light_and_dark_mode(
             page.evaluate(axe)
             for scheme, options in zip(SCHEMES, (RUN_LIGHT, RUN_DARK), strict=True):
                 page.emulate_media(color_scheme=scheme)
-                result = page.evaluate("options => axe.run(document, options)", options)
+                violations = page.evaluate(ONLY_VIOLATIONS, options)
                 where = f"{path.relative_to(html)} at {width}px, {scheme}"
-                problems += describe(result["violations"], where)
+                problems += describe(violations, where)
     finally:
         page.close()
     assert not problems, "\n".join(problems)
