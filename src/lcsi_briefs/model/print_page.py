@@ -27,6 +27,8 @@ PAGE_WIDTHS_MM = {"a5": 148.0, "a4": 210.0, "a3": 297.0, "letter": 215.9, "legal
 #: The same sizes' heights in millimetres.
 PAGE_HEIGHTS_MM = {"a5": 210.0, "a4": 297.0, "a3": 420.0, "letter": 279.4, "legal": 355.6}
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+#: A rule without rules inside it: its selectors (or a margin box's name) and its declarations.
+_RULE = re.compile(r"(?P<selectors>[^{};]+)\{(?P<body>[^{}]*)\}")
 _LENGTH = re.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<unit>mm|cm|pt|in)")
 _UNITS = {"mm": mm_to_pt(1), "cm": mm_to_pt(10), "pt": 1.0, "in": float(PT_PER_INCH)}
 #: Which of a ``margin`` shorthand's values are the right and left margins, by how many it has.
@@ -56,6 +58,19 @@ def declarations(body: str) -> dict[str, str]:
     pairs = (part.split(":", 1) for part in body.split(";") if ":" in part)
     # A margin box's name (``@top-left``), its rules left out, may stand before a property's.
     return {name.split()[-1]: value.strip() for name, value in pairs if name.split()}
+
+
+def font_size(sheet: str, selector: str, size: float = 0.0) -> float:
+    """The font size (points) the last rule of ``sheet`` listing ``selector`` sets; else ``size``.
+
+    A rule is read where it stands, nested or not, so a margin box (``@top-left``) inside the
+    ``@page`` rule is found by its name as an element's rule is by its selector.
+    """
+    for rule in _RULE.finditer(sheet):
+        if selector in (part.strip() for part in rule["selectors"].split(",")):
+            found = points(declarations(rule["body"]).get("font-size", ""))
+            size = found[0] if found else size
+    return size
 
 
 def page_rule(sheet: str) -> dict[str, str]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lcsi_briefs.model.pack import SHORT_TITLE_MAX, Briefing, LoadedPack
-from lcsi_briefs.model.print_page import points, print_sheets, sheet_text, text_column
+from lcsi_briefs.model.print_page import font_size, print_sheets, sheet_text, text_column
 from lcsi_briefs.model.problems import Problem, Severity, field_path
 from lcsi_briefs.text.measure import text_width
 from lcsi_briefs.text.shorten import shorten
@@ -51,9 +51,7 @@ def head_measure(*, large_print: bool) -> HeadMeasure:
     value winning."""
     size = 0.0
     for path in print_sheets(large_print=large_print):
-        for box in re.finditer(r"@top-left\s*\{([^}]*)\}", sheet_text(path)):
-            if found := re.search(r"font-size\s*:\s*([^;]+)", box[1]):
-                size = points(found[1])[0]
+        size = font_size(sheet_text(path), "@top-left", size)
     return HeadMeasure(text_column(large_print=large_print), size)
 
 

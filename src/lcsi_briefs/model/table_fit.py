@@ -14,7 +14,6 @@ from those stylesheets, and each word is measured with the bundled fonts' own wi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -23,8 +22,7 @@ from lcsi_briefs.model.figures import Chart, DataTable
 from lcsi_briefs.model.pack import Pack
 from lcsi_briefs.model.print_page import (
     LARGE_PRINT_SHEET,
-    declarations,
-    points,
+    font_size,
     sheet_text,
     text_column,
 )
@@ -33,18 +31,6 @@ from lcsi_briefs.model.yaml_reader import Document
 from lcsi_briefs.text.measure import printed_width
 from lcsi_briefs.text.numbers import chart_rows, table_rows, words
 from lcsi_briefs.text.units import pt_to_mm
-
-_RULE = re.compile(r"(?P<selectors>[^{};]+)\{(?P<body>[^{}]*)\}")
-
-
-def _font_size(sheet: str, element: str) -> float:
-    """The last font size in points that a rule of ``sheet`` listing ``element`` among its selectors sets."""
-    size = 0.0
-    for rule in _RULE.finditer(sheet):
-        if element in (part.strip() for part in rule["selectors"].split(",")):
-            found = points(declarations(rule["body"]).get("font-size", ""))
-            size = found[0] if found else size
-    return size
 
 
 @dataclass(frozen=True)
@@ -63,9 +49,9 @@ def large_print_measure() -> Measure:
     large = sheet_text(LARGE_PRINT_SHEET)
     return Measure(
         text_column(large_print=True),
-        _font_size(large, "td"),
-        _font_size(large, "th"),
-        _font_size(large, "caption"),
+        font_size(large, "td"),
+        font_size(large, "th"),
+        font_size(large, "caption"),
     )
 
 
