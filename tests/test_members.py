@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from lcsi_briefs.cli.inputs import publisher_files
 from lcsi_briefs.cli.main import main
 from lcsi_briefs.layout import ProjectLayout
 from lcsi_briefs.members.cobrand import cobrand
@@ -155,6 +156,23 @@ def test_a_logo_outside_the_members_folder_is_refused(folder: Path, packs: list[
     write_member(folder, "leeds-cvs", member_data(logo="../secret.svg"))
     [problem] = problems_of(folder, packs)
     assert "logo.path: expected a path inside this file's folder, such as logos/our-logo.svg" in problem
+
+
+def test_a_logo_that_links_outside_its_folder_is_refused_and_left_out_of_the_digest(
+    folder: Path, packs: list[LoadedPack]
+) -> None:
+    """The loader and the build's digest keep to the one rule (members/logo_path.logo_inside)."""
+    secret = folder.parent / "secret.svg"
+    secret.write_text(SVG_LOGO, encoding="utf-8")
+    (folder / "logos").mkdir()
+    (folder / "logos" / "leeds.svg").symlink_to(secret)
+    path = write_member(folder, "leeds-cvs", member_data())
+    [problem] = problems_of(folder, packs)
+    assert f"the logo {folder}/logos/leeds.svg is outside {folder} (a link elsewhere?)" in problem
+    assert publisher_files(path) == [path]
+    (folder / "logos" / "leeds.svg").unlink()
+    (folder / "logos" / "leeds.svg").write_text(SVG_LOGO, encoding="utf-8")
+    assert publisher_files(path) == [path, (folder / "logos" / "leeds.svg").resolve()]
 
 
 def test_a_colour_too_light_to_read_is_darkened_with_a_warning_naming_member_and_colour(

@@ -14,7 +14,7 @@ import yaml
 
 from lcsi_briefs.languages import SiteLanguages, is_language_key, site_languages
 from lcsi_briefs.layout import ProjectLayout, shown_folder
-from lcsi_briefs.members.logo_path import named_logo
+from lcsi_briefs.members.logo_path import logo_inside, named_logo
 from lcsi_briefs.members.shard import Shard
 
 #: Environment variables that change what a build writes (conf.py reads the site URL ones).
@@ -38,9 +38,10 @@ def publisher_files(path: Path) -> list[Path]:
     except (yaml.YAMLError, UnicodeDecodeError):
         return [path]
     named = named_logo(data)
-    target = (path.parent / named).resolve() if named is not None else None
-    inside = target is not None and target.is_file() and target.is_relative_to(path.parent.resolve())
-    return [path, *([target] if target and inside else [])]
+    logo = path.parent / named if named is not None else None
+    if logo is None or not logo.is_file() or not logo_inside(logo, path.parent):
+        return [path]
+    return [path, logo.resolve()]
 
 
 def inputs_digest(

@@ -20,6 +20,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from PIL import Image, UnidentifiedImageError
 
+from lcsi_briefs.members.logo_path import logo_inside
+
 #: A logo is a few kilobytes; a megabyte is a photograph or a mistake, and every PDF would carry it.
 MAX_LOGO_BYTES = 1024 * 1024
 #: Far more than a logo needs at print resolution (a 60 mm logo at 600 dpi is about 1,400 pixels).
@@ -86,7 +88,7 @@ def _png(path: Path) -> str | None:
 
 def logo_problem(path: Path, folder: Path) -> str | None:
     """Why the logo at ``path`` cannot be printed, or None; it must lie inside ``folder``."""
-    if not path.resolve().is_relative_to(folder.resolve()):
+    if not logo_inside(path, folder):
         return f"the logo {path} is outside {folder} (a link elsewhere?); copy the file itself into that folder"
     if not path.exists():
         return f"no logo file at {path}"
