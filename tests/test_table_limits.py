@@ -14,7 +14,15 @@ from typing import Any
 import pytest
 
 from lcsi_briefs.model.loader import load_pack
-from lcsi_briefs.model.print_page import LARGE_PRINT_SHEET, PRINT_SHEET, page_rule, points, text_column
+from lcsi_briefs.model.print_page import (
+    LARGE_PRINT_SHEET,
+    PRINT_SHEET,
+    block_margins,
+    font_size,
+    page_rule,
+    points,
+    text_column,
+)
 from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.model.running_head import head_measure
 from lcsi_briefs.model.table_fit import large_print_measure
@@ -69,6 +77,12 @@ def test_the_table_check_and_the_running_head_read_one_text_column() -> None:
     sheet = "@page { @top-left { font-size: 9pt; } margin: 1cm 0.5in; size: letter }"
     assert page_rule(sheet) == {"margin": "1cm 0.5in", "size": "letter"}
     assert points(page_rule(sheet)["margin"]) == pytest.approx([10 * MM, 36])
+    # One reader for every rule: a margin box's size, a selector's margins (a bare 0 among them).
+    assert font_size(sheet, "@top-left") == 9
+    rules = "figure.x { margin: 5mm 0 2mm; } p, figure.x { margin: 3pt 0 } figure.y { margin: 1in }"
+    assert block_margins(rules, "figure.x") == (3, 3), "the later rule wins"
+    assert block_margins(rules[: rules.index("p,")], "figure.x") == pytest.approx((5 * MM, 2 * MM))
+    assert block_margins(rules, "figure.y") == (72, 72) and block_margins(rules, "figure.z") == (0, 0)
 
 
 @pytest.mark.pure

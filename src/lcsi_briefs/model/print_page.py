@@ -22,6 +22,8 @@ from lcsi_briefs.text.units import PT_PER_INCH, mm_to_pt
 STATIC = Path(__file__).parent.parent / "pdf" / "static"
 #: Where the page is set (its size and margins), and what large print sets over it.
 PRINT_SHEET, LARGE_PRINT_SHEET = STATIC / "print.css", STATIC / "large-print.css"
+#: How charts, tables and key figures print: a printed chart's margins are read from it.
+FIGURES_SHEET = STATIC / "figures.css"
 #: Page sizes by the CSS keyword ``@page { size }`` takes, width in millimetres.
 PAGE_WIDTHS_MM = {"a5": 148.0, "a4": 210.0, "a3": 297.0, "letter": 215.9, "legal": 215.9}
 #: The same sizes' heights in millimetres.
@@ -60,17 +62,33 @@ def declarations(body: str) -> dict[str, str]:
     return {name.split()[-1]: value.strip() for name, value in pairs if name.split()}
 
 
-def font_size(sheet: str, selector: str, size: float = 0.0) -> float:
-    """The font size (points) the last rule of ``sheet`` listing ``selector`` sets; else ``size``.
+def rule(sheet: str, selector: str) -> dict[str, str]:
+    """The declarations of every rule of ``sheet`` listing ``selector``, a later one's winning.
 
     A rule is read where it stands, nested or not, so a margin box (``@top-left``) inside the
     ``@page`` rule is found by its name as an element's rule is by its selector.
     """
-    for rule in _RULE.finditer(sheet):
-        if selector in (part.strip() for part in rule["selectors"].split(",")):
-            found = points(declarations(rule["body"]).get("font-size", ""))
-            size = found[0] if found else size
-    return size
+    found: dict[str, str] = {}
+    for match in _RULE.finditer(sheet):
+        if selector in (part.strip() for part in match["selectors"].split(",")):
+            found |= declarations(match["body"])
+    return found
+
+
+def font_size(sheet: str, selector: str, size: float = 0.0) -> float:
+    """The font size (points) the rules of ``sheet`` listing ``selector`` set; else ``size``."""
+    found = points(rule(sheet, selector).get("font-size", ""))
+    return found[0] if found else size
+
+
+def block_margins(sheet: str, selector: str) -> tuple[float, float]:
+    """The top and bottom margins (points) the ``margin`` shorthand of ``selector``'s rules sets."""
+    # A bare 0 is a length too, and counts towards which value is which side.
+    values = [0.0 if part == "0" else sum(points(part)) for part in rule(sheet, selector).get("margin", "").split()]
+    if not values:
+        return 0.0, 0.0
+    top, bottom = _ENDS[len(values)]
+    return values[top], values[bottom]
 
 
 def page_rule(sheet: str) -> dict[str, str]:

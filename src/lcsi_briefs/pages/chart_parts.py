@@ -12,9 +12,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from lcsi_briefs.model.print_page import body_height
+from lcsi_briefs.model.print_page import FIGURES_SHEET, block_margins, body_height, sheet_text
 from lcsi_briefs.text.measure import ASCENT, DESCENT, FONT_FAMILY, text_width, wrap
-from lcsi_briefs.text.units import mm_to_px, pt_to_px
+from lcsi_briefs.text.units import pt_to_px
 
 #: The Analysis Function's categorical palette, in its order: each colour reaches 3:1 against
 #: white and against the colour beside it, so neighbouring bars and lines tell apart without
@@ -53,8 +53,8 @@ class Size:
 #: never split: one that cannot follow the text before it moves whole to the next page, and the
 #: page it leaves must still be a third full (preflight's underfull-page rule).
 MOST_OF_PAGE = 2 / 3
-#: The printed figure's margins above it and below its caption (``pdf/static/figures.css``), in CSS pixels.
-_FIGURE_MARGINS = mm_to_px(7)
+#: The printed figure's margins above it and below it, as ``pdf/static/figures.css`` sets them, in CSS pixels.
+_FIGURE_MARGINS = pt_to_px(sum(block_margins(sheet_text(FIGURES_SHEET), "figure.lcsi-chart")))
 
 
 def _printed_tallest(*, large_print: bool) -> float:
