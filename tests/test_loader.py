@@ -389,3 +389,14 @@ def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:
     assert (problem.line, problem.column) == (1, 1)
     assert problem.message.startswith("cannot read the file: ")
     assert len(problem.message) > len("cannot read the file: ")
+
+
+def test_a_documents_value_is_what_the_file_holds_at_a_location_and_none_elsewhere(tmp_path: Path) -> None:
+    """One walk answers both the checks that read a field and the flow-list check that asks of a
+    location it only suspects (a list written where the model wants text, or no list at all)."""
+    path = tmp_path / "a.yaml"
+    path.write_text("a:\n  b: [x, y]\n  c: text\n", encoding="utf-8")
+    document = yaml_reader.read_yaml(path)
+    assert document.value(("a", "b")) == ["x", "y"]
+    assert document.value(("a", "b", 1)) == "y"
+    assert [document.value(where) for where in [("a", "b", 2), ("a", "d"), ("a", 0), ("a", "c", 0)]] == [None] * 4

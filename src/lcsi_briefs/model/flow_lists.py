@@ -37,7 +37,7 @@ def split_items(document: Document) -> dict[Location, list[int]]:
     """
     found: dict[Location, list[int]] = {}
     for location, written in document.flow_lists.items():
-        items = _walk(document.data, location)
+        items = document.value(location)
         if not isinstance(items, list) or len(items) != len(written) or not all(isinstance(i, str) for i in items):
             continue
         capitals = sum(1 for item in items if item[:1].isupper())
@@ -52,17 +52,6 @@ def split_items(document: Document) -> dict[Location, list[int]]:
     return found
 
 
-def _walk(data: object, location: Location) -> object:
-    for part in location:
-        if isinstance(data, dict) and isinstance(part, str):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
-
-
 def split_item_problems(document: Document, expects_list: Callable[[Location], bool]) -> list[Problem]:
     """One problem per likely split, on the line of its first half, with the quoted fix.
 
@@ -72,7 +61,7 @@ def split_item_problems(document: Document, expects_list: Callable[[Location], b
     for location, indexes in split_items(document).items():
         if not expects_list(location):
             continue
-        items = _walk(document.data, location)
+        items = document.value(location)
         assert isinstance(items, list)
         for index in indexes:
             thousands = bool(_THOUSANDS.match(items[index + 1]))

@@ -60,10 +60,16 @@ class Document:
         return (1, 1)
 
     def value(self, location: Location) -> object:
-        """The data at ``location``, as read (every scalar a string)."""
+        """The data at ``location``, as read (every scalar a string); None where the file holds
+        nothing there, so a check can ask of a location it only suspects (a list the model wants)."""
         node = self.data
         for part in location:
-            node = node[part]  # type: ignore[index]
+            if isinstance(node, dict) and isinstance(part, str):
+                node = node.get(part)
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+            else:
+                return None
         return node
 
     def word_position(self, location: Location, offset: int) -> tuple[int, int]:
