@@ -84,6 +84,14 @@ def test_heading_levels_that_skip_or_run_backwards_are_found_at_the_heading() ->
     }
 
 
+def test_a_long_heading_is_quoted_cut_with_dots_as_every_message_quotes_what_an_editor_wrote() -> None:
+    """Preflight quotes text with model.problems.quoted: a reader sees that the text goes on."""
+    long = "A heading that goes on and on well past what a message can quote"
+    problems = _measured(f'<h1>Title</h1><h3 id="skip">{long}</h3>')
+    [message] = [problem.message for problem in problems if problem.kind is Kind.HEADINGS]
+    assert message == f"the heading {long[:57] + '...'!r} is H3 after an H1: levels skip"
+
+
 def test_a_heading_printed_larger_than_its_sections_is_found() -> None:
     problems = _measured(
         '<section id="s"><h2>Part</h2><section id="big"><h3 style="font-size: 14pt">Larger</h3><p>t</p></section>'

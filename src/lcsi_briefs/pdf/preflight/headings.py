@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from lcsi_briefs.model.problems import quoted
 from lcsi_briefs.pdf.preflight.kinds import Kind
 from lcsi_briefs.pdf.preflight.layout import Layout, text_of
 
@@ -54,7 +55,7 @@ def heading_order(layout: Layout) -> None:
             layout.add(
                 Kind.HEADINGS,
                 _page(layout, element),
-                f"the heading {text_of(element)[:60]!r} is H{level} after an H{before}: levels skip",
+                f"the heading {quoted(text_of(element))} is H{level} after an H{before}: levels skip",
                 element,
             )
     for element, level in headings:
@@ -64,12 +65,12 @@ def heading_order(layout: Layout) -> None:
         above_level = _LEVELS[above.tag]
         size, above_size = layout.style[element]["font_size"], layout.style.get(above, {"font_size": 0})["font_size"]
         if level < above_level:
-            problem = f"is H{level} inside the section of the H{above_level} {text_of(above)[:40]!r}"
+            problem = f"is H{level} inside the section of the H{above_level} {quoted(text_of(above), 40)}"
         elif size > above_size + 0.01:
-            problem = f"is printed larger than the heading of its section, {text_of(above)[:40]!r}"
+            problem = f"is printed larger than the heading of its section, {quoted(text_of(above), 40)}"
         else:
             continue
-        layout.add(Kind.HEADINGS, _page(layout, element), f"the heading {text_of(element)[:60]!r} {problem}", element)
+        layout.add(Kind.HEADINGS, _page(layout, element), f"the heading {quoted(text_of(element))} {problem}", element)
 
 
 def bookmarks(layout: Layout, document: Any) -> None:
@@ -82,5 +83,5 @@ def bookmarks(layout: Layout, document: Any) -> None:
             layout.add(
                 Kind.BOOKMARKS,
                 1,
-                f"the bookmark {label[:60]!r} is at level {level}, its heading at level {expected}",
+                f"the bookmark {quoted(label)} is at level {level}, its heading at level {expected}",
             )

@@ -6,6 +6,7 @@ import itertools
 import re
 from typing import Any
 
+from lcsi_briefs.model.problems import quoted
 from lcsi_briefs.model.running_head import RUNNING_HEAD_ID
 from lcsi_briefs.pdf.preflight.kinds import Kind
 from lcsi_briefs.pdf.preflight.layout import Layout, text_of
@@ -46,7 +47,7 @@ def _is_heading(element: Any) -> bool:
 
 def _describe(element: Any) -> str:
     text = text_of(element)
-    return f"{text[:60]!r}" if text else f"<{element.tag}>"
+    return quoted(text) if text else f"<{element.tag}>"
 
 
 def stranded_headings(layout: Layout) -> None:
@@ -190,7 +191,7 @@ def large_print(layout: Layout) -> list[list[float]]:
             problem = f"{style} text"
         if problem and (number, problem) not in reported:
             reported.add((number, problem))
-            layout.add(Kind.LARGE_PRINT, number, f"{problem}: {box.text.strip()[:40]!r}", box.element)
+            layout.add(Kind.LARGE_PRINT, number, f"{problem}: {quoted(box.text.strip(), 40)}", box.element)
     return sizes
 
 
@@ -213,7 +214,7 @@ def outside(layout: Layout) -> None:
             continue
         reported.add(number)
         where = "beyond the page's edge" if off_page else "wider than the box it is set in"
-        layout.add(Kind.OUTSIDE, number, f"text {box.text.strip()[:40]!r} runs {where}", box.element)
+        layout.add(Kind.OUTSIDE, number, f"text {quoted(box.text.strip(), 40)} runs {where}", box.element)
 
 
 def margin_text(layout: Layout) -> None:
@@ -241,6 +242,6 @@ def margin_text(layout: Layout) -> None:
         layout.add(
             Kind.OUTSIDE,
             number,
-            f"the {what} text {box.text.strip()[:40]!r} runs {where}",
+            f"the {what} text {quoted(box.text.strip(), 40)} runs {where}",
             title if margin.at_keyword == "@top-left" else None,
         )
