@@ -21,6 +21,7 @@ from defusedxml.ElementTree import fromstring
 from PIL import Image, UnidentifiedImageError
 
 from lcsi_briefs.members.logo_path import logo_inside
+from lcsi_briefs.model.problems import quoted
 
 #: A logo is a few kilobytes; a megabyte is a photograph or a mistake, and every PDF would carry it.
 MAX_LOGO_BYTES = 1024 * 1024
@@ -53,7 +54,7 @@ def _svg_problem(root: ET.Element) -> str | None:
             if key.lower().startswith("on"):
                 return f"the SVG's <{name}> has an event handler ({key}), which is a script; remove it"
             if (attribute == _XLINK_HREF or key == "href") and not _INTERNAL.match(value.strip()):
-                return f"the SVG's <{name}> links to {value[:60]!r}, outside the file; embed what it shows instead"
+                return f"the SVG's <{name}> links to {quoted(value)}, outside the file; embed what it shows instead"
             if key == "style" and _URL.search(value):
                 return f"the SVG's <{name}> style loads a file with url(); a logo must be self-contained"
         if name == "style" and (_URL.search(element.text or "") or "@import" in (element.text or "")):
