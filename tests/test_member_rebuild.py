@@ -140,6 +140,7 @@ def test_members_get_copies_of_the_packs_of_every_language_of_the_site(tmp_path:
     sections = {section["lang"]: section for section in page.find_all("section")}
     assert set(sections) == {"en-GB", "cy"}
     assert {link["href"].split("--")[0] for link in sections["cy"].find_all("a")} == {"cymraeg"}
+    assert [section.find("p").get_text() for section in sections.values()] == ["English", "Cymraeg"]
     assert {link["href"] for link in page.find_all("a")} == wanted | {"leeds-cvs-briefings.zip"}
     with zipfile.ZipFile(folder / "leeds-cvs-briefings.zip") as archive:
         assert set(archive.namelist()) == wanted
@@ -159,6 +160,7 @@ def test_members_get_copies_of_the_packs_of_every_language_of_the_site(tmp_path:
     assert all("0113 496 0999" in pdf_text(folder / name) for name in welsh_copies if "brief" not in name)
     page = BeautifulSoup(after["index.html"].decode("utf-8"), "html.parser")
     assert page.html is not None and page.html["lang"] == "cy"
+    assert page.find("p", class_="language") is None, "one language: nothing to tell apart"
     with zipfile.ZipFile(folder / "leeds-cvs-briefings.zip") as archive:
         assert set(archive.namelist()) == welsh_copies
     assert {path.name: path.read_bytes() for path in (build / "pdf").glob("*.pdf")} == publisher

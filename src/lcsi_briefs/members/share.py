@@ -20,6 +20,7 @@ from pathlib import Path
 
 import jinja2
 
+from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.text.catalogue import N_, translator_for
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -94,6 +95,9 @@ def _templates() -> jinja2.Environment:
 def index_html(member: str, publisher: str, language: str, packs: list[ListedPack], zip_name: str) -> str:
     """The member's page of downloads; every name from the data goes in as escaped text."""
     _ = translator_for(language)
+    # Packs in more than one language (a site in several) each say which, in their own language.
+    languages = {pack.language for pack in packs}
+    names = {tag: language_name(tag) for tag in languages} if len(languages) > 1 else {}
     return (
         _templates()
         .get_template("index.html")
@@ -104,6 +108,7 @@ def index_html(member: str, publisher: str, language: str, packs: list[ListedPac
             zip_label=_(ZIP_LINK),
             zip_name=zip_name,
             packs=packs,
+            language_names=names,
         )
     )
 
