@@ -161,7 +161,7 @@ def test_a_logo_outside_the_members_folder_is_refused(folder: Path, packs: list[
 def test_a_logo_that_links_outside_its_folder_is_refused_and_left_out_of_the_digest(
     folder: Path, packs: list[LoadedPack]
 ) -> None:
-    """The loader and the build's digest keep to the one rule (members/logo_path.logo_inside)."""
+    """The loader and the build's digest keep to the one rule (files.lies_inside)."""
     secret = folder.parent / "secret.svg"
     secret.write_text(SVG_LOGO, encoding="utf-8")
     (folder / "logos").mkdir()

@@ -1,4 +1,8 @@
-"""Output files written whole, and only when their content changed.
+"""The project's files: which ones a build may read, and output written whole, only when changed.
+
+A pack travels, and a link in it could point anywhere: every reader of a file the project names
+(a pack, its folder, a source's text, a logo, a resource the PDF renderer fetches) asks
+:func:`lies_inside` whether the file, links followed, is in the folder it must be in.
 
 A rebuild that writes the same bytes again would touch every file's time and make the site,
 the catalogues and the emails look changed to whatever publishes them; a file written in place
@@ -8,6 +12,15 @@ could be read half-written. Every writer of build output uses this one rule.
 from __future__ import annotations
 
 from pathlib import Path
+
+
+def lies_inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, links and ``..`` followed, lies inside ``folder`` (itself resolved too).
+
+    Comparing the written paths would let ``logos/leeds.svg`` that links to ``/etc`` pass; both
+    sides are resolved, so a folder reached through a link still holds its own files.
+    """
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import yaml
 
+from lcsi_briefs.files import lies_inside
 from lcsi_briefs.languages import SiteLanguages, is_language_key, site_languages
 from lcsi_briefs.layout import ProjectLayout, shown_folder
-from lcsi_briefs.members.logo_path import logo_inside, named_logo
+from lcsi_briefs.members.logo_path import named_logo
 from lcsi_briefs.members.shard import Shard
 
 #: Environment variables that change what a build writes (conf.py reads the site URL ones).
@@ -39,7 +40,7 @@ def publisher_files(path: Path) -> list[Path]:
         return [path]
     named = named_logo(data)
     logo = path.parent / named if named is not None else None
-    if logo is None or not logo.is_file() or not logo_inside(logo, path.parent):
+    if logo is None or not logo.is_file() or not lies_inside(logo, path.parent):
         return [path]
     return [path, logo.resolve()]
 

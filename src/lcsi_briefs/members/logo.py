@@ -20,7 +20,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from PIL import Image, UnidentifiedImageError
 
-from lcsi_briefs.members.logo_path import logo_inside
+from lcsi_briefs.files import lies_inside
 from lcsi_briefs.model.problems import quoted
 
 #: A logo is a few kilobytes; a megabyte is a photograph or a mistake, and every PDF would carry it.
@@ -89,7 +89,7 @@ def _png(path: Path) -> str | None:
 
 def logo_problem(path: Path, folder: Path) -> str | None:
     """Why the logo at ``path`` cannot be printed, or None; it must lie inside ``folder``."""
-    if not logo_inside(path, folder):
+    if not lies_inside(path, folder):
         return f"the logo {path} is outside {folder} (a link elsewhere?); copy the file itself into that folder"
     if not path.exists():
         return f"no logo file at {path}"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from lcsi_briefs.files import lies_inside
 from lcsi_briefs.model.fields import ID_PATTERN, is_reserved_name
 from lcsi_briefs.model.font_coverage import coverage_problems
 from lcsi_briefs.model.pack import LoadedPack, Pack
@@ -39,7 +40,7 @@ def find_pack_files(paths: Iterable[Path]) -> list[Path]:
 
 def _outside_link(path: Path) -> Problem | None:
     """A pack (or its folder) that links elsewhere would make a build read outside the project."""
-    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+    if path.is_symlink() and not lies_inside(path, path.parent):
         kind = "folder" if path.is_dir() else "file"
         message = (
             f"this {kind} is a link to {path.resolve()}, outside its folder; a build reads only the "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path, PurePosixPath
 
+from lcsi_briefs.files import lies_inside
 from lcsi_briefs.model.problems import Problem
 from lcsi_briefs.model.yaml_reader import Document
 
@@ -31,7 +32,7 @@ def _problem_with(pack_path: Path, text_file: str) -> str | None:
     if written.suffix != ".txt":
         return f"a plain text file whose name ends in .txt, found {text_file!r}"
     path = text_file_path(pack_path, text_file)
-    if not path.resolve().is_relative_to(pack_path.parent.resolve()):
+    if not lies_inside(path, pack_path.parent):
         return f"a file inside the pack's folder, found {text_file!r}, which links outside it"
     if not path.is_file():
         return f"a plain text file, found no file at {path}" if not path.exists() else f"a plain file, found {path}"
