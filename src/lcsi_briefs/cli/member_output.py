@@ -17,7 +17,6 @@ from pathlib import Path
 
 from lcsi_briefs.files import write_if_changed
 from lcsi_briefs.layout import MEMBERS_PRINTED, MemberLayout
-from lcsi_briefs.members.share import Shared, shared_files
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -31,7 +30,9 @@ def _link_or_copy(source: Path, target: Path) -> None:
 def member_folders(pdf_works: list[Path], member_ids: list[str], fresh: Path) -> None:
     """``build/members``: the folder of each member these builds printed (the site's first language's
     build first), with the member's copies from every language, their preflight report, index and zip."""
-    # Imported only here, as by the build: it loads the pack's pages.
+    # Imported only here, as by the build: they load the pack's model, which a build with
+    # nothing to do never needs.
+    from lcsi_briefs.members.share import Shared, shared_files  # noqa: PLC0415
     from lcsi_briefs.pdf.preflight.report import read_report, write_report  # noqa: PLC0415
 
     fresh.mkdir(parents=True)
