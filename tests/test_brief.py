@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -13,7 +14,14 @@ from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.pdf.brief import audience_url, brief_html
-from lcsi_briefs.pdf.print_setup import HERE, brief_limit, brief_too_long, print_stylesheets
+from lcsi_briefs.pdf.print_setup import (
+    HERE,
+    TooLong,
+    brief_limit,
+    brief_too_long,
+    print_stylesheets,
+    too_long_messages,
+)
 from lcsi_briefs.pdf.render import TOO_LONG, RenderJob, render_pdf
 
 from .conftest import REPO, small_pack, write_pack
@@ -150,6 +158,17 @@ def test_a_brief_that_cannot_fit_two_pages_is_printed_whole_with_a_warning_namin
         "members/leeds-cvs.yaml:1: warning: Leeds CVS's copy of the one-sheet brief for Residents"
     )
     assert f"at {path}:{line}:" in message and how_long in message and "fewer contact details" in message
+    # Said once each, the publisher's first; more than three members' copies of it, in one line.
+    copies = [
+        MemberCopy(f"members/m{n}/x.pdf", replace(member, name=f"Member {n}"), f"members/m{n}.yaml:1") for n in range(5)
+    ]
+    own = TooLong(loaded, edition, None, how_long)
+    many = too_long_messages([*(TooLong(loaded, edition, c, how_long) for c in reversed(copies)), own])
+    assert len(many) == 2 and many[0] == brief_too_long(loaded, edition, None, how_long)
+    assert many[1].startswith(f"{path}:{line}:") and "5 members' copies of the one-sheet brief for Residents" in many[1]
+    assert "(Member 0, Member 1, Member 2 and 2 more; the first runs to" in many[1]
+    few = too_long_messages([TooLong(loaded, edition, c, how_long) for c in copies[1::-1]])
+    assert few == [brief_too_long(loaded, edition, c, how_long) for c in copies[:2]]
 
 
 def test_front_carries_the_key_figures_of_the_findings_it_rests_on(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ from lcsi_briefs.pdf.ids import TocEntry, contents
 from lcsi_briefs.pdf.page_labels import page_labels_css, page_references_css, stacked_label_css
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.preflight.report import Reports
-from lcsi_briefs.pdf.print_setup import HERE, brief_limit, brief_too_long, print_stylesheets
+from lcsi_briefs.pdf.print_setup import HERE, TooLong, brief_limit, print_stylesheets, too_long_messages
 from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
 from lcsi_briefs.sphinx_ext.config import briefs_config
 from lcsi_briefs.sphinx_ext.editorial import keep_checks
@@ -83,12 +83,12 @@ def _read_json(path: Path) -> Any:
 
 def _report_warnings(
     name: str, warnings: list[str], brief: tuple[LoadedPack, Edition, MemberCopy | None] | None, origin: str
-) -> list[str]:
-    """Log WeasyPrint's warnings of one PDF; return a brief's "too long", located for the editor."""
+) -> list[TooLong]:
+    """Log WeasyPrint's warnings of one PDF; return a brief's "too long", for the editor."""
     too_long = []
     for message in warnings:
         if message.startswith(TOO_LONG) and brief is not None:
-            too_long.append(brief_too_long(*brief, message.removeprefix(TOO_LONG)))
+            too_long.append(TooLong(*brief, message.removeprefix(TOO_LONG)))
         else:
             warn(logger, BriefsWarnings.WEASYPRINT, "WeasyPrint, printing %s: %s", name, message, location=origin)
     return too_long
@@ -205,9 +205,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             raise faults[0]  # a full disk or a read-only folder: the build says so in one sentence
         # Like the editorial checks: listed for the editor, failing only a strict build.
         if settings.strict:
-            failures += too_long
+            failures += too_long_messages(too_long)
         else:
-            for message in too_long:
+            for message in too_long_messages(too_long):
                 note(logger, "%s", message)
         if failures:
             raise PdfRenderError("\n".join(failures))

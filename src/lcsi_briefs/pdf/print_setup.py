@@ -8,6 +8,8 @@ written once.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 from lcsi_briefs.editions import Edition, MemberCopy
@@ -61,18 +63,36 @@ def longest_implication(implications: list[Implication]) -> int:
     return max(candidates or range(len(implications)), key=lambda i: length(implications[i]))
 
 
-def brief_too_long(loaded: LoadedPack, edition: Edition, copy: MemberCopy | None, how_long: str) -> str:
-    """A brief past its pages, located at the implication to shorten (or to give a short form).
+@dataclass(frozen=True)
+class TooLong:
+    """A brief (the publisher's own, or a member's copy) that runs past its pages, and by how much."""
 
-    A member's copy carries the member's logo, name and contact details too, so it can run over
-    where the publisher's own fits: it is reported at the member's file, naming the member, with
-    the implication as the place to shorten.
-    """
+    loaded: LoadedPack
+    edition: Edition
+    copy: MemberCopy | None
+    how_long: str
+
+
+#: More members' copies of one brief than this that run over are reported together, in one line.
+MEMBER_COPIES_NAMED = 3
+
+
+@dataclass(frozen=True)
+class _Shorten:
+    """What the editor is pointed at when a brief runs over: its longest implication, and how."""
+
+    at: str  # file:line:column
+    field: str
+    brief: str  # "one-sheet brief for …", "large-print " before it where it is
+    fits: str
+    advice: str
+
+
+def _shorten(loaded: LoadedPack, edition: Edition) -> _Shorten:
     index = next(i for i, a in enumerate(loaded.pack.audiences) if a.id == edition.audience)
     audience = loaded.pack.audiences[index]
     number = longest_implication(audience.implications)
-    location = ("audiences", index, "implications", number)
-    line, column = loaded.position(location)
+    line, column = loaded.position(("audiences", index, "implications", number))
     fits = (
         f"{LARGE_PRINT_BRIEF_PAGES} A4 pages at 16pt"
         if edition.large_print
@@ -80,15 +100,54 @@ def brief_too_long(loaded: LoadedPack, edition: Edition, copy: MemberCopy | None
     )
     advice = "shorten it" if audience.implications[number].brief else "shorten it, or give it a shorter `brief` form"
     brief = f"{'large-print ' if edition.large_print else ''}one-sheet brief for {audience.name}"
+    return _Shorten(f"{loaded.path}:{line}:{column}", f"audiences[{index}].implications[{number}]", brief, fits, advice)
+
+
+def brief_too_long(loaded: LoadedPack, edition: Edition, copy: MemberCopy | None, how_long: str) -> str:
+    """A brief past its pages, located at the implication to shorten (or to give a short form).
+
+    A member's copy carries the member's logo, name and contact details too, so it can run over
+    where the publisher's own fits: it is reported at the member's file, naming the member, with
+    the implication as the place to shorten.
+    """
+    shorten = _shorten(loaded, edition)
     if copy is not None:
         return (
-            f"{copy.origin}: warning: {copy.cobrand.name}'s copy of the {brief}, with its logo, name and "
-            f"contact details, does not fit on {fits}: it runs to {how_long}. Nothing is cut; the brief's "
-            f"longest implication is at {loaded.path}:{line}:{column} (audiences[{index}].implications[{number}]): "
-            f"{advice}, or give the member fewer contact details."
+            f"{copy.origin}: warning: {copy.cobrand.name}'s copy of the {shorten.brief}, with its logo, name and "
+            f"contact details, does not fit on {shorten.fits}: it runs to {how_long}. Nothing is cut; the "
+            f"brief's longest implication is at {shorten.at} ({shorten.field}): {shorten.advice}, or give the "
+            "member fewer contact details."
         )
     return (
-        f"{loaded.path}:{line}:{column}: warning: audiences[{index}].implications[{number}]: the "
-        f"{brief} does not fit on {fits}: it runs to {how_long}. Nothing is cut; this is its longest "
-        f"implication: {advice}."
+        f"{shorten.at}: warning: {shorten.field}: the {shorten.brief} does not fit on {shorten.fits}: it runs "
+        f"to {how_long}. Nothing is cut; this is its longest implication: {shorten.advice}."
     )
+
+
+def _members_too_long(copies: list[TooLong]) -> str:
+    """Many members' copies of one brief past its pages: one line, at the implication to shorten."""
+    first = copies[0]
+    shorten = _shorten(first.loaded, first.edition)
+    names = ", ".join(item.copy.cobrand.name for item in copies[:MEMBER_COPIES_NAMED] if item.copy)
+    return (
+        f"{shorten.at}: warning: {shorten.field}: {len(copies)} members' copies of the {shorten.brief}, "
+        f"with their logos, names and contact details, do not fit on {shorten.fits} ({names} and "
+        f"{len(copies) - MEMBER_COPIES_NAMED} more; the first runs to {first.how_long}). Nothing is cut; "
+        f"this is the brief's longest implication: {shorten.advice}."
+    )
+
+
+def too_long_messages(found: list[TooLong]) -> list[str]:
+    """Each brief past its pages, said once, in a stable order: the publisher's own, then members'
+    copies, each at the member's file, or in one line when more than a few copies of it run over."""
+    messages: list[str] = []
+    ordered = sorted(found, key=lambda item: (str(item.loaded.path), item.edition.filename, item.copy is not None))
+    for _, grouped in groupby(ordered, key=lambda item: (str(item.loaded.path), item.edition.filename)):
+        group = list(grouped)
+        copies = sorted((item for item in group if item.copy), key=lambda item: item.copy.origin if item.copy else "")
+        messages += [brief_too_long(item.loaded, item.edition, None, item.how_long) for item in group if not item.copy]
+        if len(copies) > MEMBER_COPIES_NAMED:
+            messages.append(_members_too_long(copies))
+        else:
+            messages += [brief_too_long(item.loaded, item.edition, item.copy, item.how_long) for item in copies]
+    return messages
