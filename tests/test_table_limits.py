@@ -19,13 +19,16 @@ from lcsi_briefs.model.print_page import (
     PRINT_SHEET,
     block_margins,
     font_size,
+    line_height,
     page_rule,
     points,
     text_column,
+    text_size,
 )
 from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.model.running_head import head_measure
 from lcsi_briefs.model.table_fit import large_print_measure
+from lcsi_briefs.pages.chart_parts import SIZES
 from lcsi_briefs.pdf.print_setup import HERE, LARGE_PRINT_STYLESHEET, STYLESHEET, print_stylesheets
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
 from lcsi_briefs.sphinx_ext.directives import _table_html
@@ -83,6 +86,13 @@ def test_the_table_check_and_the_running_head_read_one_text_column() -> None:
     assert block_margins(rules, "figure.x") == (3, 3), "the later rule wins"
     assert block_margins(rules[: rules.index("p,")], "figure.x") == pytest.approx((5 * MM, 2 * MM))
     assert block_margins(rules, "figure.y") == (72, 72) and block_margins(rules, "figure.z") == (0, 0)
+    assert line_height("html { line-height: 1.35 } html { line-height: 1.5 }", "html") == 1.5
+    assert line_height("html { line-height: normal }", "html", 1.2) == 1.2
+    # The body text the print sets, and a printed chart's labels with it (never under 16 pt).
+    assert (text_size(large_print=False), text_size(large_print=True)) == (11, 16)
+    labels = {size.name: size.font for size in SIZES}
+    assert labels["print"] * 3 / 4 >= 11 and labels["large-print"] * 3 / 4 >= 16
+    assert labels["large-print"] * 3 / 4 < 16.01
 
 
 @pytest.mark.pure

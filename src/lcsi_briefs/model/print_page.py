@@ -81,6 +81,23 @@ def font_size(sheet: str, selector: str, size: float = 0.0) -> float:
     return found[0] if found else size
 
 
+def line_height(sheet: str, selector: str, height: float = 0.0) -> float:
+    """The unitless ``line-height`` the rules of ``sheet`` listing ``selector`` set; else ``height``."""
+    value = rule(sheet, selector).get("line-height", "")
+    try:
+        return float(value)
+    except ValueError:
+        return height
+
+
+def text_size(*, large_print: bool) -> float:
+    """The body text's size (points) in regular or large print, a later sheet's value winning."""
+    size = 0.0
+    for path in print_sheets(large_print=large_print):
+        size = font_size(sheet_text(path), "html", size)
+    return size
+
+
 def block_margins(sheet: str, selector: str) -> tuple[float, float]:
     """The top and bottom margins (points) the ``margin`` shorthand of ``selector``'s rules sets."""
     # A bare 0 is a length too, and counts towards which value is which side.

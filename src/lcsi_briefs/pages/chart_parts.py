@@ -9,10 +9,20 @@ that output prints the chart's table instead.
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from lcsi_briefs.model.print_page import FIGURES_SHEET, block_margins, body_height, sheet_text
+from lcsi_briefs.model.print_page import (
+    FIGURES_SHEET,
+    LARGE_PRINT_SHEET,
+    PRINT_SHEET,
+    block_margins,
+    body_height,
+    line_height,
+    sheet_text,
+    text_size,
+)
 from lcsi_briefs.text.measure import ASCENT, DESCENT, FONT_FAMILY, text_width, wrap
 from lcsi_briefs.text.units import pt_to_px
 
@@ -67,23 +77,33 @@ def _printed_tallest(*, large_print: bool) -> float:
     return round(pt_to_px(body_height(large_print=large_print)) * MOST_OF_PAGE - _FIGURE_MARGINS, 1)
 
 
-#: The site on a wide screen, the site at 375 px, the printed editions (11 pt labels) and
-#: large print (16 pt labels, as UKAAF asks of every character).
+def _printed_labels(*, large_print: bool) -> float:
+    """A printed chart's label size in CSS pixels: the body text's (``html`` in the print
+    stylesheets, 11 pt and 16 pt), rounded up to the hundredth so 16 pt is never 15.99 pt. A
+    printed chart is drawn no wider than the text column and shown at its own width, so a
+    pixel of the drawing is a pixel of the page."""
+    return math.ceil(pt_to_px(text_size(large_print=large_print)) * 100) / 100
+
+
+#: The site on a wide screen, the site at 375 px, the printed editions (labels at the body
+#: text's 11 pt) and large print (16 pt, as UKAAF asks of every character).
 SIZES = (
     Size("site", 640, 16, 2400),
     Size("narrow", 340, 15, 2400),
-    Size("print", 600, 14.67, _printed_tallest(large_print=False), printed=True),
-    Size("large-print", 640, 21.34, _printed_tallest(large_print=True), printed=True),
+    Size("print", 600, _printed_labels(large_print=False), _printed_tallest(large_print=False), printed=True),
+    Size("large-print", 640, _printed_labels(large_print=True), _printed_tallest(large_print=True), printed=True),
 )
+#: A caption's lines: the larger of the printed editions' line heights (large print's 1.5).
+_CAPTION_LINE = max(line_height(sheet_text(path), "html") for path in (PRINT_SHEET, LARGE_PRINT_SHEET))
 
 
 def caption_height(size: Size, title: str, subtitle: str | None) -> float:
     """The height a chart's caption prints at: its bold title and its subtitle, wrapped to the
-    chart's width, at the size's text size and the larger of print's line heights (1.5)."""
+    chart's width, at the size's text size and the larger of print's line heights."""
     lines = len(wrap(title, size.width - 2 * EDGE, size.font, bold=True))
     if subtitle:
         lines += len(wrap(subtitle, size.width - 2 * EDGE, size.font))
-    return lines * size.font * 1.5
+    return lines * size.font * _CAPTION_LINE
 
 
 class Illegible(Exception):  # noqa: N818 - a verdict on a chart, not a failure of the code
