@@ -24,7 +24,7 @@ from lcsi_briefs.model.problems import PackError, Problem
 from lcsi_briefs.pages.common import section_headings
 from lcsi_briefs.text.catalogue import translator_for
 
-from .conftest import invalid_cases
+from .conftest import invalid_cases, small_pack, write_pack
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
@@ -400,3 +400,25 @@ def test_a_documents_value_is_what_the_file_holds_at_a_location_and_none_elsewhe
     assert document.value(("a", "b")) == ["x", "y"]
     assert document.value(("a", "b", 1)) == "y"
     assert [document.value(where) for where in [("a", "b", 2), ("a", "d"), ("a", 0), ("a", "c", 0)]] == [None] * 4
+
+
+def test_a_source_text_that_links_outside_the_packs_folder_is_refused_at_its_field(tmp_path: Path) -> None:
+    """A ``text_file`` is read as the report's own words: a link that leads out of the pack's
+    folder is refused where it is written, as a pack file that links out is."""
+    outside = tmp_path / "elsewhere" / "report.txt"
+    outside.parent.mkdir()
+    outside.write_text("The report's own words.", encoding="utf-8")
+    folder = tmp_path / "project" / "briefings"
+    (folder / "sources").mkdir(parents=True)
+    (folder / "sources" / "report.txt").symlink_to(outside)
+    (folder / "sources" / "inside.txt").write_text("The annex's own words.", encoding="utf-8")
+    pack = small_pack()
+    pack["sources"][0]["text_file"] = "sources/report.txt"
+    pack["sources"][1]["text_file"] = "sources/inside.txt"
+    path = write_pack(folder / "small.yaml", pack)
+    with pytest.raises(PackError) as raised:
+        load_pack(path)
+    problems = [str(problem) for problem in raised.value.problems]
+    assert len(problems) == 1, problems
+    assert "sources[0].text_file: expected a file inside the pack's folder, found 'sources/report.txt'" in problems[0]
+    assert problems[0].endswith("which links outside it")
