@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import http.client
 import os
 import signal
 import socket
@@ -131,10 +132,16 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str | None:
+    """The page served at ``url``, or None while there is none whole to serve.
+
+    Sphinx rewrites a page in place while it rebuilds, so a page read just then can end short
+    of the length it was announced with (IncompleteRead): a reader polling, as a browser that
+    reloads, simply asks again.
+    """
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
             return str(response.read().decode("utf-8", "replace"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
+    except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError):
         return None
 
 
