@@ -306,6 +306,31 @@ def test_renders_run_in_parallel_and_all_report(tmp_path: Path, monkeypatch: pyt
     assert max(running) == 2, f"expected two renders at once, never more: {spans}"
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc (Linux)")
+def test_retired_workers_let_go_of_their_pipes_as_the_build_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker retires after its share of jobs; a build of thousands of PDFs retires hundreds,
+    and each one kept to the end held three file descriptors, past the usual limit of 1,024."""
+    monkeypatch.setattr(pool, "JOBS_PER_WORKER", 1)
+    jobs = [
+        RenderJob(
+            html=f"<html lang='en'><title>{n}</title><p>{n}</p></html>",
+            target=tmp_path / f"{n}.pdf",
+            base_url=tmp_path.as_uri() + "/",
+            stylesheets=(),
+            allowed_roots=(tmp_path,),
+        )
+        for n in range(24)
+    ]
+    open_files = []
+    for result in pool.render_all(jobs, workers=1, timeout=60):
+        assert result.error is None
+        open_files.append(len(list(Path("/proc/self/fd").iterdir())))
+    # 24 workers retired one after another: what stays open does not grow with them.
+    assert max(open_files[8:]) <= open_files[4] + 6, open_files
+
+
 # --- nothing good is lost -----------------------------------------------------------------------
 
 

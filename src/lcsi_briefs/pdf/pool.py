@@ -188,7 +188,35 @@ class _Worker:
         if self.process.is_alive():
             self.process.kill()
         self.process.join()
+        self.close()
+
+    def close(self) -> None:
+        """Let go of an ended worker's pipe and process handle (three file descriptors)."""
         self.connection.close()
+        self.process.close()
+
+
+def _prepare(jobs: Sequence[RenderJob]) -> None:
+    """Parse every set of stylesheets the jobs use, once, before the workers are forked.
+
+    The workers inherit them (each would otherwise parse them again); thousands of jobs share
+    a handful of sets, so each set is prepared once.
+    """
+    prepared: set[tuple[object, ...]] = set()
+    for job in jobs:
+        key = (job.stylesheets, job.limit.smaller if job.limit else (), job.source_date_epoch)
+        if key not in prepared:
+            prepared.add(key)
+            prepare_styles(job)
+
+
+def _let_go_of_ended(retired: list[_Worker]) -> None:
+    """Close the retired workers that have ended: kept to the end of the build, each held three
+    file descriptors, and a build of thousands of PDFs retires hundreds of workers."""
+    for worker in [worker for worker in retired if not worker.process.is_alive()]:
+        retired.remove(worker)
+        worker.process.join()
+        worker.close()
 
 
 def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> Iterator[RenderResult]:
@@ -197,10 +225,7 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
         raise ValueError(f"workers must be 1 or more, found {workers}")
     context = _context()
     if context.get_start_method() == "fork":
-        # Parsed here once, every job's stylesheets and fonts are inherited by the workers
-        # forked after this (each would otherwise parse them again).
-        for job in jobs:
-            prepare_styles(job)
+        _prepare(jobs)
     waiting = list(reversed(jobs))
     idle: list[_Worker] = []
     retired: list[_Worker] = []
@@ -232,6 +257,7 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
                 yield RenderResult(
                     job, outcome.warnings, outcome.error, outcome.fault, outcome.problems, outcome.checked
                 )
+            _let_go_of_ended(retired)
             for connection, worker in list(busy.items()):
                 if time.monotonic() >= worker.deadline:
                     del busy[connection]
