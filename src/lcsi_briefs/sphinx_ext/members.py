@@ -88,6 +88,7 @@ class MemberRun:
             self.all = []  # no pack to copy: no member folder, index or zip
         self.members = members_in_shard(self.all, every, shard)
         self._editions = {member.id: member_editions(member, packs) for member in self.all}
+        self._cobrands: dict[tuple[str, str, str], Cobrand] = {}
         self._wanted = {
             member.id: {(loaded.slug, edition.filename) for loaded, edition in self._editions[member.id]}
             for member in self.members
@@ -114,14 +115,18 @@ class MemberRun:
         briefing = loaded.pack.briefing
         name = self.publisher.publisher.name if self.publisher else briefing.publisher
         return [
-            MemberCopy(
-                self.place(member, edition),
-                cobrand(member, name, briefing.language, self.publisher),
-                f"{member.path}:1",
-            )
+            MemberCopy(self.place(member, edition), self._cobrand(member, name, briefing.language), f"{member.path}:1")
             for member in self.members
             if key in self._wanted[member.id]
         ]
+
+    def _cobrand(self, member: LoadedMember, publisher: str, language: str) -> Cobrand:
+        """What a member's copies in one language add, made once for all its editions (its
+        logos encoded, its foreword and contact block set) rather than once per copy."""
+        key = (member.id, publisher, language)
+        if key not in self._cobrands:
+            self._cobrands[key] = cobrand(member, publisher, language, self.publisher)
+        return self._cobrands[key]
 
     def own(self, loaded: LoadedPack) -> Cobrand | None:
         """What the publisher's file adds to the publisher's own editions of ``loaded``; None without one."""
