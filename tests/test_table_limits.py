@@ -80,6 +80,8 @@ def test_the_table_check_and_the_running_head_read_one_text_column() -> None:
     sheet = "@page { @top-left { font-size: 9pt; } margin: 1cm 0.5in; size: letter }"
     assert page_rule(sheet) == {"margin": "1cm 0.5in", "size": "letter"}
     assert points(page_rule(sheet)["margin"]) == pytest.approx([10 * MM, 36])
+    # A bare 0 is a length and keeps its place among the sides; pixels are read too.
+    assert points("0 16mm") == pytest.approx([0, 16 * MM]) and points("8px 0.5pt") == pytest.approx([6, 0.5])
     # One reader for every rule: a margin box's size, a selector's margins (a bare 0 among them).
     assert font_size(sheet, "@top-left") == 9
     rules = "figure.x { margin: 5mm 0 2mm; } p, figure.x { margin: 3pt 0 } figure.y { margin: 1in }"

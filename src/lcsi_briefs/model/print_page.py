@@ -17,7 +17,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from lcsi_briefs.text.units import PT_PER_INCH, mm_to_pt
+from lcsi_briefs.text.units import PT_PER_INCH, mm_to_pt, px_to_pt
 
 STATIC = Path(__file__).parent.parent / "pdf" / "static"
 #: Where the page is set (its size and margins), and what large print sets over it.
@@ -31,8 +31,9 @@ PAGE_HEIGHTS_MM = {"a5": 210.0, "a4": 297.0, "a3": 420.0, "letter": 279.4, "lega
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 #: A rule without rules inside it: its selectors (or a margin box's name) and its declarations.
 _RULE = re.compile(r"(?P<selectors>[^{};]+)\{(?P<body>[^{}]*)\}")
-_LENGTH = re.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<unit>mm|cm|pt|in)")
-_UNITS = {"mm": mm_to_pt(1), "cm": mm_to_pt(10), "pt": 1.0, "in": float(PT_PER_INCH)}
+#: A length with its unit, or a bare 0 (a length too, and it counts towards which side is which).
+_LENGTH = re.compile(r"(?<![\w.])(?:(?P<number>\d+(?:\.\d+)?)(?P<unit>mm|cm|pt|in|px)|0(?![\w.%]))")
+_UNITS = {"mm": mm_to_pt(1), "cm": mm_to_pt(10), "pt": 1.0, "in": float(PT_PER_INCH), "px": px_to_pt(1)}
 #: Which of a ``margin`` shorthand's values are the right and left margins, by how many it has.
 _SIDES = {1: (0, 0), 2: (1, 1), 3: (1, 1), 4: (1, 3)}
 #: Which are the top and bottom margins.
@@ -51,8 +52,10 @@ def sheet_text(path: Path) -> str:
 
 
 def points(value: str) -> list[float]:
-    """Each length in a CSS value, in points: ``"17mm 16mm"`` gives two."""
-    return [float(match["number"]) * _UNITS[match["unit"]] for match in _LENGTH.finditer(value)]
+    """Each length in a CSS value, in points: ``"17mm 16mm"`` gives two, ``"0 16mm"`` two."""
+    return [
+        float(match["number"]) * _UNITS[match["unit"]] if match["unit"] else 0.0 for match in _LENGTH.finditer(value)
+    ]
 
 
 def declarations(body: str) -> dict[str, str]:
@@ -100,8 +103,7 @@ def text_size(*, large_print: bool) -> float:
 
 def block_margins(sheet: str, selector: str) -> tuple[float, float]:
     """The top and bottom margins (points) the ``margin`` shorthand of ``selector``'s rules sets."""
-    # A bare 0 is a length too, and counts towards which value is which side.
-    values = [0.0 if part == "0" else sum(points(part)) for part in rule(sheet, selector).get("margin", "").split()]
+    values = points(rule(sheet, selector).get("margin", ""))
     if not values:
         return 0.0, 0.0
     top, bottom = _ENDS[len(values)]

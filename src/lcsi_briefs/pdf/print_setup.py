@@ -15,13 +15,13 @@ from pathlib import Path
 from lcsi_briefs.editions import Edition, MemberCopy
 from lcsi_briefs.model.audience import Implication
 from lcsi_briefs.model.pack import LoadedPack
+from lcsi_briefs.model.print_page import FIGURES_SHEET, LARGE_PRINT_SHEET, PRINT_SHEET
 from lcsi_briefs.pdf.render import PageLimit
 
 HERE = Path(__file__).parent
 FONTS_STYLESHEET = HERE / "static" / "fonts.css"
-STYLESHEET = HERE / "static" / "print.css"
-LARGE_PRINT_STYLESHEET = HERE / "static" / "large-print.css"
-FIGURES_STYLESHEET = HERE / "static" / "figures.css"
+#: The sheets that set the page and the figures are those the model reads the page from.
+STYLESHEET, LARGE_PRINT_STYLESHEET, FIGURES_STYLESHEET = PRINT_SHEET, LARGE_PRINT_SHEET, FIGURES_SHEET
 BRIEF_STYLESHEET = HERE / "static" / "brief.css"
 #: The one step down a brief may take to fit two pages: body text at 10pt, never smaller.
 BRIEF_SMALLER_STYLESHEET = HERE / "static" / "brief-10pt.css"
