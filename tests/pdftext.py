@@ -110,25 +110,26 @@ def pages(path: Path) -> tuple[Page, ...]:
     return tuple(Page(height, {float(y): line for y, line in lines}) for height, lines in read_once(path, _read_pages))
 
 
-def _read_texts(path: Path) -> list[str]:
-    """Each page's text in the order it is drawn (poppler's ``pdftotext -raw``, far quicker than
-    pypdf), whitespace folded."""
+def _drawn(path: Path) -> str:
+    """The document's text in the order it is drawn (poppler's ``pdftotext -raw``, far quicker
+    than pypdf), a form feed ending every page, the last one included."""
     command = ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"]
-    drawn = subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8")
-    # A form feed ends every page, the last one included.
-    return [fold(page) for page in drawn.split("\f")[:-1]]
+    return subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8")
+
+
+def _read_texts(path: Path) -> list[str]:
+    """Each page's text, whitespace folded."""
+    return [fold(page) for page in read_once(path, _drawn).split("\f")[:-1]]
 
 
 def text_lines(path: Path) -> list[str]:
     """Every line of text as poppler draws it, in order, each with its whitespace folded."""
-    command = ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"]
-    drawn = subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8")
-    return [fold(line) for line in drawn.splitlines() if line.strip()]
+    return [fold(line) for line in read_once(path, _drawn).splitlines() if line.strip()]
 
 
 def page_texts(path: Path) -> tuple[str, ...]:
     """Each page's text, whitespace folded."""
-    return tuple(read_once(path, _read_texts))
+    return tuple(_read_texts(path))
 
 
 def pdf_text(path: Path) -> str:

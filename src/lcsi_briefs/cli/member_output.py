@@ -15,7 +15,6 @@ import os
 import shutil
 from pathlib import Path
 
-from lcsi_briefs.files import write_if_changed
 from lcsi_briefs.layout import MEMBERS_PRINTED, MemberLayout
 
 
@@ -59,7 +58,7 @@ def member_folders(pdf_works: list[Path], member_ids: list[str], fresh: Path) ->
             write_report(target, reports)
         if listings:
             for name, data in shared_files(target, listings, layout.index, layout.zip_name).items():
-                write_if_changed(target / name, data)
+                (target / name).write_bytes(data)  # a fresh folder: nothing to compare with
 
 
 def printed_members(pdf_works: list[Path]) -> list[str]:

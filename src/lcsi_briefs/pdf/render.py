@@ -206,7 +206,9 @@ def _styles(stylesheets: tuple[Path, ...], job: RenderJob) -> _Styles:
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or stamp
     key = (*((path, path.stat().st_mtime_ns) for path in files), epoch)
     if key not in _STYLES:
-        fonts = _FONTS.setdefault((os.getpid(), epoch), FontConfiguration())
+        if (os.getpid(), epoch) not in _FONTS:  # made only when missing: each costs Fontconfig's setup
+            _FONTS[os.getpid(), epoch] = FontConfiguration()
+        fonts = _FONTS[os.getpid(), epoch]
         # A stylesheet reads only beside itself (the bundled fonts), never in a project.
         fetcher = ProjectFetcher(sorted({HERE, *(path.parent for path in files)}))
         with _collected(job.source_date_epoch) as collector:
