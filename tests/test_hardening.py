@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -283,19 +284,24 @@ def timed_render(job: RenderJob) -> Rendered:
     return rendered
 
 
-def test_renders_run_in_parallel_and_all_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pool, "render_pdf", timed_render)
-    names = string.ascii_lowercase[:5]
-    jobs = [
+def _one_line_jobs(folder: Path, names: Sequence[str]) -> list[RenderJob]:
+    """A job per name: a page of one line, printed to ``folder/<name>.pdf``."""
+    return [
         RenderJob(
             html=f"<html lang='en'><title>{n}</title><p>{n}</p></html>",
-            target=tmp_path / f"{n}.pdf",
-            base_url=tmp_path.as_uri() + "/",
+            target=folder / f"{n}.pdf",
+            base_url=folder.as_uri() + "/",
             stylesheets=(),
-            allowed_roots=(tmp_path,),
+            allowed_roots=(folder,),
         )
         for n in names
     ]
+
+
+def test_renders_run_in_parallel_and_all_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "render_pdf", timed_render)
+    names = string.ascii_lowercase[:5]
+    jobs = _one_line_jobs(tmp_path, names)
     results = list(pool.render_all(jobs, workers=2, timeout=60))
     assert sorted(result.job.target.name for result in results) == sorted(job.target.name for job in jobs)
     assert all(result.error is None for result in results)
@@ -313,16 +319,7 @@ def test_retired_workers_let_go_of_their_pipes_as_the_build_goes_on(
     """A worker retires after its share of jobs; a build of thousands of PDFs retires hundreds,
     and each one kept to the end held three file descriptors, past the usual limit of 1,024."""
     monkeypatch.setattr(pool, "JOBS_PER_WORKER", 1)
-    jobs = [
-        RenderJob(
-            html=f"<html lang='en'><title>{n}</title><p>{n}</p></html>",
-            target=tmp_path / f"{n}.pdf",
-            base_url=tmp_path.as_uri() + "/",
-            stylesheets=(),
-            allowed_roots=(tmp_path,),
-        )
-        for n in range(24)
-    ]
+    jobs = _one_line_jobs(tmp_path, [str(n) for n in range(24)])
     open_files = []
     for result in pool.render_all(jobs, workers=1, timeout=60):
         assert result.error is None
