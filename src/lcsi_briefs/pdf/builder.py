@@ -55,6 +55,10 @@ MANIFEST = ".lcsi-pdf-inputs.json"
 #: WeasyPrint's warnings of each PDF kept from an earlier render, said again by every build that
 #: keeps it (a brief too long, say), so an unchanged PDF is reported without printing it again.
 WARNED = ".lcsi-pdf-warnings.json"
+#: The page each cross-reference's target was on in each PDF at its last render: the next render
+#: of that PDF starts from them (``pdf/page_numbers.py``), and a member's copy from the
+#: publisher's edition when it has none of its own.
+PAGES = ".lcsi-pdf-pages.json"
 #: The cover's summary, where a standard full edition's contents send a reader for it. Ids the
 #: pages make never hold an underscore, so it cannot meet one of theirs.
 COVER_SUMMARY_ID = "cover_summary"
@@ -74,6 +78,32 @@ def _remove_stale(outdir: Path, expected: set[str]) -> None:
         if stale.name not in expected:
             stale.unlink()
             stale.with_suffix(".html").unlink(missing_ok=True)
+
+
+def _say_if_subsetting_is_slow(jobs: list[RenderJob]) -> None:
+    if jobs and not fast_font_subsetting():
+        note(
+            logger,
+            "PDF fonts are subset with fontTools, which is slower than HarfBuzz-Subset; "
+            "install it (Debian/Ubuntu: libharfbuzz-subset0) for faster PDF builds.",
+        )
+
+
+class _KnownPages:
+    """Where each PDF's cross-references pointed at its last render (``PAGES``), for its next."""
+
+    def __init__(self, outdir: Path, kept: Iterable[str]) -> None:
+        self.outdir = outdir
+        known: dict[str, dict[str, int]] = _read_json(outdir / PAGES)
+        self.pages = {name: known[name] for name in kept if name in known}
+
+    def started(self, jobs: Iterable[RenderJob]) -> list[RenderJob]:
+        """The jobs, each starting from its PDF's pages, or, for a member's copy never rendered,
+        from the publisher's same edition (the same research, a page or so later)."""
+        return [replace(job, pages=self._of(job.target.relative_to(self.outdir))) for job in jobs]
+
+    def _of(self, place: Path) -> dict[str, int]:
+        return self.pages.get(place.as_posix()) or self.pages.get(place.name) or {}
 
 
 def _read_json(path: Path) -> Any:
@@ -145,8 +175,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         self.prepare_writing(self.env.all_docs.keys())
         settings = briefs_config(self.config)
         outdir = Path(self.outdir)
-        manifest_path = outdir / MANIFEST
-        previous = _read_json(manifest_path)
+        previous = _read_json(outdir / MANIFEST)
         warned: dict[str, list[str]] = _read_json(outdir / WARNED)
         packs = site_packs(self.env)
         run = member_run(self.config, Path(self.confdir), list(packs.values()), every_pack(self.env))
@@ -156,12 +185,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         current, jobs, own = plan.current, plan.jobs, plan.own
         _remove_stale(outdir, expected)
         self.copy_image_files()
-        if jobs and not fast_font_subsetting():
-            note(
-                logger,
-                "PDF fonts are subset with fontTools, which is slower than HarfBuzz-Subset; "
-                "install it (Debian/Ubuntu: libharfbuzz-subset0) for faster PDF builds.",
-            )
+        _say_if_subsetting_is_slow(jobs)
         workers = settings.pdf_workers or default_workers()
         failures: list[str] = []
         faults: list[OSError] = []
@@ -172,8 +196,9 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             for name, warnings in sorted(warned.items())
             for message in _report_warnings(name, warnings, plan.briefs.get(name), plan.origins[name])
         ]
+        known = _KnownPages(outdir, current.keys())
         # Longest first, so the biggest edition is not left running alone at the end.
-        jobs.sort(key=lambda job: len(job.html), reverse=True)
+        jobs = sorted(known.started(jobs), key=lambda job: len(job.html), reverse=True)
         results = keep_checks(render_all(jobs, workers=workers, timeout=settings.pdf_timeout), self.checked_pdfs)
         reports = Reports(outdir, Path(self.confdir), own)
         for result in status_iterator(
@@ -185,6 +210,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             stringify_func=lambda result: result.job.target.name,
         ):
             name = result.job.target.relative_to(outdir).as_posix()
+            known.pages[name] = result.pages
             if name in plan.packs:
                 reports.add(name, result.problems, plan.packs[name])
             if result.error or result.checked:
@@ -197,8 +223,8 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             elif result.error:
                 failures.append(f"{name}: {result.error}")
             too_long += _report_warnings(name, result.warnings, plan.briefs.get(name), plan.origins[name])
-        manifest_path.write_text(json.dumps(current, indent=1, sort_keys=True), encoding="utf-8")
-        (outdir / WARNED).write_text(json.dumps(warned, indent=1, sort_keys=True), encoding="utf-8")
+        for name, kept in ((MANIFEST, current), (WARNED, warned), (PAGES, known.pages)):
+            (outdir / name).write_text(json.dumps(kept, indent=1, sort_keys=True), encoding="utf-8")
         reports.write()
         note(logger, "PDFs: %d printed, %d unchanged since the last build", len(jobs), len(plan.origins) - len(jobs))
         if faults:

@@ -27,7 +27,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -53,20 +53,23 @@ class Outcome:
     error: str | None = None
     #: The fault of the machine behind a failed render, if one was.
     fault: Fault | None = None
-    problems: tuple[Measured, ...] = ()
-    checked: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RenderResult:
-    job: RenderJob
-    warnings: list[str]
-    error: str | None
-    fault: Fault | None = None
     #: What preflight measured in the PDF written.
     problems: tuple[Measured, ...] = ()
     #: What a reader's software needs that the PDF written lacks (none when the render failed).
     checked: tuple[str, ...] = ()
+    #: The page each cross-reference's target is on in the PDF written (see ``RenderJob.pages``).
+    pages: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RenderResult(Outcome):
+    """A render's outcome with its job, as the build hands it on."""
+
+    job: RenderJob = field(kw_only=True)
+
+    @classmethod
+    def of(cls, job: RenderJob, outcome: Outcome) -> RenderResult:
+        return cls(**{name.name: getattr(outcome, name.name) for name in fields(Outcome)}, job=job)
 
 
 def _fault(error: BaseException) -> Fault | None:
@@ -104,7 +107,9 @@ def _result(job: RenderJob) -> Outcome:
     """One render's outcome, to send back to the build."""
     try:
         rendered = render_pdf(job)
-        return Outcome(rendered.warnings, problems=tuple(rendered.problems), checked=rendered.reader.problems)
+        return Outcome(
+            rendered.warnings, problems=tuple(rendered.problems), checked=rendered.reader.problems, pages=rendered.pages
+        )
     except RenderFailedError as error:
         return Outcome([], str(error), _fault(error))
     except Exception as error:
@@ -254,9 +259,7 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
                         # Asked to end now, waited for at the end: the others' results go on.
                         worker.ask_to_stop()
                         retired.append(worker)
-                yield RenderResult(
-                    job, outcome.warnings, outcome.error, outcome.fault, outcome.problems, outcome.checked
-                )
+                yield RenderResult.of(job, outcome)
             _let_go_of_ended(retired)
             for connection, worker in list(busy.items()):
                 if time.monotonic() >= worker.deadline:
@@ -264,7 +267,7 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
                     worker.kill()
                     assert worker.job is not None
                     stopped = f"rendering took longer than {timeout:g} seconds and was stopped"
-                    yield RenderResult(worker.job, [], stopped)
+                    yield RenderResult([], stopped, job=worker.job)
     finally:
         for worker in busy.values():
             worker.kill()

@@ -30,6 +30,7 @@ from weasyprint.urls import FatalURLFetchingError
 from lcsi_briefs.pdf import tagging
 from lcsi_briefs.pdf.fetcher import ProjectFetcher
 from lcsi_briefs.pdf.language_tags import mark_languages
+from lcsi_briefs.pdf.page_numbers import SETTLE_LAYOUTS, PageNumbers
 from lcsi_briefs.pdf.preflight import keep
 from lcsi_briefs.pdf.preflight.kinds import Kind, Measured
 from lcsi_briefs.pdf.preflight.measure import Measurement, measure
@@ -116,6 +117,10 @@ class RenderJob:
     limit: PageLimit | None = None
     #: A large-print edition, which preflight holds to 16pt and no italics.
     large_print: bool = False
+    #: The page each cross-reference's target was on when this PDF was last rendered (see
+    #: :mod:`lcsi_briefs.pdf.page_numbers`): a layout is saved when they still hold. Not part of
+    #: what the PDF depends on: the pages printed are always the ones found.
+    pages: dict[str, int] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,8 @@ class Rendered:
     warnings: list[str]
     problems: list[Measured]
     reader: ReaderFacts
+    #: The page each cross-reference's target is on, for the next render to start from.
+    pages: dict[str, int]
 
 
 def _last_page_fill(document: Document) -> float:
@@ -260,13 +267,21 @@ class _Laid:
     styles: _Styles
 
 
-def _lay_out(html: HTML, styles: _Styles, job: RenderJob, options: dict[str, Any]) -> _Laid:
-    # @font-face rules only take effect through a font configuration shared with the layout.
+def _lay_out(html: HTML, styles: _Styles, job: RenderJob, options: dict[str, Any], numbers: PageNumbers) -> _Laid:
+    """One layout whose cross-references print the pages their targets are on in it."""
+    for _ in range(SETTLE_LAYOUTS if numbers.written else 0):
+        numbers.write()
+        # @font-face rules only take effect through a font configuration shared with the layout.
+        document = html.render(font_config=styles.fonts, stylesheets=styles.css, **options)
+        if numbers.held(document):
+            return _Laid(document, measure(document, large_print=job.large_print), styles)
+    numbers.give_up()
     document = html.render(font_config=styles.fonts, stylesheets=styles.css, **options)
+    numbers.held(document)  # the pages found, for the next render to start from
     return _Laid(document, measure(document, large_print=job.large_print), styles)
 
 
-def _fit(html: HTML, job: RenderJob, options: dict[str, Any]) -> tuple[_Laid, str, list[str]]:
+def _fit(html: HTML, job: RenderJob, options: dict[str, Any], numbers: PageNumbers) -> tuple[_Laid, str, list[str]]:
     """Lay the pages out; with a page limit, step through the smaller stylesheets until it fits.
 
     Returns the layout, when even the smallest runs past the limit how far (the text is
@@ -278,7 +293,7 @@ def _fit(html: HTML, job: RenderJob, options: dict[str, Any]) -> tuple[_Laid, st
     for stylesheets in attempts:
         styles = _styles(stylesheets, job)
         said += styles.warnings
-        laid = _lay_out(html, styles, job, options)
+        laid = _lay_out(html, styles, job, options, numbers)
         pages = len(laid.document.pages)
         if job.limit is None or pages <= job.limit.pages:
             return laid, "", said
@@ -290,7 +305,7 @@ def _fit(html: HTML, job: RenderJob, options: dict[str, Any]) -> tuple[_Laid, st
 KEEP_PASSES = 3
 
 
-def _kept(html: HTML, laid: _Laid, job: RenderJob, options: dict[str, Any]) -> _Laid:
+def _kept(html: HTML, laid: _Laid, job: RenderJob, options: dict[str, Any], numbers: PageNumbers) -> _Laid:
     """Lay the pages out again while that mends what preflight found parted (see ``preflight.keep``).
 
     Only a document with such a problem is laid out again, and the new layout is kept only when it
@@ -308,7 +323,7 @@ def _kept(html: HTML, laid: _Laid, job: RenderJob, options: dict[str, Any]) -> _
         keep.apply(found)
         keep.narrow(narrower)
         narrowed = narrowed or bool(narrower)
-        laid = _lay_out(html, laid.styles, job, options)
+        laid = _lay_out(html, laid.styles, job, options, numbers)
         fewer = len(laid.measured.problems) < len(best.measured.problems)
         # A table that fits takes the pages it needs, and so may a heading kept with its text,
         # but never past a page limit (a brief's).
@@ -332,8 +347,9 @@ def render_pdf(job: RenderJob) -> Rendered:
             # A stable identifier derived from the input keeps two builds byte-identical.
             identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
             options: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier}
-            laid, too_long, parsing = _fit(html, job, options)
-            laid = _kept(html, laid, job, options)
+            numbers = PageNumbers(html.etree_element, job.pages)
+            laid, too_long, parsing = _fit(html, job, options, numbers)
+            laid = _kept(html, laid, job, options, numbers)
             document, measured = laid.document, laid.measured
             checked: list[ReaderFacts] = []
 
@@ -355,4 +371,4 @@ def render_pdf(job: RenderJob) -> Rendered:
     finally:
         temporary.unlink(missing_ok=True)
     warnings = [*parsing, *collector.messages]
-    return Rendered([too_long, *warnings] if too_long else warnings, measured.problems, checked[0])
+    return Rendered([too_long, *warnings] if too_long else warnings, measured.problems, checked[0], numbers.pages)

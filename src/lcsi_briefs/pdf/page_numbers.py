@@ -1,0 +1,83 @@
+"""The pages cross-references point to, written in before the layout that prints them.
+
+WeasyPrint fills ``target-counter()`` by laying out again every page that holds one once it
+knows where the targets fell; in practice each such page is laid out three times (2.1 layouts
+a page for an audience edition, 2.8 for the full briefing), half of a render's time.
+
+A PDF rendered before knows where its targets fell. So the render writes those pages in:
+each reference carries its target's page as an attribute, which the stylesheets print with
+``attr()`` when the root has ``KNOWN_CLASS``, and the document is laid out once. The pages
+its targets fell on are read from that layout; if one differs (an edit moved a target), it is
+laid out again with the pages found. The numbers printed are always the pages the targets
+are on in the layout written, so the bytes are those WeasyPrint's own ``target-counter()``
+gives. A first render, and a document whose pages do not settle, is left to
+``target-counter()``, which the stylesheets hold for a root without the class (and which the
+print HTML kept beside each PDF, and so the benchmark's WeasyPrint-alone floor, uses).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from lcsi_briefs.pdf.page_labels import KNOWN_CLASS, PAGE_ATTRIBUTE, PAGE_REFERENCE_CLASS
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
+
+#: On a contents entry (set by ``tagging.prepare``): the target whose page it shows.
+CONTENTS_ATTRIBUTE = "data-page-of"
+#: Layouts tried with written pages before WeasyPrint is left to find them itself.
+SETTLE_LAYOUTS = 2
+
+
+def _anchor(reference: str) -> str | None:
+    return unquote(reference[1:]) if reference.startswith("#") and len(reference) > 1 else None
+
+
+class PageNumbers:
+    """The references of one parsed document, the pages written on them, and whether they held."""
+
+    def __init__(self, root: ET.Element, guess: Mapping[str, int]) -> None:
+        self._root = root
+        self._references: list[tuple[ET.Element, str]] = []
+        for element in root.iter():
+            if element.tag == "a" and PAGE_REFERENCE_CLASS in str(element.get("class", "")).split():
+                anchor = _anchor(str(element.get("href", "")))
+            else:
+                anchor = _anchor(str(element.get(CONTENTS_ATTRIBUTE, "")))
+            if anchor is not None:
+                self._references.append((element, anchor))
+        self.anchors = {anchor for _, anchor in self._references}
+        self.pages = {anchor: page for anchor, page in guess.items() if anchor in self.anchors}
+        # With no page known, the first layout would only find them: WeasyPrint does that itself.
+        self.written = bool(self.pages)
+        if self.written:
+            classes = str(root.get("class", "")).split()
+            root.set("class", " ".join([*classes, KNOWN_CLASS]))
+
+    def write(self) -> None:
+        """Put the pages known onto the references (0 for a target new since the last render)."""
+        for element, anchor in self._references:
+            element.set(PAGE_ATTRIBUTE, str(self.pages.get(anchor, 0)))
+
+    def held(self, document: Document) -> bool:
+        """Whether every target is on the page written for it; the pages found are kept either way."""
+        found: dict[str, int] = {}
+        for number, page in enumerate(document.pages, start=1):
+            for anchor in self.anchors & page.anchors.keys():
+                found.setdefault(anchor, number)
+        held = found == self.pages
+        self.pages = found
+        return held
+
+    def give_up(self) -> None:
+        """Leave the numbers to WeasyPrint's ``target-counter()`` from the next layout on."""
+        self.written = False
+        classes = [name for name in str(self._root.get("class", "")).split() if name != KNOWN_CLASS]
+        if classes:
+            self._root.set("class", " ".join(classes))
+        else:
+            self._root.attrib.pop("class", None)

@@ -1,0 +1,95 @@
+"""Cross-references print their targets' pages, whatever pages the render started from.
+
+A render that knows where the targets were last time writes those pages in and lays the
+document out once; when a target has moved it lays it out again with the pages found. Either
+way the PDF must be the one WeasyPrint's own ``target-counter()`` gives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from weasyprint import HTML
+
+from lcsi_briefs.pdf.page_labels import page_references_css
+from lcsi_briefs.pdf.render import RenderJob, render_pdf
+from lcsi_briefs.text.catalogue import translator_for
+
+from .pdftext import page_texts
+
+pytestmark = pytest.mark.pdf
+
+CSS = "@page { size: 120mm 80mm; margin: 10mm; } .new { break-before: page; }"
+
+
+#: Enough to fill half a page, so no page is too empty for preflight (which would lay it out again).
+FILL = "Words to fill the page. " * 10
+
+
+def _page(references: str) -> str:
+    return f"""<html lang="en"><head><meta charset="utf-8"><title>t</title>
+<style>{page_references_css(translator_for("en-GB"))}</style></head><body>
+<nav class="contents"><ul><li><a href="#second">Second</a></li><li><a href="#third">Third</a></li></ul></nav>
+<p>{references}</p>
+<h2 id="second" class="new">Second</h2><p>{FILL}</p>
+<h2 id="third" class="new">Third</h2><p>{FILL}</p>
+</body></html>"""
+
+
+PAGE = _page(
+    'See <a class="lcsi-page-ref" href="#second">the second</a> and '
+    '<a class="lcsi-page-ref" href="#third">the third</a>.'
+)
+
+
+def _render(folder: Path, name: str, pages: dict[str, int]) -> tuple[bytes, dict[str, int], list[str]]:
+    (folder / "page.css").write_text(CSS, encoding="utf-8")
+    target = folder / f"{name}.pdf"
+    job = RenderJob(PAGE, target, folder.as_uri() + "/", (folder / "page.css",), (folder,), pages=pages)
+    rendered = render_pdf(job)
+    return target.read_bytes(), rendered.pages, page_texts(target)
+
+
+@pytest.fixture
+def layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the document was laid out, counted at WeasyPrint's door."""
+    calls: list[int] = []
+    render = HTML.render
+
+    def counted(self: HTML, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return render(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(HTML, "render", counted)
+    return calls
+
+
+def test_the_pages_written_in_are_the_pages_found_whatever_the_render_started_from(
+    tmp_path: Path, layouts: list[int]
+) -> None:
+    first, found, texts = _render(tmp_path, "first", {})
+    assert found == {"second": 2, "third": 3}
+    assert "the second (see page 2) and the third (see page 3)" in " ".join(texts[0].split())
+    assert len(layouts) == 1, "a first render leaves the pages to WeasyPrint's target-counter()"
+
+    layouts.clear()
+    known, found_again, _ = _render(tmp_path, "known", found)
+    assert known == first, "the pages written in print exactly what target-counter() printed"
+    assert found_again == found
+    assert len(layouts) == 1, "pages that still hold need one layout"
+
+    layouts.clear()
+    moved, found_moved, texts_moved = _render(tmp_path, "moved", {"second": 3, "third": 1})
+    assert moved == first, "a target that moved is found and its page written in again"
+    assert found_moved == found
+    assert len(layouts) == 2
+    assert "(see page 3)" in " ".join(texts_moved[0].split())
+
+
+def test_a_target_the_last_render_did_not_know_is_found_too(tmp_path: Path, layouts: list[int]) -> None:
+    """An edit that adds a cross-reference: the pages known hold for one target only."""
+    first, _, _ = _render(tmp_path, "first", {})
+    partly, found, _ = _render(tmp_path, "partly", {"second": 2})
+    assert partly == first
+    assert found == {"second": 2, "third": 3}
