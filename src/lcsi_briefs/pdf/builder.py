@@ -8,10 +8,8 @@ reads nothing again.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,9 +29,10 @@ from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, assemble
 from lcsi_briefs.pdf.brief import audience_url, brief_html, print_templates
 from lcsi_briefs.pdf.ids import TocEntry, contents
 from lcsi_briefs.pdf.page_labels import page_labels_css, page_references_css, stacked_label_css
+from lcsi_briefs.pdf.page_numbers import PAGES, KnownPages
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.preflight.report import Reports
-from lcsi_briefs.pdf.print_setup import HERE, TooLong, brief_limit, print_stylesheets, too_long_messages
+from lcsi_briefs.pdf.print_setup import HERE, TooLong, brief_limit, creation_time, print_stylesheets, too_long_messages
 from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
 from lcsi_briefs.sphinx_ext.config import briefs_config
 from lcsi_briefs.sphinx_ext.editorial import keep_checks
@@ -55,21 +54,9 @@ MANIFEST = ".lcsi-pdf-inputs.json"
 #: WeasyPrint's warnings of each PDF kept from an earlier render, said again by every build that
 #: keeps it (a brief too long, say), so an unchanged PDF is reported without printing it again.
 WARNED = ".lcsi-pdf-warnings.json"
-#: The page each cross-reference's target was on in each PDF at its last render: the next render
-#: of that PDF starts from them (``pdf/page_numbers.py``), and a member's copy from the
-#: publisher's edition when it has none of its own.
-PAGES = ".lcsi-pdf-pages.json"
 #: The cover's summary, where a standard full edition's contents send a reader for it. Ids the
 #: pages make never hold an underscore, so it cannot meet one of theirs.
 COVER_SUMMARY_ID = "cover_summary"
-
-
-def creation_time(edition_date: dt.date) -> dt.datetime:
-    """Reproducible builds: SOURCE_DATE_EPOCH if set, else midnight UTC on the edition date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.combine(edition_date, dt.time(), tzinfo=dt.UTC)
 
 
 def _remove_stale(outdir: Path, expected: set[str]) -> None:
@@ -87,23 +74,6 @@ def _say_if_subsetting_is_slow(jobs: list[RenderJob]) -> None:
             "PDF fonts are subset with fontTools, which is slower than HarfBuzz-Subset; "
             "install it (Debian/Ubuntu: libharfbuzz-subset0) for faster PDF builds.",
         )
-
-
-class _KnownPages:
-    """Where each PDF's cross-references pointed at its last render (``PAGES``), for its next."""
-
-    def __init__(self, outdir: Path, kept: Iterable[str]) -> None:
-        self.outdir = outdir
-        known: dict[str, dict[str, int]] = _read_json(outdir / PAGES)
-        self.pages = {name: known[name] for name in kept if name in known}
-
-    def started(self, jobs: Iterable[RenderJob]) -> list[RenderJob]:
-        """The jobs, each starting from its PDF's pages, or, for a member's copy never rendered,
-        from the publisher's same edition (the same research, a page or so later)."""
-        return [replace(job, pages=self._of(job.target.relative_to(self.outdir))) for job in jobs]
-
-    def _of(self, place: Path) -> dict[str, int]:
-        return self.pages.get(place.as_posix()) or self.pages.get(place.name) or {}
 
 
 def _read_json(path: Path) -> Any:
@@ -196,7 +166,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             for name, warnings in sorted(warned.items())
             for message in _report_warnings(name, warnings, plan.briefs.get(name), plan.origins[name])
         ]
-        known = _KnownPages(outdir, current.keys())
+        known = KnownPages(outdir, current.keys())
         # Longest first, so the biggest edition is not left running alone at the end.
         jobs = sorted(known.started(jobs), key=lambda job: len(job.html), reverse=True)
         results = keep_checks(render_all(jobs, workers=workers, timeout=settings.pdf_timeout), self.checked_pdfs)

@@ -17,8 +17,11 @@ print HTML kept beside each PDF, and so the benchmark's WeasyPrint-alone floor, 
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -27,8 +30,12 @@ from lcsi_briefs.pdf.page_labels import KNOWN_CLASS, PAGE_ATTRIBUTE, PAGE_REFERE
 if TYPE_CHECKING:
     from weasyprint.document import Document
 
+    from lcsi_briefs.pdf.render import RenderJob
+
 #: On a contents entry (set by ``tagging.prepare``): the target whose page it shows.
 CONTENTS_ATTRIBUTE = "data-page-of"
+#: Beside the PDFs: the page each cross-reference's target was on in each PDF at its last render.
+PAGES = ".lcsi-pdf-pages.json"
 #: Layouts tried with written pages before WeasyPrint is left to find them itself.
 SETTLE_LAYOUTS = 2
 
@@ -81,3 +88,21 @@ class PageNumbers:
             self._root.set("class", " ".join(classes))
         else:
             self._root.attrib.pop("class", None)
+
+
+class KnownPages:
+    """Where each PDF's cross-references pointed at its last render (``PAGES``), for its next."""
+
+    def __init__(self, outdir: Path, kept: Iterable[str]) -> None:
+        self.outdir = outdir
+        path = outdir / PAGES
+        known: dict[str, dict[str, int]] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        self.pages = {name: known[name] for name in kept if name in known}
+
+    def started(self, jobs: Iterable[RenderJob]) -> list[RenderJob]:
+        """The jobs, each starting from its PDF's pages, or, for a member's copy never rendered,
+        from the publisher's same edition (the same research, a page or so later)."""
+        return [replace(job, pages=self._of(job.target.relative_to(self.outdir))) for job in jobs]
+
+    def _of(self, place: Path) -> dict[str, int]:
+        return self.pages.get(place.as_posix()) or self.pages.get(place.name) or {}

@@ -1,5 +1,5 @@
-"""How each kind of printed edition is set: its stylesheets, the paper a brief may take, and
-what the editor is told when a brief does not fit.
+"""How each kind of printed edition is set: its stylesheets, the paper a brief may take, the
+time stamped into it, and what the editor is told when a brief does not fit.
 
 The builder asks here for an edition's stylesheets and page limit; the tests ask the same
 functions, so a rule about how a standard, large-print, brief or member's edition is set is
@@ -8,6 +8,8 @@ written once.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -33,6 +35,14 @@ MEMBERS_STYLESHEET = HERE / "static" / "members.css"
 BRIEF_PAGES = 2
 #: A large-print brief keeps its 16pt and takes the pages it needs, up to four.
 LARGE_PRINT_BRIEF_PAGES = 4
+
+
+def creation_time(edition_date: dt.date) -> dt.datetime:
+    """Reproducible builds: SOURCE_DATE_EPOCH if set, else midnight UTC on the edition date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.combine(edition_date, dt.time(), tzinfo=dt.UTC)
 
 
 def print_stylesheets(*, large_print: bool, brief: bool = False, member: bool = False) -> tuple[Path, ...]:

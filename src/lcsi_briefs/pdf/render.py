@@ -132,7 +132,7 @@ class Rendered:
     problems: list[Measured]
     reader: ReaderFacts
     #: The page each cross-reference's target is on, for the next render to start from.
-    pages: dict[str, int]
+    pages: dict[str, int] = field(default_factory=dict)
 
 
 def _last_page_fill(document: Document) -> float:
