@@ -7,12 +7,14 @@ way the PDF must be the one WeasyPrint's own ``target-counter()`` gives.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from weasyprint import HTML
 
 from lcsi_briefs.pdf.page_labels import page_references_css
+from lcsi_briefs.pdf.page_numbers import PAGES, KnownPages
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
 from lcsi_briefs.text.catalogue import translator_for
 
@@ -93,3 +95,19 @@ def test_a_target_the_last_render_did_not_know_is_found_too(tmp_path: Path, layo
     partly, found, _ = _render(tmp_path, "partly", {"second": 2})
     assert partly == first
     assert found == {"second": 2, "third": 3}
+
+
+def test_each_pdf_starts_from_its_own_last_pages_and_a_removed_pdf_is_forgotten(tmp_path: Path) -> None:
+    """A member's copy does not start from the publisher's pages: its foreword moves them."""
+    (tmp_path / PAGES).write_text(
+        json.dumps({"pack.pdf": {"a": 2}, "gone.pdf": {"b": 3}, "members/m/pack--brief.pdf": {"c": 4}}),
+        encoding="utf-8",
+    )
+    known = KnownPages(tmp_path, ["pack.pdf", "members/m/pack.pdf", "members/m/pack--brief.pdf"])
+    assert "gone.pdf" not in known.pages
+
+    def job(place: str) -> RenderJob:
+        return RenderJob("", tmp_path / place, "", (), ())
+
+    started = known.started([job("pack.pdf"), job("members/m/pack.pdf"), job("members/m/pack--brief.pdf")])
+    assert [one.pages for one in started] == [{"a": 2}, {}, {"c": 4}]
