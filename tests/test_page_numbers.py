@@ -97,17 +97,32 @@ def test_a_target_the_last_render_did_not_know_is_found_too(tmp_path: Path, layo
     assert found == {"second": 2, "third": 3}
 
 
-def test_each_pdf_starts_from_its_own_last_pages_and_a_removed_pdf_is_forgotten(tmp_path: Path) -> None:
-    """A member's copy does not start from the publisher's pages: its foreword moves them."""
+def test_a_pdf_starts_from_its_own_last_pages_and_a_new_members_copy_from_another_copy(tmp_path: Path) -> None:
+    """Never from the publisher's edition: a member's foreword moves its targets."""
     (tmp_path / PAGES).write_text(
         json.dumps({"pack.pdf": {"a": 2}, "gone.pdf": {"b": 3}, "members/m/pack--brief.pdf": {"c": 4}}),
         encoding="utf-8",
     )
-    known = KnownPages(tmp_path, ["pack.pdf", "members/m/pack.pdf", "members/m/pack--brief.pdf"])
+    known = KnownPages(tmp_path, ["pack.pdf", "members/m/pack.pdf", "members/n/pack.pdf", "members/m/pack--brief.pdf"])
     assert "gone.pdf" not in known.pages
 
-    def job(place: str) -> RenderJob:
-        return RenderJob("", tmp_path / place, "", (), ())
+    def job(place: str, length: int = 1) -> RenderJob:
+        return RenderJob("x" * length, tmp_path / place, "", (), ())
 
-    started = known.started([job("pack.pdf"), job("members/m/pack.pdf"), job("members/m/pack--brief.pdf")])
-    assert [one.pages for one in started] == [{"a": 2}, {}, {"c": 4}]
+    publisher, first, second, brief = (
+        job("pack.pdf"),
+        job("members/m/pack.pdf"),
+        job("members/n/pack.pdf"),
+        job("members/m/pack--brief.pdf"),
+    )
+    assert [known.started(one).pages for one in (publisher, first, second, brief)] == [{"a": 2}, {}, {}, {"c": 4}]
+    known.found(first, {"a": 3})
+    assert known.started(second).pages == {"a": 3}, "from the copy just found"
+    known.found(publisher, {"a": 9})
+    assert known.started(second).pages == {"a": 3}
+    assert known.pages["members/m/pack.pdf"] == {"a": 3}, "kept for the next build"
+
+    # One member's copy of each edition goes first, each group longest first.
+    jobs = [job("members/m/e.pdf", 5), job("members/n/e.pdf", 6), job("members/n/f.pdf", 3), job("e.pdf", 1)]
+    ordered = [one.target.relative_to(tmp_path).as_posix() for one in known.ordered(jobs)]
+    assert ordered == ["members/n/e.pdf", "members/n/f.pdf", "e.pdf", "members/m/e.pdf"]

@@ -167,9 +167,8 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             for message in _report_warnings(name, warnings, plan.briefs.get(name), plan.origins[name])
         ]
         known = KnownPages(outdir, current.keys())
-        # Longest first, so the biggest edition is not left running alone at the end.
-        jobs = sorted(known.started(jobs), key=lambda job: len(job.html), reverse=True)
-        results = keep_checks(render_all(jobs, workers=workers, timeout=settings.pdf_timeout), self.checked_pdfs)
+        rendered = render_all(known.ordered(jobs), workers=workers, timeout=settings.pdf_timeout, start=known.started)
+        results = keep_checks(rendered, self.checked_pdfs)
         reports = Reports(outdir, Path(self.confdir), own)
         for result in status_iterator(
             results,
@@ -180,7 +179,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             stringify_func=lambda result: result.job.target.name,
         ):
             name = result.job.target.relative_to(outdir).as_posix()
-            known.pages[name] = result.pages
+            known.found(result.job, result.pages)
             if name in plan.packs:
                 reports.add(name, result.problems, plan.packs[name])
             if result.error or result.checked:

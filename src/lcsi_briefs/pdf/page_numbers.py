@@ -91,19 +91,54 @@ class PageNumbers:
 
 
 class KnownPages:
-    """Where each PDF's cross-references pointed at its last render (``PAGES``), for its next."""
+    """Where each PDF's cross-references point, for the next render of it, or of its edition.
+
+    A PDF starts from its own pages at its last render (``PAGES``). A member's copy never
+    rendered starts from the pages another member's copy of the same edition was just found
+    to have: the research is the same and each foreword takes about the same room, so most
+    targets are on the same pages. Not from the publisher's edition, which has no foreword:
+    most of its targets are a page earlier, and a layout with the wrong pages is a layout lost
+    (the members' benchmark printed 13% slower so). Whichever pages a render starts from, the
+    PDF is the same: the pages printed are the pages found.
+    """
 
     def __init__(self, outdir: Path, kept: Iterable[str]) -> None:
         self.outdir = outdir
         path = outdir / PAGES
         known: dict[str, dict[str, int]] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
         self.pages = {name: known[name] for name in kept if name in known}
+        self._copies: dict[str, dict[str, int]] = {}
 
-    def started(self, jobs: Iterable[RenderJob]) -> list[RenderJob]:
-        """The jobs, each starting from its own PDF's pages.
+    def _place(self, job: RenderJob) -> Path:
+        return job.target.relative_to(self.outdir)
 
-        Not a member's copy from the publisher's edition: the member's foreword moves most of
-        its targets, and a layout with the wrong pages is a layout lost (the members' benchmark
-        printed 13% slower so).
-        """
-        return [replace(job, pages=self.pages.get(job.target.relative_to(self.outdir).as_posix(), {})) for job in jobs]
+    def _edition_of_copy(self, job: RenderJob) -> str | None:
+        """The edition a member's copy is of (its file's name); None for the publisher's own."""
+        place = self._place(job)
+        return place.name if place.parent != Path() else None
+
+    def ordered(self, jobs: Iterable[RenderJob]) -> list[RenderJob]:
+        """Longest first, so the biggest edition is not left running alone at the end; but one
+        member's copy of each edition before the other members', so theirs can start from its
+        pages."""
+        firsts: list[RenderJob] = []
+        rest: list[RenderJob] = []
+        seen: set[str] = set()
+        for job in sorted(jobs, key=lambda job: len(job.html), reverse=True):
+            edition = self._edition_of_copy(job)
+            (rest if edition in seen else firsts).append(job)
+            if edition is not None:
+                seen.add(edition)
+        return firsts + rest
+
+    def started(self, job: RenderJob) -> RenderJob:
+        """The job starting from the pages known best when it goes to a worker."""
+        own = self.pages.get(self._place(job).as_posix())
+        edition = self._edition_of_copy(job)
+        return replace(job, pages=own or (self._copies.get(edition, {}) if edition else {}))
+
+    def found(self, job: RenderJob, pages: dict[str, int]) -> None:
+        self.pages[self._place(job).as_posix()] = pages
+        edition = self._edition_of_copy(job)
+        if edition is not None and pages:
+            self._copies[edition] = pages

@@ -26,7 +26,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
@@ -224,8 +224,18 @@ def _let_go_of_ended(retired: list[_Worker]) -> None:
         worker.close()
 
 
-def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> Iterator[RenderResult]:
-    """Yield a result per job, in the order they finish, never more than ``workers`` at once."""
+def render_all(
+    jobs: Sequence[RenderJob],
+    *,
+    workers: int,
+    timeout: float,
+    start: Callable[[RenderJob], RenderJob] | None = None,
+) -> Iterator[RenderResult]:
+    """Yield a result per job, in the order they finish, never more than ``workers`` at once.
+
+    ``start`` readies each job as it goes to a worker, knowing the results yielded so far (the
+    builder gives a member's copy the pages another copy of its edition was found to have).
+    """
     if workers < 1:
         raise ValueError(f"workers must be 1 or more, found {workers}")
     context = _context()
@@ -239,7 +249,8 @@ def render_all(jobs: Sequence[RenderJob], *, workers: int, timeout: float) -> It
         while waiting or busy:
             while waiting and len(busy) < workers:
                 worker = idle.pop() if idle else _Worker(context)
-                worker.give(waiting.pop(), timeout)
+                job = waiting.pop()
+                worker.give(start(job) if start else job, timeout)
                 busy[worker.connection] = worker
             soonest = min(worker.deadline for worker in busy.values())
             ready = multiprocessing.connection.wait(list(busy), timeout=max(0.0, soonest - time.monotonic()))
