@@ -273,10 +273,9 @@ def _staged(
         for path in pdfs:
             shutil.copy2(path, fresh / path.name)
         # Preflight's findings for every language's PDFs, in one report (what `preflight` reads).
-        from lcsi_briefs.pdf.preflight.report import read_report, write_report  # noqa: PLC0415 - see _build
+        from lcsi_briefs.pdf.preflight.report import read_reports, write_report  # noqa: PLC0415 - see _build
 
-        found = {name: lines for folder in works for name, lines in (read_report(folder / "pdf") or {}).items()}
-        write_report(fresh, found)
+        write_report(fresh, read_reports(folder / "pdf" for folder in works) or {})
 
     def newsletter_folder(fresh: Path) -> None:
         fresh.mkdir(parents=True)

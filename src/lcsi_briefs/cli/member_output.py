@@ -32,7 +32,7 @@ def member_folders(pdf_works: list[Path], member_ids: list[str], fresh: Path) ->
     # Imported only here, as by the build: they load the pack's model, which a build with
     # nothing to do never needs.
     from lcsi_briefs.members.share import Shared, shared_files  # noqa: PLC0415
-    from lcsi_briefs.pdf.preflight.report import read_report, write_report  # noqa: PLC0415
+    from lcsi_briefs.pdf.preflight.report import read_reports, write_report  # noqa: PLC0415
 
     fresh.mkdir(parents=True)
     for member_id in member_ids:
@@ -40,20 +40,14 @@ def member_folders(pdf_works: list[Path], member_ids: list[str], fresh: Path) ->
         target = fresh / member_id
         target.mkdir()
         listings: list[Shared] = []
-        reports: dict[str, list[str]] | None = None
-        for work in pdf_works:
-            folder = work / layout.folder
-            listing = folder / layout.listing
-            if not listing.is_file():
-                continue
-            shared = Shared.from_json(listing.read_text(encoding="utf-8"))
+        folders = [work / layout.folder for work in pdf_works if (work / layout.folder / layout.listing).is_file()]
+        for folder in folders:
+            shared = Shared.from_json((folder / layout.listing).read_text(encoding="utf-8"))
             listings.append(shared)
             for pack in shared.packs:
                 for file in pack.files:
                     _link_or_copy(folder / file.filename, target / file.filename)
-            found = read_report(folder)
-            if found is not None:
-                reports = (reports or {}) | found
+        reports = read_reports(folders)
         if reports is not None:
             write_report(target, reports)
         if listings:
