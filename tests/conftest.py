@@ -219,14 +219,16 @@ ProjectFactory = Callable[..., Path]
 
 
 def _small_project(root: Path) -> None:
-    make_project(root, {"small": small_pack()})
+    make_project(root, {"small": one_audience_pack()})
     assert build_all(root) == 0, "the build failed"
 
 
 @pytest.fixture(scope="session")
 def small_built_with_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small pack built once per run, site and PDFs, for tests to copy (never to change:
-    see :func:`shared_build`, it is shared by the xdist workers)."""
+    """The small pack for its first audience built once per run, site and PDFs, for tests to copy
+    (never to change: see :func:`shared_build`, it is shared by the xdist workers). One audience:
+    the tests that start from it rebuild it after an edit, and a second audience's four PDFs
+    would be printed each time for nothing they read."""
     return shared_build(tmp_path_factory, "small-built", _small_project)
 
 
@@ -235,7 +237,8 @@ def project(tmp_path: Path, request: pytest.FixtureRequest) -> ProjectFactory:
     """Build a throwaway project with ``lcsi-briefs build``; returns its folder.
 
     The small pack with PDFs, which many tests start from before changing something, is a copy
-    of one build per run (a whole build of it is the slow part of those tests).
+    of one build per run (a whole build of it is the slow part of those tests): the pack of
+    :func:`one_audience_pack`, which is what those tests write back when they edit it.
     """
 
     made: list[Path] = []

@@ -12,7 +12,7 @@ from sphinx.testing.util import SphinxTestApp
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.sphinx_ext.errors import GeneratedFolderError
 
-from .conftest import make_project, minimal_docs, small_pack, write_pack
+from .conftest import make_project, minimal_docs, one_audience_pack, small_pack, write_pack
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -29,7 +29,7 @@ def test_bad_data_fails_the_build_and_keeps_the_last_good_output(
 ) -> None:
     root = project(pdf=True)
     before = {part: snapshot(root / "build" / part) for part in ("html", "pdf")}
-    broken = small_pack()
+    broken = one_audience_pack()
     broken["findings"][0]["sources"] = ["no-such-report"]
     broken["audiences"][0]["nmae"] = "typo"
     write_pack(root / "briefings" / "small.yaml", broken)
@@ -49,7 +49,7 @@ def test_bad_data_fails_the_build_and_keeps_the_last_good_output(
 def test_a_failed_pdf_render_keeps_the_previous_pdfs(project: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     root = project(pdf=True)
     before = snapshot(root / "build" / "pdf")
-    changed = small_pack()
+    changed = one_audience_pack()
     changed["briefing"]["title"] = "A new title that never gets printed"
     write_pack(root / "briefings" / "small.yaml", changed)
     # A missing stylesheet makes every large-print render fail after the standard ones succeeded.

@@ -334,7 +334,7 @@ def test_retired_workers_let_go_of_their_pipes_as_the_build_goes_on(
 def test_an_interrupted_build_keeps_the_previous_output_and_the_next_one_succeeds(project: Any) -> None:
     root = project(pdf=True)
     before = {part: snapshot(root / "build" / part) for part in ("html", "pdf")}
-    changed = small_pack()
+    changed = one_audience_pack()
     changed["briefing"]["title"] = "A title from an interrupted build"
     write_pack(root / "briefings" / "small.yaml", changed)
     command = [sys.executable, "-m", "lcsi_briefs.cli.main", "build", "--project", str(root)]

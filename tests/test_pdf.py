@@ -19,7 +19,7 @@ from lcsi_briefs.pdf.print_setup import print_stylesheets
 from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
 from lcsi_briefs.text.first_use import expansions
 
-from .conftest import small_pack
+from .conftest import one_audience_pack
 from .pdftext import page_texts, pdf_text
 
 
@@ -173,7 +173,7 @@ def test_two_builds_are_byte_identical(project: Any) -> None:
     # perhaps by another worker, earlier; the second is built from scratch here.
     first = project(pdf=True) / "build" / "pdf"
     saved = {path.name: path.read_bytes() for path in first.glob("*.pdf")}
-    second = project({"small": small_pack()}, pdf=True) / "build" / "pdf"
+    second = project({"small": one_audience_pack()}, pdf=True) / "build" / "pdf"
     assert saved
     assert {path.name: path.read_bytes() for path in second.glob("*.pdf")} == saved
 
