@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from lcsi_briefs.editions import editions
 from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.loader import load_pack
-from lcsi_briefs.pdf.page_labels import KNOWN_CLASS, PAGE_ATTRIBUTE, PAGE_REFERENCE_CLASS, page_references_css
+from lcsi_briefs.pdf.page_labels import PAGE_ATTRIBUTE, PAGE_REFERENCE_CLASS, page_references_css
 from lcsi_briefs.text.catalogue import translator_for
 from lcsi_briefs.text.paragraphs import fold, paragraphs
 
@@ -111,7 +111,7 @@ def test_the_page_of_a_cross_reference_is_worded_from_the_catalogue(language: st
     inside "(page 5)", so a number never starts a line alone."""
     css = page_references_css(translator_for(language))
     before, after = f'" \\000028 {word}\\0000a0 "', '"\\000029 "'
-    known = f"html.{KNOWN_CLASS} a.{PAGE_REFERENCE_CLASS}"
+    known = f"a.{PAGE_REFERENCE_CLASS}[{PAGE_ATTRIBUTE}]"
     # WeasyPrint's own target-counter(), and the page the render writes on the link when it knows it.
     assert css.splitlines() == [
         f"a.{PAGE_REFERENCE_CLASS}::after {{ content: {before} target-counter(attr(href), page) {after}; }}",

@@ -20,9 +20,8 @@ PAGE_REFERENCE = N_("(see page {page})")
 STACKED_CELL = N_("{column}: {value}")
 #: The links that get their target's page (chosen in pdf/assemble.py).
 PAGE_REFERENCE_CLASS = "lcsi-page-ref"
-#: On the root element: print the pages the render wrote on the references (``pdf/page_numbers.py``).
-KNOWN_CLASS = "lcsi-pages-known"
-#: On each reference and contents entry: its target's page, as the render last found it.
+#: On each reference and contents entry: its target's page, as the render last found it, which
+#: the stylesheets print instead of ``target-counter()`` (``pdf/page_numbers.py``).
 PAGE_ATTRIBUTE = "data-lcsi-page"
 _SAFE = frozenset(string.ascii_letters + string.digits + " ")
 
@@ -51,7 +50,7 @@ def page_references_css(_: Translator) -> str:
     """``a.lcsi-page-ref::after { content: … }``: a link's words, then its target's page.
 
     Two rules: WeasyPrint's own ``target-counter()``, and the page the render wrote on the link
-    (``pdf/page_numbers.py``), which it prints instead when it marks the root as knowing them.
+    (``pdf/page_numbers.py``), printed instead where it did.
     The spaces inside the message do not break, so a number never starts a line alone.
     """
     template = _(PAGE_REFERENCE).replace(" ", "\u00a0")
@@ -59,7 +58,7 @@ def page_references_css(_: Translator) -> str:
     rules = []
     for selector, page in (
         (f"a.{PAGE_REFERENCE_CLASS}", "target-counter(attr(href), page)"),
-        (f"html.{KNOWN_CLASS} a.{PAGE_REFERENCE_CLASS}", f"attr({PAGE_ATTRIBUTE})"),
+        (f"a.{PAGE_REFERENCE_CLASS}[{PAGE_ATTRIBUTE}]", f"attr({PAGE_ATTRIBUTE})"),
     ):
         rules.append(f"{selector}::after {{ content: {css_string(' ' + before)} {page} {css_string(after)}; }}")
     return "\n".join(rules)

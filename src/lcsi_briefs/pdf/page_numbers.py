@@ -2,22 +2,25 @@
 
 WeasyPrint fills ``target-counter()`` by laying out again every page that holds one once it
 knows where the targets fell; in practice each such page is laid out three times (2.1 layouts
-a page for an audience edition, 2.8 for the full briefing), half of a render's time.
+a page for an audience edition, 2.8 for the full briefing), half of a render's time. And it can
+stop with a number printed before a later page moved its target (a Welsh large-print edition's
+contents gave 7, 8 and 13 for sections on pages 8, 9 and 14).
 
-A PDF rendered before knows where its targets fell. So the render writes those pages in:
-each reference carries its target's page as an attribute, which the stylesheets print with
-``attr()`` when the root has ``KNOWN_CLASS``, and the document is laid out once. The pages
-its targets fell on are read from that layout; if one differs (an edit moved a target), it is
-laid out again with the pages found. The numbers printed are always the pages the targets
-are on in the layout written, so the bytes are those WeasyPrint's own ``target-counter()``
-gives. A first render, and a document whose pages do not settle, is left to
-``target-counter()``, which the stylesheets hold for a root without the class (and which the
-print HTML kept beside each PDF, and so the benchmark's WeasyPrint-alone floor, uses).
+So every layout is checked: the pages its targets fell on are read from it, with what each
+reference printed. A render with nothing known starts from ``target-counter()``; once the pages
+are known (from that layout, or from the PDF's last render) they are written in: each reference
+carries its target's page as an attribute, which the stylesheets print with ``attr()`` where it
+is set (an attribute, not a class: WeasyPrint keeps an element's classes from its first layout),
+and the document is laid out once more only if a target moved. The
+numbers printed are always the pages the targets are on in the layout written, so the PDF is
+the same whichever pages a render starts from. The print HTML kept beside each PDF (and so the
+benchmark's WeasyPrint-alone floor) holds only the ``target-counter()`` rule.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -25,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from lcsi_briefs.pdf.page_labels import KNOWN_CLASS, PAGE_ATTRIBUTE, PAGE_REFERENCE_CLASS
+from lcsi_briefs.pdf.page_labels import PAGE_ATTRIBUTE, PAGE_REFERENCE_CLASS
 
 if TYPE_CHECKING:
     from weasyprint.document import Document
@@ -36,8 +39,9 @@ if TYPE_CHECKING:
 CONTENTS_ATTRIBUTE = "data-page-of"
 #: Beside the PDFs: the page each cross-reference's target was on in each PDF at its last render.
 PAGES = ".lcsi-pdf-pages.json"
-#: Layouts tried with written pages before WeasyPrint is left to find them itself.
-SETTLE_LAYOUTS = 2
+#: Layouts of one document while its cross-references' pages settle (a page number one digit
+#: longer can move a target again); past them the last is kept, and the render says so.
+SETTLE_LAYOUTS = 4
 
 
 def _anchor(reference: str) -> str | None:
@@ -45,10 +49,9 @@ def _anchor(reference: str) -> str | None:
 
 
 class PageNumbers:
-    """The references of one parsed document, the pages written on them, and whether they held."""
+    """The references of one parsed document, and the pages their targets were last found on."""
 
     def __init__(self, root: ET.Element, guess: Mapping[str, int]) -> None:
-        self._root = root
         self._references: list[tuple[ET.Element, str]] = []
         for element in root.iter():
             if element.tag == "a" and PAGE_REFERENCE_CLASS in str(element.get("class", "")).split():
@@ -57,37 +60,56 @@ class PageNumbers:
                 anchor = _anchor(str(element.get(CONTENTS_ATTRIBUTE, "")))
             if anchor is not None:
                 self._references.append((element, anchor))
+        self._anchor_of = {id(element): anchor for element, anchor in self._references}
         self.anchors = {anchor for _, anchor in self._references}
         self.pages = {anchor: page for anchor, page in guess.items() if anchor in self.anchors}
-        # With no page known, the first layout would only find them: WeasyPrint does that itself.
-        self.written = bool(self.pages)
-        if self.written:
-            classes = str(root.get("class", "")).split()
-            root.set("class", " ".join([*classes, KNOWN_CLASS]))
+        self.written = False
+        #: Whether a layout ended with a reference printing a page its target is not on.
+        self.unsettled = False
+        # With no page known, the first layout is left to target-counter(), which finds them.
+        if self.pages:
+            self.write()
 
     def write(self) -> None:
-        """Put the pages known onto the references (0 for a target new since the last render)."""
+        """Put the pages known onto the references (0 for a target not found yet), and print them."""
         for element, anchor in self._references:
             element.set(PAGE_ATTRIBUTE, str(self.pages.get(anchor, 0)))
+        self.written = True
 
     def held(self, document: Document) -> bool:
-        """Whether every target is on the page written for it; the pages found are kept either way."""
+        """Whether every reference printed its target's page in this layout; the pages found are
+        kept either way, for the next layout (written in) or the next render."""
         found: dict[str, int] = {}
         for number, page in enumerate(document.pages, start=1):
             for anchor in self.anchors & page.anchors.keys():
                 found.setdefault(anchor, number)
-        held = found == self.pages
+        if self.written:
+            held = found == self.pages
+        else:
+            held = all(found.get(anchor) == number for anchor, number in self._printed(document).items())
         self.pages = found
         return held
 
-    def give_up(self) -> None:
-        """Leave the numbers to WeasyPrint's ``target-counter()`` from the next layout on."""
-        self.written = False
-        classes = [name for name in str(self._root.get("class", "")).split() if name != KNOWN_CLASS]
-        if classes:
-            self._root.set("class", " ".join(classes))
-        else:
-            self._root.attrib.pop("class", None)
+    def _printed(self, document: Document) -> dict[str, int | None]:
+        """The page each reference printed by ``target-counter()``, read back from the layout.
+
+        WeasyPrint can stop with a number it printed before a later page moved its target: a
+        Welsh large-print edition's contents gave 7, 8 and 13 for sections on pages 8, 9 and 14.
+        """
+        texts: dict[int, str] = {}
+        for page in document.pages:
+            for box in page._page_box.descendants(placeholders=True):
+                if str(box.element_tag).endswith("::after") and id(box.element) in self._anchor_of:
+                    texts[id(box.element)] = texts.get(id(box.element), "") + (getattr(box, "text", "") or "")
+        printed: dict[str, int | None] = {}
+        for element, anchor in self._references:
+            if id(element) not in texts:
+                continue  # not drawn (hidden), so nothing printed to check
+            digits = re.findall(r"\d+", texts[id(element)])
+            number = int(digits[-1]) if digits else None
+            # Every reference to a target must print its page: one that printed another spoils it.
+            printed[anchor] = number if printed.get(anchor, number) == number else None
+        return printed
 
 
 class KnownPages:

@@ -41,6 +41,10 @@ UNMARKED_LANGUAGES = (
     "words marked in another language could not be given their /Lang: the tag tree and the page's "
     "boxes did not pair (a WeasyPrint whose tagger works differently?)"
 )
+UNSETTLED = (
+    f"the pages its cross-references point to still moved after {SETTLE_LAYOUTS} layouts: some may print "
+    "a neighbouring page; shorten or lengthen the text before a target to move it"
+)
 HERE = Path(__file__).parent
 #: Applied to every PDF after the edition's own stylesheets: what correct tagging needs.
 TAGGING_STYLESHEET = HERE / "static" / "tagging.css"
@@ -269,15 +273,15 @@ class _Laid:
 
 def _lay_out(html: HTML, styles: _Styles, job: RenderJob, options: dict[str, Any], numbers: PageNumbers) -> _Laid:
     """One layout whose cross-references print the pages their targets are on in it."""
-    for _ in range(SETTLE_LAYOUTS if numbers.written else 0):
-        numbers.write()
+    numbers.unsettled = False
+    for _ in range(SETTLE_LAYOUTS):
         # @font-face rules only take effect through a font configuration shared with the layout.
         document = html.render(font_config=styles.fonts, stylesheets=styles.css, **options)
         if numbers.held(document):
-            return _Laid(document, measure(document, large_print=job.large_print), styles)
-    numbers.give_up()
-    document = html.render(font_config=styles.fonts, stylesheets=styles.css, **options)
-    numbers.held(document)  # the pages found, for the next render to start from
+            break
+        numbers.write()  # the pages just found, for the next layout to print
+    else:
+        numbers.unsettled = True
     return _Laid(document, measure(document, large_print=job.large_print), styles)
 
 
@@ -370,5 +374,5 @@ def render_pdf(job: RenderJob) -> Rendered:
         raise RenderFailedError(f"{type(error).__name__}: {error}") from None
     finally:
         temporary.unlink(missing_ok=True)
-    warnings = [*parsing, *collector.messages]
+    warnings = [*parsing, *collector.messages, *([UNSETTLED] if numbers.unsettled else [])]
     return Rendered([too_long, *warnings] if too_long else warnings, measured.problems, checked[0], numbers.pages)
