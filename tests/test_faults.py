@@ -156,6 +156,23 @@ def test_an_interrupt_while_publishing_leaves_no_partial_folder(changed: Path, m
         build_all(changed, pdf=False)
 
 
+def test_a_process_forked_during_a_build_does_not_keep_the_project_locked(tmp_path: Path) -> None:
+    """sphinx-sitemap leaves a process running per build, holding the lock file open: the next
+    build in the same process was refused by its own lock."""
+    lock = tmp_path / "build.lock"
+    with faults.one_build_at_a_time(tmp_path, lock):
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child only waits, holding the lock file open
+            time.sleep(30)
+            os._exit(0)
+    try:
+        with faults.one_build_at_a_time(tmp_path, lock):
+            pass
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+
+
 def test_a_second_build_at_once_says_one_is_running(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with ProjectLayout(built).lock.open("a+", encoding="utf-8") as held:
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)

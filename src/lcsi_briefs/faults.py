@@ -77,7 +77,10 @@ def one_build_at_a_time(project: Path, lock: Path) -> Iterator[None]:
     """Hold ``lock`` for the whole build; refuse at once, naming the process, if another holds it.
 
     ``flock`` locks go when their holder exits, even by ``kill -9``, so a crashed build never
-    leaves the project locked.
+    leaves the project locked. They also stay while any process forked during the build keeps
+    the file open (sphinx-sitemap leaves one running per language), so the build lets go of
+    the lock itself as it ends: the next build in the same process (the preview's, a script's)
+    would otherwise be refused by its own lock.
     """
     with _open_lock(lock) as handle:
         if fcntl is not None:
@@ -94,4 +97,8 @@ def one_build_at_a_time(project: Path, lock: Path) -> Iterator[None]:
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
         handle.flush()
-        yield
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_UN)
