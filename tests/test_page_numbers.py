@@ -126,3 +126,10 @@ def test_a_pdf_starts_from_its_own_last_pages_and_a_new_members_copy_from_anothe
     jobs = [job("members/m/e.pdf", 5), job("members/n/e.pdf", 6), job("members/n/f.pdf", 3), job("e.pdf", 1)]
     ordered = [one.target.relative_to(tmp_path).as_posix() for one in known.ordered(jobs)]
     assert ordered == ["members/n/e.pdf", "members/n/f.pdf", "e.pdf", "members/m/e.pdf"]
+
+
+def test_a_spoilt_record_of_pages_is_a_first_render_not_a_failed_build(tmp_path: Path) -> None:
+    (tmp_path / PAGES).write_text('{"pack.pdf": {"a": 2', encoding="utf-8")
+    assert KnownPages(tmp_path, ["pack.pdf"]).pages == {}
+    (tmp_path / PAGES).write_text('["pack.pdf"]', encoding="utf-8")
+    assert KnownPages(tmp_path, ["pack.pdf"]).pages == {}

@@ -126,9 +126,13 @@ class KnownPages:
 
     def __init__(self, outdir: Path, kept: Iterable[str]) -> None:
         self.outdir = outdir
-        path = outdir / PAGES
-        known: dict[str, dict[str, int]] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        self.pages = {name: known[name] for name in kept if name in known}
+        try:
+            known = json.loads((outdir / PAGES).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}  # none yet, or spoilt: the renders find the pages themselves, as a first does
+        self.pages: dict[str, dict[str, int]] = {
+            name: known[name] for name in kept if isinstance(known, dict) and isinstance(known.get(name), dict)
+        }
         self._copies: dict[str, dict[str, int]] = {}
 
     def _place(self, job: RenderJob) -> Path:
