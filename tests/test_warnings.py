@@ -16,6 +16,7 @@ from lcsi_briefs.pdf.render import Rendered, RenderJob
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, pack_location
 
 from .conftest import make_project, small_pack, write_pack
+from .members import member_data, write_members
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "src" / "lcsi_briefs"
@@ -64,6 +65,7 @@ def test_an_audience_sharing_a_source_id_is_located_at_the_audience(tmp_path: Pa
 
 
 def warning_render(job: RenderJob) -> Rendered:
+    job.target.parent.mkdir(parents=True, exist_ok=True)
     job.target.write_bytes(b"%PDF-1.7 stand-in")
     warnings = ["an image could not be read"] if "--" in job.target.name else []
     return Rendered(warnings=warnings, problems=[], reader=ReaderFacts(()))
@@ -93,3 +95,28 @@ def test_weasyprint_warnings_name_the_edition_and_its_place_in_the_pack(
     out, err = capsys.readouterr()
     assert "PDFs: 0 printed, 10 unchanged" in out
     assert "WARNING: WeasyPrint, printing small--councils.pdf: an image could not be read" in err
+
+
+def test_a_warning_of_members_copies_is_said_once_naming_the_first_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Five members' copies of the councils edition give the same warning: one line for them, not
+    five, while the publisher's own edition is still named on its own line."""
+    monkeypatch.setattr(pool, "render_pdf", warning_render)
+    root = make_project(tmp_path / "project", {"small": small_pack()})
+    write_members(root / "members", {f"member-{n}": member_data(f"Member {n}") for n in range(1, 6)})
+    assert build_all(root) == 1
+    err = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().err)
+    said = [
+        line
+        for line in err.splitlines()
+        if "an image could not be read" in line and re.search(r"small--councils\.pdf(:| and)", line)
+    ]
+    assert len(said) == 2, err
+    assert "WARNING: WeasyPrint, printing small--councils.pdf: an image" in said[0] + said[1]
+    copies = next(line for line in said if "members/" in line)
+    assert (
+        "printing members/member-1/small--councils.pdf, members/member-2/small--councils.pdf, "
+        "members/member-3/small--councils.pdf and 2 other members' copies: an image could not be read" in copies
+    )
+    assert copies.startswith(pack_location(load_pack(root / "briefings" / "small.yaml"), "councils"))

@@ -32,15 +32,16 @@ from lcsi_briefs.pdf.page_labels import page_labels_css, page_references_css, st
 from lcsi_briefs.pdf.page_numbers import PAGES, KnownPages
 from lcsi_briefs.pdf.pool import default_workers, render_all
 from lcsi_briefs.pdf.preflight.report import Reports
-from lcsi_briefs.pdf.print_setup import HERE, TooLong, brief_limit, creation_time, print_stylesheets, too_long_messages
-from lcsi_briefs.pdf.render import TOO_LONG, PageLimit, RenderJob, fast_font_subsetting, renderer_version
+from lcsi_briefs.pdf.print_setup import HERE, brief_limit, creation_time, print_stylesheets, too_long_messages
+from lcsi_briefs.pdf.render import PageLimit, RenderJob, fast_font_subsetting, renderer_version
+from lcsi_briefs.pdf.render_warnings import RenderWarnings
 from lcsi_briefs.sphinx_ext.config import briefs_config
 from lcsi_briefs.sphinx_ext.editorial import keep_checks
 from lcsi_briefs.sphinx_ext.errors import PdfRenderError
 from lcsi_briefs.sphinx_ext.languages import pack_twin, site_base
 from lcsi_briefs.sphinx_ext.members import MemberRun, member_run
 from lcsi_briefs.sphinx_ext.site_packs import every_pack, site_packs
-from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, note, pack_location, warn
+from lcsi_briefs.sphinx_ext.warnings import note, pack_location
 from lcsi_briefs.text.catalogue import translator_for
 from lcsi_briefs.text.first_use import FirstUse
 from lcsi_briefs.text.paragraphs import long_date
@@ -79,19 +80,6 @@ def _say_if_subsetting_is_slow(jobs: list[RenderJob]) -> None:
 def _read_json(path: Path) -> Any:
     """A file this builder keeps beside the PDFs, or an empty mapping before the first build."""
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-
-
-def _report_warnings(
-    name: str, warnings: list[str], brief: tuple[LoadedPack, Edition, MemberCopy | None] | None, origin: str
-) -> list[TooLong]:
-    """Log WeasyPrint's warnings of one PDF; return a brief's "too long", for the editor."""
-    too_long = []
-    for message in warnings:
-        if message.startswith(TOO_LONG) and brief is not None:
-            too_long.append(TooLong(*brief, message.removeprefix(TOO_LONG)))
-        else:
-            warn(logger, BriefsWarnings.WEASYPRINT, "WeasyPrint, printing %s: %s", name, message, location=origin)
-    return too_long
 
 
 #: A file to print: its place in the PDF folder, its edition, whose it is, its job and input digest.
@@ -156,19 +144,22 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         _remove_stale(outdir, expected)
         self.copy_image_files()
         _say_if_subsetting_is_slow(jobs)
-        workers = settings.pdf_workers or default_workers()
         failures: list[str] = []
         faults: list[OSError] = []
         printing = {job.target.relative_to(outdir).as_posix() for job in jobs}
         warned = {name: warnings for name, warnings in warned.items() if name in current and name not in printing}
-        too_long = [
-            message
-            for name, warnings in sorted(warned.items())
-            for message in _report_warnings(name, warnings, plan.briefs.get(name), plan.origins[name])
-        ]
+        said = RenderWarnings(plan.briefs, plan.origins)
+        too_long = said.kept(warned)
         known = KnownPages(outdir, current.keys())
-        rendered = render_all(known.ordered(jobs), workers=workers, timeout=settings.pdf_timeout, start=known.started)
-        results = keep_checks(rendered, self.checked_pdfs)
+        results = keep_checks(
+            render_all(
+                known.ordered(jobs),
+                workers=settings.pdf_workers or default_workers(),
+                timeout=settings.pdf_timeout,
+                start=known.started,
+            ),
+            self.checked_pdfs,
+        )
         reports = Reports(outdir, Path(self.confdir), own)
         for result in status_iterator(
             results,
@@ -191,7 +182,8 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
                 faults.append(OSError(*result.fault))
             elif result.error:
                 failures.append(f"{name}: {result.error}")
-            too_long += _report_warnings(name, result.warnings, plan.briefs.get(name), plan.origins[name])
+            too_long += said.report(name, result.warnings)
+        said.say_copies()
         for name, kept in ((MANIFEST, current), (WARNED, warned), (PAGES, known.pages)):
             (outdir / name).write_text(json.dumps(kept, indent=1, sort_keys=True), encoding="utf-8")
         reports.write()
