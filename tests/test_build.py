@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,19 @@ def test_removed_audience_pages_are_deleted(project: Any) -> None:
     assert build_all(root, pdf=False) == 0
     assert not (root / "docs" / "briefing" / "small" / "audiences" / "residents.md").exists()
     assert not (root / "build" / "html" / "briefing" / "small" / "audiences" / "residents.html").exists()
+
+
+def test_removed_audience_pages_are_deleted_in_a_project_moved_since_its_last_build(project: Any) -> None:
+    """A moved project's build starts from a fresh environment, which never heard of the page."""
+    built = project()
+    moved = Path(shutil.copytree(built, built.with_name(f"{built.name}-moved"), symlinks=True))
+    fewer = small_pack()
+    fewer["audiences"] = fewer["audiences"][:1]
+    fewer["pathways"][0]["beneficiaries"] = ["councils"]
+    write_pack(moved / "briefings" / "small.yaml", fewer)
+    assert build_all(moved, pdf=False) == 0
+    assert not (moved / "build" / "html" / "briefing" / "small" / "audiences" / "residents.html").exists()
+    assert (moved / "build" / "html" / "briefing" / "small" / "audiences" / "councils.html").is_file()
 
 
 def test_generated_folder_never_replaces_files_it_did_not_write(tmp_path: Path) -> None:

@@ -84,17 +84,25 @@ def note_removed_pages(
     Every other page links to them from its sidebar, so every page is read and written again.
     """
     prefix = briefs_config(app.config).pages_dir + "/"
-    gone = sorted(d for d in removed if d.startswith(prefix))
-    app.env.lcsi_briefs_removed = gone  # type: ignore[attr-defined]
+    gone = [d for d in removed if d.startswith(prefix)]
     return sorted(env.found_docs - removed - added - changed) if gone else []
 
 
 def delete_removed_output(app: Sphinx, exception: Exception | None) -> None:
-    """Sphinx keeps the HTML of deleted pages; a briefing's removed pages must not linger."""
+    """Sphinx keeps the HTML of deleted pages; a briefing's removed pages must not linger.
+
+    Every page in the generated folder's output that is no page of the build goes, not only
+    those Sphinx names as removed: a project moved to another folder starts from a fresh
+    environment, which knows nothing of the pages removed since its last build there.
+    """
     if exception is not None or app.builder.format != "html":
         return
-    for docname in getattr(app.env, "lcsi_briefs_removed", []):
-        Path(app.outdir, app.builder.get_target_uri(docname)).unlink(missing_ok=True)
+    prefix = briefs_config(app.config).pages_dir
+    folder = Path(app.outdir, prefix)
+    pages = {Path(app.outdir, app.builder.get_target_uri(d)) for d in app.env.all_docs if d.startswith(prefix + "/")}
+    for page in sorted(folder.rglob("*.html")) if folder.is_dir() else []:
+        if page not in pages:
+            page.unlink()
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
