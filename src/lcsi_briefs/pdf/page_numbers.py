@@ -11,10 +11,10 @@ reference printed. A render with nothing known starts from ``target-counter()``;
 are known (from that layout, or from the PDF's last render) they are written in: each reference
 carries its target's page as an attribute, which the stylesheets print with ``attr()`` where it
 is set (an attribute, not a class: WeasyPrint keeps an element's classes from its first layout),
-and the document is laid out once more only if a target moved. The
-numbers printed are always the pages the targets are on in the layout written, so the PDF is
-the same whichever pages a render starts from. The print HTML kept beside each PDF (and so the
-benchmark's WeasyPrint-alone floor) holds only the ``target-counter()`` rule.
+and the document is laid out once more only if a target moved. The numbers printed are always
+the pages the targets are on in the layout written, so the PDF is the same whichever pages a
+render starts from. The print HTML kept beside each PDF (and so the benchmark's WeasyPrint-alone
+floor) holds only the ``target-counter()`` rule.
 """
 
 from __future__ import annotations
