@@ -110,6 +110,21 @@ def test_removed_audience_pages_are_deleted_in_a_project_moved_since_its_last_bu
     assert (moved / "build" / "html" / "briefing" / "small" / "audiences" / "councils.html").is_file()
 
 
+def test_a_dirhtml_build_keeps_every_page_it_wrote(tmp_path: Path) -> None:
+    """Its pages are ``x/index.html``, not the ``x/`` its links name: none is taken for a removed one."""
+    write_pack(tmp_path / "briefings" / "small.yaml", small_pack())
+    docs = minimal_docs(tmp_path)
+    app = SphinxTestApp("dirhtml", srcdir=docs)
+    try:
+        app.build()
+        pages = Path(app.outdir, "briefing").rglob("*.html")
+        written = sorted(path.relative_to(app.outdir).as_posix() for path in pages)
+    finally:
+        app.cleanup()
+    assert "briefing/small/audiences/residents/index.html" in written
+    assert "briefing/small/index.html" in written
+
+
 def test_generated_folder_never_replaces_files_it_did_not_write(tmp_path: Path) -> None:
     write_pack(tmp_path / "briefings" / "small.yaml", small_pack())
     docs = minimal_docs(tmp_path, 'lcsi_briefs_pages_dir = "."\n')

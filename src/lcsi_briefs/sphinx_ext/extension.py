@@ -7,7 +7,7 @@ git-ignored folder inside the source tree; a page is rewritten only when its tex
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sphinx.util import logging
 
@@ -30,12 +30,13 @@ from lcsi_briefs.sphinx_ext.frame import setup_frame
 from lcsi_briefs.sphinx_ext.languages import mark_twin_pages, own_packs, setup_languages
 from lcsi_briefs.sphinx_ext.localise import note_missing_catalogues, note_twin_gaps, setup_localisation, site_translator
 from lcsi_briefs.sphinx_ext.search import setup_search
-from lcsi_briefs.sphinx_ext.site import setup_site
+from lcsi_briefs.sphinx_ext.site import SITE_BUILDERS, setup_site
 from lcsi_briefs.sphinx_ext.site_packs import store_packs
 from lcsi_briefs.text.counts import counted
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def note_removed_pages(
     Every other page links to them from its sidebar, so every page is read and written again.
     """
     prefix = briefs_config(app.config).pages_dir + "/"
-    gone = [d for d in removed if d.startswith(prefix)]
+    gone = any(d.startswith(prefix) for d in removed)
     return sorted(env.found_docs - removed - added - changed) if gone else []
 
 
@@ -95,11 +96,14 @@ def delete_removed_output(app: Sphinx, exception: Exception | None) -> None:
     those Sphinx names as removed: a project moved to another folder starts from a fresh
     environment, which knows nothing of the pages removed since its last build there.
     """
-    if exception is not None or app.builder.format != "html":
+    # Only the site's builders: the PDF builder is a single-page HTML one, whose pages are no files.
+    if exception is not None or app.builder.name not in SITE_BUILDERS:
         return
+    builder = cast("StandaloneHTMLBuilder", app.builder)
     prefix = briefs_config(app.config).pages_dir
     folder = Path(app.outdir, prefix)
-    pages = {Path(app.outdir, app.builder.get_target_uri(d)) for d in app.env.all_docs if d.startswith(prefix + "/")}
+    # The file each page is written to (``x.html``, or ``x/index.html`` for dirhtml).
+    pages = {Path(builder.get_outfilename(d)) for d in app.env.all_docs if d.startswith(prefix + "/")}
     for page in sorted(folder.rglob("*.html")) if folder.is_dir() else []:
         if page not in pages:
             page.unlink()
