@@ -170,7 +170,8 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
             stringify_func=lambda result: result.job.target.name,
         ):
             name = result.job.target.relative_to(outdir).as_posix()
-            known.found(result.job, result.pages)
+            if not result.error:  # a failed render found no pages: the last ones still hold best
+                known.found(result.job, result.pages)
             if name in plan.packs:
                 reports.add(name, result.problems, plan.packs[name])
             if result.error or result.checked:

@@ -63,17 +63,20 @@ class PageNumbers:
         self._anchor_of = {id(element): anchor for element, anchor in self._references}
         self.anchors = {anchor for _, anchor in self._references}
         self.pages = {anchor: page for anchor, page in guess.items() if anchor in self.anchors}
-        self.written = False
-        #: Whether a layout ended with a reference printing a page its target is not on.
-        self.unsettled = False
         # With no page known, the first layout is left to target-counter(), which finds them.
-        if self.pages:
-            self.write()
+        self.written = False
 
     def write(self) -> None:
-        """Put the pages known onto the references (0 for a target not found yet), and print them."""
+        """Put the pages known onto the references, to print instead of ``target-counter()``.
+
+        A reference whose target's page is not known yet keeps ``target-counter()``: a number
+        written for it could only be a guess the next layout corrects.
+        """
         for element, anchor in self._references:
-            element.set(PAGE_ATTRIBUTE, str(self.pages.get(anchor, 0)))
+            if anchor in self.pages:
+                element.set(PAGE_ATTRIBUTE, str(self.pages[anchor]))
+            else:
+                element.attrib.pop(PAGE_ATTRIBUTE, None)
         self.written = True
 
     def held(self, document: Document) -> bool:

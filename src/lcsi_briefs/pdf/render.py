@@ -269,20 +269,25 @@ class _Laid:
     document: Document
     measured: Measurement
     styles: _Styles
+    #: The page each cross-reference's target is on in this layout.
+    pages: dict[str, int]
+    #: Whether a reference still printed a page its target is not on.
+    unsettled: bool
 
 
 def _lay_out(html: HTML, styles: _Styles, job: RenderJob, options: dict[str, Any], numbers: PageNumbers) -> _Laid:
     """One layout whose cross-references print the pages their targets are on in it."""
-    numbers.unsettled = False
     for _ in range(SETTLE_LAYOUTS):
+        if numbers.pages:
+            # The pages known (the last render's, or an earlier layout's), printed as they are
+            # rather than found again by target-counter()'s extra layouts.
+            numbers.write()
         # @font-face rules only take effect through a font configuration shared with the layout.
         document = html.render(font_config=styles.fonts, stylesheets=styles.css, **options)
-        if numbers.held(document):
+        if settled := numbers.held(document):
             break
-        numbers.write()  # the pages just found, for the next layout to print
-    else:
-        numbers.unsettled = True
-    return _Laid(document, measure(document, large_print=job.large_print), styles)
+    measured = measure(document, large_print=job.large_print)
+    return _Laid(document, measured, styles, dict(numbers.pages), unsettled=not settled)
 
 
 def _fit(html: HTML, job: RenderJob, options: dict[str, Any], numbers: PageNumbers) -> tuple[_Laid, str, list[str]]:
@@ -374,5 +379,5 @@ def render_pdf(job: RenderJob) -> Rendered:
         raise RenderFailedError(f"{type(error).__name__}: {error}") from None
     finally:
         temporary.unlink(missing_ok=True)
-    warnings = [*parsing, *collector.messages, *([UNSETTLED] if numbers.unsettled else [])]
-    return Rendered([too_long, *warnings] if too_long else warnings, measured.problems, checked[0], numbers.pages)
+    warnings = [*parsing, *collector.messages, *([UNSETTLED] if laid.unsettled else [])]
+    return Rendered([too_long, *warnings] if too_long else warnings, measured.problems, checked[0], laid.pages)
