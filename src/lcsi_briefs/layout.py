@@ -350,6 +350,13 @@ class PackLayout:
         return [stem + suffix for suffix in NEWSLETTER_SUFFIXES]
 
 
+def edition_of_copy(place: str) -> str | None:
+    """The edition (its file's name) a member's copy at ``place`` in the PDF folder is of;
+    None for the publisher's own, which lie at the folder's top (``members/<id>/<file>``)."""
+    folder, _, name = place.rpartition("/")
+    return name if folder.startswith(f"{MEMBERS_DIR}/") else None
+
+
 @dataclass(frozen=True)
 class MemberLayout:
     """One member's folder (``build/members/<id>/``): its editions' copies, index and zip."""

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from lcsi_briefs.layout import edition_of_copy
 from lcsi_briefs.pdf.page_labels import PAGE_ATTRIBUTE, PAGE_REFERENCE_CLASS
 
 if TYPE_CHECKING:
@@ -142,9 +143,7 @@ class KnownPages:
         return job.target.relative_to(self.outdir)
 
     def _edition_of_copy(self, job: RenderJob) -> str | None:
-        """The edition a member's copy is of (its file's name); None for the publisher's own."""
-        place = self._place(job)
-        return place.name if place.parent != Path() else None
+        return edition_of_copy(self._place(job).as_posix())
 
     def ordered(self, jobs: Iterable[RenderJob]) -> list[RenderJob]:
         """Longest first, so the biggest edition is not left running alone at the end; but one

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -87,6 +88,13 @@ class TooLong:
 MEMBER_COPIES_NAMED = 3
 
 
+def named_first(names: Sequence[str], others: str = "more") -> str:
+    """The first ``MEMBER_COPIES_NAMED`` names and how many others: "a, b, c and 2 more"."""
+    shown = ", ".join(names[:MEMBER_COPIES_NAMED])
+    rest = len(names) - MEMBER_COPIES_NAMED
+    return f"{shown} and {rest} {others}" if rest > 0 else shown
+
+
 @dataclass(frozen=True)
 class _Shorten:
     """What the editor is pointed at when a brief runs over: its longest implication, and how."""
@@ -138,11 +146,11 @@ def _members_too_long(copies: list[TooLong]) -> str:
     """Many members' copies of one brief past its pages: one line, at the implication to shorten."""
     first = copies[0]
     shorten = _shorten(first.loaded, first.edition)
-    names = ", ".join(item.copy.cobrand.name for item in copies[:MEMBER_COPIES_NAMED] if item.copy)
+    names = named_first([item.copy.cobrand.name for item in copies if item.copy])
     return (
         f"{shorten.at}: warning: {shorten.field}: {len(copies)} members' copies of the {shorten.brief}, "
-        f"with their logos, names and contact details, do not fit on {shorten.fits} ({names} and "
-        f"{len(copies) - MEMBER_COPIES_NAMED} more; the first runs to {first.how_long}). Nothing is cut; "
+        f"with their logos, names and contact details, do not fit on {shorten.fits} ({names}; "
+        f"the first runs to {first.how_long}). Nothing is cut; "
         f"this is the brief's longest implication: {shorten.advice}."
     )
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from sphinx.util import logging
 
 from lcsi_briefs.editions import Edition, MemberCopy
-from lcsi_briefs.layout import MEMBERS_DIR
+from lcsi_briefs.layout import edition_of_copy
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.pdf.print_setup import MEMBER_COPIES_NAMED, TooLong
+from lcsi_briefs.pdf.print_setup import TooLong, named_first
 from lcsi_briefs.pdf.render import TOO_LONG
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, warn
 
@@ -50,8 +49,8 @@ class RenderWarnings:
         for message in warnings:
             if message.startswith(TOO_LONG) and brief is not None:
                 too_long.append(TooLong(*brief, message.removeprefix(TOO_LONG)))
-            elif name.startswith(f"{MEMBERS_DIR}/"):
-                self.copies.setdefault((PurePosixPath(name).name, message), []).append(name)
+            elif edition := edition_of_copy(name):
+                self.copies.setdefault((edition, message), []).append(name)
             else:
                 warn(logger, BriefsWarnings.WEASYPRINT, "WeasyPrint, printing %s: %s", name, message, location=origin)
         return too_long
@@ -60,9 +59,7 @@ class RenderWarnings:
         """Each warning of members' copies once per edition, naming the first copies."""
         for (edition, message), names in sorted(self.copies.items()):
             ordered = sorted(names)
-            printing = ", ".join(ordered[:MEMBER_COPIES_NAMED])
-            if len(ordered) > MEMBER_COPIES_NAMED:
-                printing += f" and {len(ordered) - MEMBER_COPIES_NAMED} other members' copies"
+            printing = named_first(ordered, "other members' copies")
             # Several members' copies: at the pack's edition, where their content comes from.
             origin = self.origins[ordered[0]]
             if len(ordered) > 1:
