@@ -27,7 +27,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -69,7 +69,7 @@ class RenderResult(Outcome):
 
     @classmethod
     def of(cls, job: RenderJob, outcome: Outcome) -> RenderResult:
-        return cls(**{name.name: getattr(outcome, name.name) for name in fields(Outcome)}, job=job)
+        return cls(**vars(outcome), job=job)
 
 
 def _fault(error: BaseException) -> Fault | None:

@@ -103,19 +103,21 @@ class Reports:
 
 def read_member_reports(members: Path) -> dict[str, list[str]]:
     """Every member folder's report under ``members`` (``build/members``), keyed ``<id>/<file>``."""
-    folders = sorted(path for path in members.iterdir() if path.is_dir()) if members.is_dir() else []
-    return read_reports(folders, keyed_by_folder=True) or {}
+    found: dict[str, list[str]] = {}
+    for folder in sorted(path for path in members.iterdir() if path.is_dir()) if members.is_dir() else []:
+        found.update({f"{folder.name}/{name}": lines for name, lines in (read_report(folder) or {}).items()})
+    return found
 
 
-def read_reports(folders: Iterable[Path], *, keyed_by_folder: bool = False) -> dict[str, list[str]] | None:
-    """The reports of several folders as one (each language's build, or each member's folder),
-    or None when none of them holds one; ``keyed_by_folder`` puts each PDF under its folder's name."""
+def read_reports(folders: Iterable[Path]) -> dict[str, list[str]] | None:
+    """The reports of several folders as one (each language's build of the same PDFs' folder, or
+    of one member's copies), or None when none of them holds one."""
     merged: dict[str, list[str]] | None = None
     for folder in folders:
         found = read_report(folder)
         if found is not None:
-            prefix = f"{folder.name}/" if keyed_by_folder else ""
-            merged = (merged or {}) | {prefix + name: lines for name, lines in found.items()}
+            merged = {} if merged is None else merged
+            merged.update(found)
     return merged
 
 
