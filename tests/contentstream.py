@@ -13,6 +13,7 @@ Standalone (no package imports), so ``tests/pagefill.py`` still runs as a script
 
 from __future__ import annotations
 
+import math
 import re
 import struct
 from pathlib import Path
@@ -170,6 +171,27 @@ class Font:
         return text, advance
 
 
+def font_of(fonts: dict[tuple[int, int], Font], resources: pikepdf.Dictionary, name: pikepdf.Object) -> Font:
+    """The font ``Tf`` names in ``resources``, read once per PDF into ``fonts``."""
+    dictionary = resources.get("/Font", {}).get(name)
+    if not isinstance(dictionary, pikepdf.Dictionary):
+        raise ValueError(f"font {name} is not in the resources")
+    key = dictionary.objgen
+    if key == (0, 0):  # a direct object: no number to keep it by
+        return Font(dictionary)
+    if key not in fonts:
+        fonts[key] = Font(dictionary)
+    return fonts[key]
+
+
+def starts_word(before: Run, run: Run) -> bool:
+    """Whether ``run`` starts half a space or more past where ``before`` ends on its line: a new
+    word, as pypdf's text visitor reads it."""
+    scale = math.hypot(before.matrix[0], before.matrix[1])
+    gap = run.matrix[4] - (before.matrix[4] + before.advance * scale)
+    return gap >= before.space / 2 * scale
+
+
 class _Reader:
     """Walks one PDF's pages and forms, keeping each font read once."""
 
@@ -179,15 +201,7 @@ class _Reader:
         self.blocks = 0
 
     def font(self, resources: pikepdf.Dictionary, name: pikepdf.Object) -> Font:
-        dictionary = resources.get("/Font", {}).get(name)
-        if not isinstance(dictionary, pikepdf.Dictionary):
-            raise ValueError(f"font {name} is not in the resources")
-        key = dictionary.objgen
-        if key == (0, 0):  # a direct object: no number to keep it by
-            return Font(dictionary)
-        if key not in self.fonts:
-            self.fonts[key] = Font(dictionary)
-        return self.fonts[key]
+        return font_of(self.fonts, resources, name)
 
     def walk(self, stream: pikepdf.Object, resources: pikepdf.Dictionary, ctm: Matrix, depth: int) -> None:
         """Each run ``stream`` shows, drawn with the current transformation ``ctm``."""

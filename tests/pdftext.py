@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -89,13 +88,11 @@ def _read_page(page: contentstream.Page) -> list[Any]:
     for run in page.runs:
         if not run.text.strip():
             continue
-        *_, x, y = run.matrix
-        baseline, text = round(y), run.text
-        if before is not None and before.block == run.block and round(before.matrix[5]) == baseline:
-            scale = math.hypot(before.matrix[0], before.matrix[1])
-            gap = x - (before.matrix[4] + before.advance * scale)
-            if gap >= before.space / 2 * scale and lines[baseline][-1:] != " " and not text[:1].isspace():
-                text = " " + text
+        baseline, text = round(run.matrix[5]), run.text
+        same_line = before is not None and before.block == run.block and round(before.matrix[5]) == baseline
+        new_word = same_line and before is not None and contentstream.starts_word(before, run)
+        if new_word and lines[baseline][-1:] != " " and not text[:1].isspace():
+            text = " " + text
         lines[baseline] = lines.get(baseline, "") + text
         before = run
     return [page.height, list(lines.items())]

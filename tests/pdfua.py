@@ -240,8 +240,7 @@ class _MarkedText:
             elif name == "EMC":
                 self.tag = None
             elif name == "Tf":
-                dictionary = resources["/Font"][operands[0]]
-                font = self.fonts.setdefault(dictionary.objgen, contentstream.Font(dictionary))
+                font = contentstream.font_of(self.fonts, resources, operands[0])
             elif name == "q":
                 saved.append(font)
             elif name == "Q":

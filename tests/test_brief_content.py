@@ -8,7 +8,6 @@ past its pages only with a warning saying so (the bundled briefs and the fixture
 
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 
@@ -66,17 +65,14 @@ def body_texts(path: Path) -> list[str]:
         parts: list[str] = []
         last, before = 0.0, None
         for run in page.runs:
-            *_, x, y = run.matrix
+            y = run.matrix[5]
             if not 45 < y < page.height - 36 or _MARKER.fullmatch(run.text):
                 continue
             text = run.text
             if abs(y - last) >= 1:
                 text = f" {text}"
-            elif before is not None and before.block == run.block:
-                scale = math.hypot(before.matrix[0], before.matrix[1])
-                gap = x - (before.matrix[4] + before.advance * scale)
-                if gap >= before.space / 2 * scale and parts[-1][-1:] != " " and not text[:1].isspace():
-                    text = f" {text}"
+            elif before is not None and before.block == run.block and contentstream.starts_word(before, run):
+                text = text if parts[-1][-1:] == " " or text[:1].isspace() else f" {text}"
             parts.append(text)
             last, before = y, run
         texts.append("".join(parts))
