@@ -128,6 +128,19 @@ def test_a_pdf_starts_from_its_own_last_pages_and_a_new_members_copy_from_anothe
     assert ordered == ["members/n/e.pdf", "members/n/f.pdf", "e.pdf", "members/m/e.pdf"]
 
 
+def test_a_member_added_later_starts_from_a_copy_printed_by_an_earlier_build(tmp_path: Path) -> None:
+    """Adding one member to a hundred: its copies start from the others' pages, not from none."""
+    (tmp_path / PAGES).write_text(
+        json.dumps({"pack.pdf": {"a": 2}, "members/n/pack.pdf": {"a": 4}, "members/m/pack.pdf": {"a": 3}}),
+        encoding="utf-8",
+    )
+    known = KnownPages(tmp_path, ["pack.pdf", "members/m/pack.pdf", "members/n/pack.pdf", "members/new/pack.pdf"])
+    added = RenderJob("x", tmp_path / "members" / "new" / "pack.pdf", "", (), ())
+    assert known.started(added).pages == {"a": 3}, "the first copy by name: the same whatever order the files are read"
+    removed = KnownPages(tmp_path, ["pack.pdf", "members/new/pack.pdf"])
+    assert removed.started(added).pages == {}, "not from a copy no longer printed, nor the publisher's"
+
+
 def test_a_spoilt_record_of_pages_is_a_first_render_not_a_failed_build(tmp_path: Path) -> None:
     (tmp_path / PAGES).write_text('{"pack.pdf": {"a": 2', encoding="utf-8")
     assert KnownPages(tmp_path, ["pack.pdf"]).pages == {}

@@ -120,8 +120,8 @@ class KnownPages:
     """Where each PDF's cross-references point, for the next render of it, or of its edition.
 
     A PDF starts from its own pages at its last render (``PAGES``). A member's copy never
-    rendered starts from the pages another member's copy of the same edition was just found
-    to have: the research is the same and each foreword takes about the same room, so most
+    rendered starts from the pages another member's copy of the same edition was found to
+    have, in this build or an earlier one: the research is the same and each foreword takes about the same room, so most
     targets are on the same pages. Not from the publisher's edition, which has no foreword:
     most of its targets are a page earlier, and a layout with the wrong pages is a layout lost
     (the members' benchmark printed 13% slower so). Whichever pages a render starts from, the
@@ -137,7 +137,12 @@ class KnownPages:
         self.pages: dict[str, dict[str, int]] = {
             name: known[name] for name in kept if isinstance(known, dict) and isinstance(known.get(name), dict)
         }
+        # A member added to those printed before starts from their copies' pages, not from none.
         self._copies: dict[str, dict[str, int]] = {}
+        for name, pages in sorted(self.pages.items()):
+            edition = edition_of_copy(name)
+            if edition is not None and pages:
+                self._copies.setdefault(edition, pages)
 
     def _place(self, job: RenderJob) -> Path:
         return job.target.relative_to(self.outdir)
