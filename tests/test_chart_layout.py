@@ -5,7 +5,8 @@ few hard cases (ten years and two long series names, sixteen years and three ser
 are drawn at each size (``chart_parts.SIZES``: site, 375 px screen, print, large print) and put
 on one page per viewport. Chromium measures each label's box (``getBBox``) as it draws it, with
 the bundled fonts and again with the system's fallback, and the test asks what the reader sees:
-no label touches another, none leaves the picture, the data has at least half the width. One
+no label touches another or a line's marker, none leaves the picture, the data has at least half
+the width. One
 browser session for all of it; the layout itself is pure Python, so this is the independent check.
 """
 
@@ -18,7 +19,7 @@ import pytest
 
 from lcsi_briefs.model.figures import Chart
 from lcsi_briefs.model.loader import load_pack
-from lcsi_briefs.pages.chart_parts import SIZES
+from lcsi_briefs.pages.chart_parts import MARKER_STROKE, SIZES
 from lcsi_briefs.pages.charts import chart_drawings
 from lcsi_briefs.text.measure import FONTS
 
@@ -42,6 +43,7 @@ MEASURE = """() => [...document.querySelectorAll("svg")].map((svg) => {
     view: [svg.viewBox.baseVal.width, svg.viewBox.baseVal.height],
     texts: [...svg.querySelectorAll("text")].map((text) => [...box(text), text.textContent]),
     data: box(svg.querySelector(".lcsi-chart-data")),
+    marks: [...svg.querySelectorAll(".lcsi-chart-data polyline ~ :is(circle, rect, polygon)")].map(box),
   };
 })"""
 
@@ -116,6 +118,14 @@ def _problems(measured: dict[str, Any]) -> list[str]:
         for x2, y2, w2, h2, other in texts[number + 1 :]:
             if x < x2 + w2 - 0.5 and x2 < x + w - 0.5 and y < y2 + h2 - 0.5 and y2 < y + h - 0.5:
                 found.append(f"{name}: {text!r} overlaps {other!r}")
+    # A line's markers (their boxes leave out the stroke's half) must be clear of every label by
+    # the stroke and a little more, so that none seems to touch the value beside it.
+    clear = MARKER_STROKE / 2 + 2
+    for x, y, w, h, text in texts:
+        for x2, y2, w2, h2 in measured.get("marks", []):
+            if x < x2 + w2 + clear and x2 - clear < x + w and y < y2 + h2 + clear and y2 - clear < y + h:
+                found.append(f"{name}: {text!r} touches a marker at ({x2 + w2 / 2:.0f}, {y2 + h2 / 2:.0f})")
+                break
     if measured["data"][2] < width / 2:
         found.append(f"{name}: the data has {measured['data'][2]:.0f} of {width:.0f} units")
     return found
@@ -165,8 +175,10 @@ def test_the_check_can_fail() -> None:
         "view": [100, 50],
         "texts": [[0, 0, 40, 10, "a"], [30, 5, 40, 10, "b"], [90, 45, 20, 10, "c"]],
         "data": [0, 0, 40, 10],
+        "marks": [[42.5, 2, 6, 6]],
     }
     problems = _problems(measured)
+    assert any("'a' touches a marker" in p for p in problems), "a marker's shape 2.5 units past a label's end"
     assert any("overlaps" in p for p in problems)
     assert any("leaves" in p for p in problems)
     assert any("the data has" in p for p in problems)

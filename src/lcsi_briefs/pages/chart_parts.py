@@ -245,10 +245,16 @@ def dark_style() -> str:
     return f"{chosen} @media (prefers-color-scheme: dark){{{automatic}}}"
 
 
+#: How far past ``size`` a marker reaches from its centre: a triangle's or diamond's points lie
+#: one unit further out, and half the stroke's width beyond the shape.
+MARKER_STROKE = 2
+MARKER_REACH = 1 + MARKER_STROKE / 2
+
+
 def draw_marker(parent: ET.Element, shape: str, x: float, y: float, *, size: float, colour: str) -> None:
     """A filled or open circle, square, triangle or diamond centred on (x, y)."""
     fill = "none" if shape.endswith("-open") else colour
-    attributes = {"fill": fill, "stroke": colour, "stroke-width": "2"}
+    attributes = {"fill": fill, "stroke": colour, "stroke-width": str(MARKER_STROKE)}
     base = shape.removesuffix("-open")
     if base == "circle":
         ET.SubElement(parent, "circle", {"cx": fmt(x), "cy": fmt(y), "r": fmt(size), **attributes})

@@ -13,7 +13,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import pairwise
 
 from lcsi_briefs.model.figures import Chart
-from lcsi_briefs.pages.chart_parts import EDGE, MARKERS, Canvas, Illegible, draw_marker, fmt
+from lcsi_briefs.pages.chart_parts import EDGE, MARKER_REACH, MARKERS, Canvas, Illegible, draw_marker, fmt
 from lcsi_briefs.text.chart_words import chart_value
 from lcsi_briefs.text.measure import ASCENT, DESCENT
 
@@ -117,7 +117,12 @@ def draw_line(chart: Chart, language: str, canvas: Canvas, *, keyed: bool, value
     left = EDGE + max(canvas.width_of(text) for text in tick_labels) + font * 0.5
     right = max(canvas.width_of(text) for text in ends) + font * 0.9 + EDGE if ends else EDGE + font * 0.4
     plot_width = size.width - left - right
-    if plot_width < size.width / 2:
+    radius = font * 0.32
+    # Every marker (its shape and stroke) stays inside the grid, clear of the value labels at its
+    # left and the categories below it: drawn on the grid's edge, one came within half a unit of
+    # "1,000", and one for a zero touched the year under it.
+    inset = radius + MARKER_REACH
+    if plot_width - 2 * inset < size.width / 2:
         raise Illegible("the labels leave the lines less than half the width")
     top = canvas.key([series.name for series in chart.series], 0, marker="line") if keyed else 0.0
     plot_top = top + ASCENT * font
@@ -132,7 +137,7 @@ def draw_line(chart: Chart, language: str, canvas: Canvas, *, keyed: bool, value
     positions = _positions(chart.categories)
 
     def x_of(index: int) -> float:
-        return left + plot_width * positions[index]
+        return left + inset + (plot_width - 2 * inset) * positions[index]
 
     for tick, text in zip(ticks, tick_labels, strict=True):
         canvas.rule(left, y_of(tick), left + plot_width, y_of(tick), faint=tick != 0)
@@ -145,11 +150,10 @@ def draw_line(chart: Chart, language: str, canvas: Canvas, *, keyed: bool, value
         start = x_of(index) - {"start": 0, "middle": width / 2, "end": width}[anchors[index]]
         lefts.append((start, start + width))
     shown = _shown(lefts, font * 0.8)
-    baseline = bottom + font * 0.4 + ASCENT * font
+    baseline = bottom + inset + font * 0.4 + ASCENT * font
     for index in shown:
         canvas.text(x_of(index), baseline, chart.categories[index], anchor=anchors[index])
-    radius = font * 0.32
-    crowded = plot_width / max(last, 1) < radius * 2.6
+    crowded = (plot_width - 2 * inset) / max(last, 1) < radius * 2.6
     marked = shown if crowded else range(last + 1)
     wanted = [y_of(row[-1]) + middle for row in values]
     spread = _spread(wanted, size.line, plot_top + middle, bottom + middle) if ends else wanted
