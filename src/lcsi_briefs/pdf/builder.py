@@ -26,7 +26,7 @@ from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.twins import language_name
 from lcsi_briefs.pdf.assemble import SUMMARY_ENTRY, PackDoctrees, assemble
-from lcsi_briefs.pdf.brief import audience_url, brief_html, print_templates
+from lcsi_briefs.pdf.brief import audience_url, brief_context, fill_brief, print_templates
 from lcsi_briefs.pdf.ids import TocEntry, contents
 from lcsi_briefs.pdf.page_labels import page_labels_css, page_references_css, stacked_label_css
 from lcsi_briefs.pdf.page_numbers import PAGES, KnownPages
@@ -124,6 +124,12 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
         super().init()
         self.print_templates = print_templates()
         self.checked_pdfs: dict[Path, tuple[str, ...]] = {}  # what keep_checks keeps
+        # What every job's digest reads, read once a build rather than once a job: the renderer's
+        # version opened sixteen files and WeasyPrint's metadata, two thirds of a member's plan.
+        self.renderer = ""
+        self.file_bytes: dict[Path, bytes] = {}
+        # A brief says the same in both sizes and every member's copy: worked out once a build.
+        self.brief_contexts: dict[tuple[str, str], dict[str, Any]] = {}
 
     def get_outdated_docs(self) -> str:  # type: ignore[override]
         return "all PDF editions"
@@ -204,6 +210,7 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
     def _plan(self, packs: Iterable[LoadedPack], run: MemberRun, previous: dict[str, str], expected: set[str]) -> _Plan:
         """Every PDF this build makes, and the jobs of those whose input changed since ``previous``."""
         plan = _Plan({key: digest for key, digest in previous.items() if key in expected})
+        self.renderer, self.file_bytes, self.brief_contexts = renderer_version(), {}, {}
         for loaded in packs:
             for key, edition, copy, job, digest in self._pack_jobs(loaded, run):
                 plan.current[key] = digest
@@ -257,23 +264,18 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
     def _prepare_brief(self, loaded: LoadedPack, edition: Edition, place: str, cobrand: Cobrand | None) -> _Prepared:
         """The render job of an audience's one-sheet brief, built from the pack alone."""
         audience = edition.audience or ""
-        suffix = self.config.html_file_suffix or ".html"
-        pages_dir = briefs_config(self.config).pages_dir
-        url = audience_url(self.config.html_baseurl, loaded, audience, pages_dir, suffix)
-        twin = pack_twin(self.env, loaded.slug)
-        twin_site = site_base(self.config, self.config.html_baseurl, twin) if twin else ""
-        twin_url = audience_url(twin_site, twin, audience, pages_dir, suffix) if twin else ""
-        created = creation_time(loaded.pack.briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
-        html = brief_html(
-            loaded,
-            audience,
-            url=url,
-            large_print=edition.large_print,
-            created=created,
-            twin=twin,
-            twin_url=twin_url,
-            cobrand=cobrand,
-        )
+        context = self.brief_contexts.get((loaded.slug, audience))
+        if context is None:
+            suffix = self.config.html_file_suffix or ".html"
+            pages_dir = briefs_config(self.config).pages_dir
+            url = audience_url(self.config.html_baseurl, loaded, audience, pages_dir, suffix)
+            twin = pack_twin(self.env, loaded.slug)
+            twin_site = site_base(self.config, self.config.html_baseurl, twin) if twin else ""
+            twin_url = audience_url(twin_site, twin, audience, pages_dir, suffix) if twin else ""
+            created = creation_time(loaded.pack.briefing.edition_date).strftime("%Y-%m-%dT%H:%M:%SZ")
+            context = brief_context(loaded, audience, url=url, created=created, twin=twin, twin_url=twin_url)
+            self.brief_contexts[loaded.slug, audience] = context
+        html = fill_brief(context, large_print=edition.large_print, cobrand=cobrand)
         member = cobrand is not None
         stylesheets = print_stylesheets(large_print=edition.large_print, brief=True, member=member)
         limit = brief_limit(large_print=edition.large_print, member=member)
@@ -300,10 +302,12 @@ class BriefingPdfBuilder(SingleFileHTMLBuilder):
     ) -> tuple[RenderJob, str]:
         """A render job, and a digest of everything its PDF depends on."""
         outdir = Path(self.outdir)
-        digest = hashlib.sha256(f"{renderer_version()}\n{html}".encode())
+        digest = hashlib.sha256(f"{self.renderer}\n{html}".encode())
         smaller = [path for paths in (limit.smaller if limit else ()) for path in paths]
         for path in [*stylesheets, *images, *smaller]:
-            digest.update(path.read_bytes() if path.is_file() else path.as_posix().encode())
+            if path not in self.file_bytes:
+                self.file_bytes[path] = path.read_bytes() if path.is_file() else path.as_posix().encode()
+            digest.update(self.file_bytes[path])
         target = outdir / place
         if target.parent == outdir:
             # The print HTML is kept beside the publisher's PDF (not published): handy to inspect
