@@ -88,6 +88,10 @@ def tests(session: nox.Session) -> None:
     reading) take far longer than the rest. Pass ``-n 0`` to run in one process.
     """
     install(session, "serve", groups=("test",))
+    # uv compiles the dependencies' bytecode (see install); the project's own is compiled here, once,
+    # so that the build and CLI processes the tests start do not each compile it again (as they
+    # would wherever PYTHONDONTWRITEBYTECODE is set, and Python may not save what it compiles).
+    session.run("python", "-m", "compileall", "-q", "src")
     session.run("pytest", "-n", "auto", "--dist", "worksteal", *session.posargs)
 
 
