@@ -23,6 +23,9 @@ PAGE_REFERENCE_CLASS = "lcsi-page-ref"
 #: On each reference and contents entry: its target's page, as the render last found it, which
 #: the stylesheets print instead of ``target-counter()`` (``pdf/page_numbers.py``).
 PAGE_ATTRIBUTE = "data-lcsi-page"
+#: On a contents entry (set by ``tagging.prepare``, which prints its page beside the entry's link
+#: rather than inside it): the target whose page it shows.
+CONTENTS_ATTRIBUTE = "data-page-of"
 _SAFE = frozenset(string.ascii_letters + string.digits + " ")
 
 

@@ -29,15 +29,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from lcsi_briefs.layout import edition_of_copy
-from lcsi_briefs.pdf.page_labels import PAGE_ATTRIBUTE, PAGE_REFERENCE_CLASS
+from lcsi_briefs.pdf.page_labels import CONTENTS_ATTRIBUTE, PAGE_ATTRIBUTE, PAGE_REFERENCE_CLASS
 
 if TYPE_CHECKING:
     from weasyprint.document import Document
 
     from lcsi_briefs.pdf.render import RenderJob
 
-#: On a contents entry (set by ``tagging.prepare``): the target whose page it shows.
-CONTENTS_ATTRIBUTE = "data-page-of"
 #: Beside the PDFs: the page each cross-reference's target was on in each PDF at its last render.
 PAGES = ".lcsi-pdf-pages.json"
 #: Layouts of one document while its cross-references' pages settle (a page number one digit
@@ -121,8 +119,8 @@ class KnownPages:
 
     A PDF starts from its own pages at its last render (``PAGES``). A member's copy never
     rendered starts from the pages another member's copy of the same edition was found to
-    have, in this build or an earlier one: the research is the same and each foreword takes about the same room, so most
-    targets are on the same pages. Not from the publisher's edition, which has no foreword:
+    have, in this build or an earlier one: the research is the same and each foreword takes
+    about the same room, so most targets are on the same pages. Not from the publisher's edition, which has no foreword:
     most of its targets are a page earlier, and a layout with the wrong pages is a layout lost
     (the members' benchmark printed 13% slower so). Whichever pages a render starts from, the
     PDF is the same: the pages printed are the pages found.

@@ -28,6 +28,7 @@ from typing import Any
 import pydyf
 from weasyprint.formatting_structure import boxes
 
+from lcsi_briefs.pdf.page_labels import CONTENTS_ATTRIBUTE
 from lcsi_briefs.pdf.preflight.kinds import Measured
 from lcsi_briefs.pdf.preflight.tags import tag_problems
 from lcsi_briefs.pdf.table_tags import join_fragments, scope_table_headers, table_fragments
@@ -86,7 +87,7 @@ def prepare(root: ET.Element) -> None:
         for item in navigation.iter("li"):
             links = [child for child in item if child.tag == "a"]
             if len(links) == 1 and str(links[0].get("href", "")).startswith("#"):
-                item.set("data-page-of", str(links[0].get("href")))
+                item.set(CONTENTS_ATTRIBUTE, str(links[0].get("href")))
 
 
 class _Objects:
