@@ -11,6 +11,7 @@ could be read half-written. Every writer of build output uses this one rule.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -20,7 +21,13 @@ def lies_inside(path: Path, folder: Path) -> bool:
     Comparing the written paths would let ``logos/leeds.svg`` that links to ``/etc`` pass; both
     sides are resolved, so a folder reached through a link still holds its own files.
     """
-    return path.resolve().is_relative_to(folder.resolve())
+    return lies_inside_resolved(path.resolve(), [folder.resolve()])
+
+
+def lies_inside_resolved(path: Path, folders: Iterable[Path]) -> bool:
+    """:func:`lies_inside` one of ``folders``, for a path and folders resolved already: a caller
+    asking of many paths (a render fetches every image and font) resolves its folders once."""
+    return any(path.is_relative_to(folder) for folder in folders)
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -12,6 +12,8 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from lcsi_briefs.files import lies_inside_resolved
+
 
 class RefusedResourceError(FatalURLFetchingError):
     """Fatal to the render: a refused resource must never be silently left out."""
@@ -31,9 +33,7 @@ class ProjectFetcher(URLFetcher):
         if parts.scheme != "file":
             raise RefusedResourceError(f"refused to fetch {url!r}: a build never uses the network")
         path = Path(unquote(parts.path)).resolve()
-        # files.lies_inside's rule, with both sides resolved once (the roots when made): a render
-        # fetches every image and font through here.
-        if not any(path.is_relative_to(root) for root in self.allowed_roots):
+        if not lies_inside_resolved(path, self.allowed_roots):
             raise RefusedResourceError(f"refused to read {url!r}: it is outside the project")
         if not path.is_file():
             raise RefusedResourceError(f"cannot find the file {url!r}")
