@@ -13,7 +13,7 @@ from lcsi_briefs.editions import Cobrand, MemberCopy, editions
 from lcsi_briefs.layout import PackLayout
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.pdf.brief import audience_url, brief_html
+from lcsi_briefs.pdf.brief import audience_url, brief_context, fill_brief
 from lcsi_briefs.pdf.print_setup import (
     HERE,
     TooLong,
@@ -36,7 +36,7 @@ def _fold(text: str) -> str:
 
 def test_front_lists_only_the_findings_it_rests_on_numbered_as_in_the_full_briefing(bundled: LoadedPack) -> None:
     audience = bundled.pack.audiences[-1]
-    html = brief_html(bundled, audience.id, url="", large_print=False, created=CREATED)
+    html = fill_brief(brief_context(bundled, audience.id, url="", created=CREATED), large_print=False)
     page = BeautifulSoup(html, "html.parser")
     cited = {f for implication in audience.implications for f in implication.findings}
     expected = [bundled.pack.finding_number(f) for f in sorted(cited, key=bundled.pack.finding_number)]
@@ -50,7 +50,9 @@ def test_the_back_says_it_is_our_reading_and_what_each_implication_rests_on(bund
     """The implications are the publisher's reading: a brief that printed them under the
     research's sentences, unlabelled, passed our reading off as the research's."""
     audience = bundled.pack.audience("local-government")
-    page = BeautifulSoup(brief_html(bundled, audience.id, url="", large_print=False, created=CREATED), "html.parser")
+    page = BeautifulSoup(
+        fill_brief(brief_context(bundled, audience.id, url="", created=CREATED), large_print=False), "html.parser"
+    )
     back = page.select_one(".brief-back")
     assert back is not None
     note = back.select_one("h2 + p.brief-note")
@@ -71,7 +73,7 @@ def test_text_from_the_pack_stays_text(tmp_path: Path) -> None:
     pack = small_pack()
     pack["audiences"][0]["implications"][0]["title"] = "<script>alert(1)</script> & more"
     loaded = load_pack(write_pack(tmp_path / "small.yaml", pack))
-    html = brief_html(loaded, "councils", url="", large_print=False, created=CREATED)
+    html = fill_brief(brief_context(loaded, "councils", url="", created=CREATED), large_print=False)
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
 
@@ -80,7 +82,9 @@ def test_qr_code_for_the_audience_page_when_the_site_address_is_known(bundled: L
     url = audience_url("https://example.org/site/", bundled, "funders", "_briefings", ".html")
     assert url == "https://example.org/site/_briefings/lcsi-2025/audiences/funders.html"
     assert audience_url("", bundled, "funders", "_briefings", ".html") == ""
-    page = BeautifulSoup(brief_html(bundled, "funders", url=url, large_print=False, created=CREATED), "html.parser")
+    page = BeautifulSoup(
+        fill_brief(brief_context(bundled, "funders", url=url, created=CREATED), large_print=False), "html.parser"
+    )
     qr = page.select_one(".brief-more img")
     assert qr is not None
     assert qr["src"].startswith("data:image/svg+xml;base64,")
@@ -126,7 +130,7 @@ def test_a_brief_that_cannot_fit_two_pages_is_printed_whole_with_a_warning_namin
     implications.append({**second, "actions": [long_action] * 30})
     path = write_pack(tmp_path / "briefings" / "small.yaml", pack)
     loaded = load_pack(path)
-    html = brief_html(loaded, "residents", url="", large_print=False, created=CREATED)
+    html = fill_brief(brief_context(loaded, "residents", url="", created=CREATED), large_print=False)
     job = RenderJob(
         html=html,
         target=tmp_path / "brief.pdf",
@@ -187,7 +191,7 @@ def test_front_carries_the_key_figures_of_the_findings_it_rests_on(tmp_path: Pat
     ]:
         pack = example.pack
         cited = {f for implication in audience.implications for f in implication.findings}
-        html = brief_html(example, audience.id, url="", large_print=False, created=CREATED)
+        html = fill_brief(brief_context(example, audience.id, url="", created=CREATED), large_print=False)
         page = BeautifulSoup(html, "html.parser")
         listed = [li.get_text(" ") for li in page.select(".brief-front .brief-figures li")]
         wanted = [

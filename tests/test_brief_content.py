@@ -19,7 +19,7 @@ from lcsi_briefs.check.prose import sentences
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.problems import PackError
-from lcsi_briefs.pdf.brief import audience_url, brief_html
+from lcsi_briefs.pdf.brief import audience_url, brief_context, fill_brief
 from lcsi_briefs.pdf.print_setup import BRIEF_PAGES, HERE, LARGE_PRINT_BRIEF_PAGES, brief_limit, print_stylesheets
 from lcsi_briefs.pdf.render import TOO_LONG, RenderJob, render_pdf
 from lcsi_briefs.text.paragraphs import fold, paragraphs
@@ -34,7 +34,9 @@ FIXTURES = sorted((REPO / "tests" / "fixtures" / "valid").glob("*.yaml"))
 
 def render(loaded: LoadedPack, audience_id: str, folder: Path, *, large_print: bool = False) -> tuple[Path, list[str]]:
     url = audience_url(SITE, loaded, audience_id, "briefing", ".html")
-    html = brief_html(loaded, audience_id, url=url, large_print=large_print, created="2026-01-15T00:00:00Z")
+    html = fill_brief(
+        brief_context(loaded, audience_id, url=url, created="2026-01-15T00:00:00Z"), large_print=large_print
+    )
     target = folder / f"{loaded.slug}--{audience_id}{'--large-print' if large_print else ''}.pdf"
     job = RenderJob(
         html=html,

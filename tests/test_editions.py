@@ -13,7 +13,7 @@ from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.newsletter.content import build_newsletter
 from lcsi_briefs.pages.audience import render_audience
 from lcsi_briefs.pages.common import Labels
-from lcsi_briefs.pdf.brief import brief_html
+from lcsi_briefs.pdf.brief import brief_context, fill_brief
 
 from .conftest import small_pack, write_pack
 from .packgen import write_generated
@@ -88,7 +88,7 @@ def test_the_audience_page_its_pdfs_and_its_email_list_the_same_findings_in_the_
         email = build_newsletter(loaded, audience.id, lambda label: f"https://x.example/#{label}", str)
         assert [headline.number for headline in email.headlines] == held
         brief_findings, brief_rests = _numbers_in_brief(
-            brief_html(loaded, audience.id, url="", large_print=False, created="2026-01-15T00:00:00Z")
+            fill_brief(brief_context(loaded, audience.id, url="", created="2026-01-15T00:00:00Z"), large_print=False)
         )
         assert brief_findings == held
         assert brief_rests == asked

@@ -18,7 +18,7 @@ from lcsi_briefs.cli.main import main
 from lcsi_briefs.model import running_head as head
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.pdf.brief import brief_html
+from lcsi_briefs.pdf.brief import brief_context, fill_brief
 from lcsi_briefs.pdf.preflight.kinds import Kind
 from lcsi_briefs.pdf.preflight.report import locate
 from lcsi_briefs.pdf.print_setup import HERE, print_stylesheets
@@ -46,7 +46,7 @@ def _pack(folder: Path, **briefing: Any) -> LoadedPack:
 
 def _brief(folder: Path, loaded: LoadedPack, *, large_print: bool) -> tuple[Path, Rendered]:
     audience = loaded.pack.audiences[0].id
-    html = brief_html(loaded, audience, url="", large_print=large_print, created="2026-01-15T00:00:00Z")
+    html = fill_brief(brief_context(loaded, audience, url="", created="2026-01-15T00:00:00Z"), large_print=large_print)
     target = folder / f"brief-{large_print}.pdf"
     stylesheets = print_stylesheets(large_print=large_print, brief=True)
     job = RenderJob(html, target, folder.as_uri() + "/", stylesheets, (folder, HERE), large_print=large_print)

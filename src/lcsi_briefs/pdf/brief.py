@@ -170,26 +170,6 @@ def audience_url(site_url: str, loaded: LoadedPack, audience_id: str, pages_dir:
     return f"{site_url.rstrip('/')}/{doc}{suffix}"
 
 
-def brief_html(
-    loaded: LoadedPack,
-    audience_id: str,
-    *,
-    url: str,
-    large_print: bool,
-    created: str,
-    twin: LoadedPack | None = None,
-    twin_url: str = "",
-    cobrand: Cobrand | None = None,
-) -> str:
-    """The print HTML of one audience's brief; every value from the pack is escaped.
-
-    ``twin`` is the same briefing in its other language: the brief names it, in that language,
-    under the masthead, and gives ``twin_url`` (its page for this audience) beside its own address.
-    """
-    context = brief_context(loaded, audience_id, url=url, created=created, twin=twin, twin_url=twin_url)
-    return fill_brief(context, large_print=large_print, cobrand=cobrand)
-
-
 def fill_brief(context: dict[str, Any], *, large_print: bool, cobrand: Cobrand | None = None) -> str:
     """The brief's print HTML at one size, shared by ``cobrand`` (the publisher's own: None)."""
     return print_templates().get_template("brief.html").render(**context, large_print=large_print, cobrand=cobrand)
@@ -205,7 +185,12 @@ def brief_context(
     twin_url: str = "",
 ) -> dict[str, Any]:
     """What an audience's brief says at every size and in every member's copy alike: worked out
-    once and filled in for each (with two hundred members, once for 800 copies)."""
+    once and filled in for each by :func:`fill_brief` (with 200 members, once for 800 copies).
+    Every value from the pack is escaped where the template fills it in.
+
+    ``twin`` is the same briefing in its other language: the brief names it, in that language,
+    under the masthead, and gives ``twin_url`` (its page for this audience) beside its own address.
+    """
     pack = loaded.pack
     briefing = pack.briefing
     audience = pack.audience(audience_id)
