@@ -1,12 +1,14 @@
 """What a PDF's pages show, run by run, read from their content streams with pikepdf.
 
 Each text-showing operator is one run: its text, its font and size, and the matrix from text
-space to the page where it starts. Two checks read them: the large-print check (``glyphs``)
-takes each glyph's size and slant from the matrix, and ``pdftext.pages`` each line's baseline.
-Both once used pdfplumber or pypdf, which read every glyph in Python and were the slowest steps
-of the print tests. The walk keeps only the graphics state that places text: ``q``/``Q``,
-``cm``, ``BT``, ``Tm``, ``Td``, ``TD``, ``T*``, ``TL``, ``Tf`` and Form XObjects (``Do``) with
-their ``/Matrix``. Runs drawn without a ``ToUnicode`` map read ``(cid:N)``, as pdfminer has it.
+space to the page where it starts. Three checks read them: the large-print check (``glyphs``)
+takes each glyph's size and slant from the matrix, ``pdftext.pages`` each line's baseline, and
+``pdfua.artifact_text`` each run's marked-content tag. They once used pdfplumber or pypdf, which
+read every glyph in Python and were the slowest steps of the print tests. The walk keeps only
+the graphics state that places text: ``q``/``Q``, ``cm``, ``BT``, ``Tm``, ``Td``, ``TD``,
+``T*``, ``TL``, ``Tf`` and Form XObjects (``Do``) with their ``/Matrix``; and the tag of
+``BDC``/``BMC`` … ``EMC``. Runs drawn without a ``ToUnicode`` map read ``(cid:N)``, as pdfminer
+has it.
 
 Standalone (no package imports), so ``tests/pagefill.py`` still runs as a script.
 """
@@ -24,8 +26,8 @@ import pikepdf
 #: A PDF matrix (a, b, c, d, e, f).
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-#: The operators that place or show text.
-OPERATORS = "q Q cm BT Tm Td TD T* TL Tf Tj TJ ' \" Do"
+#: The operators that place or show text, and those that mark content.
+OPERATORS = "q Q cm BT Tm Td TD T* TL Tf Tj TJ ' \" Do BDC BMC EMC"
 _SHOW = frozenset(("Tj", "TJ", "'", '"'))
 #: The operators that move to a line: ' and " do, then show.
 _PLACE = frozenset(("BT", "Tm", "Td", "TD", "T*", "TL", "'", '"'))
@@ -51,6 +53,9 @@ class Run(NamedTuple):
     space: float
     #: Which ``BT`` … ``ET`` block of its content stream holds it.
     block: int
+    #: The marked-content tag it is drawn under, as pdfplumber reads it: the last ``BDC`` or
+    #: ``BMC``'s (``/Artifact``, ``/P``…), none after an ``EMC``.
+    tag: str | None = None
 
 
 class Page(NamedTuple):
@@ -171,19 +176,6 @@ class Font:
         return text, advance
 
 
-def font_of(fonts: dict[tuple[int, int], Font], resources: pikepdf.Dictionary, name: pikepdf.Object) -> Font:
-    """The font ``Tf`` names in ``resources``, read once per PDF into ``fonts``."""
-    dictionary = resources.get("/Font", {}).get(name)
-    if not isinstance(dictionary, pikepdf.Dictionary):
-        raise ValueError(f"font {name} is not in the resources")
-    key = dictionary.objgen
-    if key == (0, 0):  # a direct object: no number to keep it by
-        return Font(dictionary)
-    if key not in fonts:
-        fonts[key] = Font(dictionary)
-    return fonts[key]
-
-
 def starts_word(before: Run, run: Run) -> bool:
     """Whether ``run`` starts half a space or more past where ``before`` ends on its line: a new
     word, as pypdf's text visitor reads it."""
@@ -199,9 +191,19 @@ class _Reader:
         self.fonts: dict[tuple[int, int], Font] = {}
         self.runs: list[Run] = []
         self.blocks = 0
+        self.tag: str | None = None
 
     def font(self, resources: pikepdf.Dictionary, name: pikepdf.Object) -> Font:
-        return font_of(self.fonts, resources, name)
+        """The font ``Tf`` names in ``resources``, read once per PDF."""
+        dictionary = resources.get("/Font", {}).get(name)
+        if not isinstance(dictionary, pikepdf.Dictionary):
+            raise ValueError(f"font {name} is not in the resources")
+        key = dictionary.objgen
+        if key == (0, 0):  # a direct object: no number to keep it by
+            return Font(dictionary)
+        if key not in self.fonts:
+            self.fonts[key] = Font(dictionary)
+        return self.fonts[key]
 
     def walk(self, stream: pikepdf.Object, resources: pikepdf.Dictionary, ctm: Matrix, depth: int) -> None:
         """Each run ``stream`` shows, drawn with the current transformation ``ctm``."""
@@ -223,10 +225,13 @@ class _Reader:
                     raise ValueError("text shown before any Tf")
                 text, advance = font.show(operands[-1])
                 advance *= size / 1000
-                self.runs.append(
-                    Run(text, font.name, size, times(tm, ctm), advance, font.space * size / 1000, self.blocks)
-                )
+                space = font.space * size / 1000
+                self.runs.append(Run(text, font.name, size, times(tm, ctm), advance, space, self.blocks, self.tag))
                 tm = times(_move(advance, 0.0), tm)
+            elif name in ("BDC", "BMC"):
+                self.tag = str(operands[0])
+            elif name == "EMC":
+                self.tag = None
             elif name == "Tf":
                 font, size = self.font(resources, operands[0]), float(operands[1])
             elif name == "q":
@@ -257,12 +262,13 @@ def _place(name: str, operands: list[pikepdf.Object], line: Matrix, leading: flo
     return times(_move(0.0, -leading), line), leading  # T*, and ' and " before they show
 
 
-def read(path: Path) -> list[Page]:
-    """Each page of the PDF, with every run its content stream and forms show."""
+def read(path: Path, only: int | None = None) -> list[Page]:
+    """Each page of the PDF (or the page at index ``only``), with every run its content stream
+    and forms show."""
     reader = _Reader()
     found = []
     with pikepdf.open(path) as pdf:
-        for page in pdf.pages:
+        for page in pdf.pages if only is None else [pdf.pages[only]]:
             reader.runs = []
             reader.walk(page.obj, page.obj.get("/Resources", pikepdf.Dictionary()), IDENTITY, 0)
             box = [float(value) for value in page.mediabox]

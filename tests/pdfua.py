@@ -212,66 +212,16 @@ def pdfua_problems(pdf: pikepdf.Pdf) -> list[str]:
     ]
 
 
-#: The operators that mark content, choose a font, save and restore it, show text or draw a form.
-_MARKED_TEXT = "BDC BMC EMC Tf q Q Tj TJ ' \" Do"
-
-
-class _MarkedText:
-    """Each string a page (and the forms it draws) shows, by whether it was drawn as an Artifact.
-
-    As pdfplumber has it: the tag of the last ``BDC`` or ``BMC``, none after an ``EMC``; a glyph's
-    text from its font's ``ToUnicode``, no space for a gap.
-    """
-
-    def __init__(self) -> None:
-        self.tag: str | None = None
-        self.parts: dict[bool, list[str]] = {True: [], False: []}
-        self.fonts: dict[tuple[int, int], contentstream.Font] = {}
-
-    def walk(self, stream: pikepdf.Object, resources: pikepdf.Dictionary, depth: int = 0) -> None:
-        if depth > contentstream.DEPTH:
-            raise ValueError(f"forms nested more than {contentstream.DEPTH} deep")
-        saved: list[contentstream.Font | None] = []
-        font: contentstream.Font | None = None
-        for operands, operator in pikepdf.parse_content_stream(stream, _MARKED_TEXT):
-            name = str(operator)
-            if name in ("BDC", "BMC"):
-                self.tag = str(operands[0])
-            elif name == "EMC":
-                self.tag = None
-            elif name == "Tf":
-                font = contentstream.font_of(self.fonts, resources, operands[0])
-            elif name == "q":
-                saved.append(font)
-            elif name == "Q":
-                font = saved.pop()
-            elif name in ("Tj", "TJ", "'", '"'):
-                if font is None:
-                    raise ValueError("text shown before any Tf")
-                shown = operands[-1]
-                strings = (
-                    [item for item in shown if isinstance(item, pikepdf.String)]
-                    if isinstance(shown, pikepdf.Array)
-                    else [shown]
-                )
-                codes = [code for item in strings for code in font.codes(bytes(item))]
-                self.parts[self.tag == "/Artifact"].append("".join(map(font.unicode.__getitem__, codes)))
-            elif name == "Do":
-                form = resources.get("/XObject", {}).get(operands[0])
-                if isinstance(form, pikepdf.Stream) and form.get("/Subtype") == "/Form":
-                    self.walk(form, form.get("/Resources", resources), depth + 1)
-
-
 def artifact_text(path: Path, page_index: int) -> tuple[str, str]:
     """A page's text drawn as Artifacts, and its tagged text.
 
-    Read from the content stream with pikepdf, the same text pdfplumber gave (every page of the
-    bundled, small and torture builds' PDFs compared) in a tenth of the time: pdfplumber laid out
-    every glyph in Python, and its reading of the bundled PDFs' last pages was one of the slowest
-    steps of the print tests.
+    Read from the content stream (``contentstream``), the same text pdfplumber gave (every page of
+    the bundled, small and torture builds' PDFs compared) in a tenth of the time: pdfplumber laid
+    out every glyph in Python, and its reading of the bundled PDFs' last pages was one of the
+    slowest steps of the print tests.
     """
-    reader = _MarkedText()
-    with pikepdf.open(path) as pdf:
-        page = pdf.pages[page_index].obj
-        reader.walk(page, page.get("/Resources", pikepdf.Dictionary()))
-    return "".join(reader.parts[True]), "".join(reader.parts[False])
+    (page,) = contentstream.read(path, page_index)
+    texts: dict[bool, list[str]] = {True: [], False: []}
+    for run in page.runs:
+        texts[run.tag == "/Artifact"].append(run.text)
+    return "".join(texts[True]), "".join(texts[False])
