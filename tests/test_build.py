@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
@@ -202,3 +205,43 @@ def test_a_build_parses_each_pack_file_once(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.chdir(root if inside else tmp_path)
     assert build_all(root, pdf=False) == 0
     assert len(parsed) == 1, parsed
+
+
+#: A project's own template over the theme's, marking each page.
+MARKED_BASE = '{% extends "!base.html" %}{% block extrahead %}<meta name="lcsi-mark" content="MARK">{% endblock %}'
+
+
+def test_a_build_compiles_only_the_templates_no_build_of_its_process_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The theme's templates are compiled once per process (``sphinx_ext/frame.py``), not once per
+    build; a project's own template is compiled for its own file, and again once edited."""
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: Any, name: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(str(name))
+        return compile_template(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+
+    def build(root: Path, mark: str) -> set[str]:
+        template = root / "docs" / "_templates" / "base.html"
+        template.parent.mkdir(exist_ok=True)
+        template.write_text(MARKED_BASE.replace("MARK", mark), encoding="utf-8")
+        # Edited after the last build's pages were written, as by hand (the same second would not do).
+        later = time.time() + 5
+        os.utime(template, (later, later))
+        compiled.clear()
+        assert build_all(root, pdf=False) == 0
+        page = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+        assert f'<meta name="lcsi-mark" content="{mark}">' in page
+        return {name for name in compiled if name.endswith(".html")}
+
+    first, second = (make_project(tmp_path / name, {"small": small_pack()}) for name in ("first", "second"))
+    for root in (first, second):
+        with (root / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write('\ntemplates_path = ["docs/_templates"]\n')
+    build(first, "one")
+    assert build(second, "one") == {"base.html"}, "only the second project's own file"
+    assert build(second, "two") == {"base.html"}, "edited, so compiled again"

@@ -14,6 +14,8 @@ Our catalogue fills what theirs lacks, never overriding a translation they ship:
   (Sphinx's ``template_bridge`` setting);
 - the site's name and copyright holder from ``conf.py`` go through our catalogue, so the default
   ``conf.py``'s words ("Member briefings") come out in the build's language.
+
+The same template bridge keeps the theme's templates compiled for every build the process runs.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 from babel.messages.pofile import read_po
 from sphinx import locale
 from sphinx.jinja2glue import BuiltinTemplateLoader
@@ -34,8 +38,11 @@ from lcsi_briefs.sphinx_ext.localise import site_translator
 from lcsi_briefs.text.catalogue import N_, THEME_DOMAIN, compile_catalogue, theme_catalogue_path
 
 if TYPE_CHECKING:
+    from jinja2.bccache import Bucket
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.config import Config
+    from sphinx.theming import Theme
 
 #: Inside the doctree folder, beside the compiled ``lcsi_briefs`` catalogues.
 COMPILED_DIR = "lcsi_briefs_theme_locale"
@@ -86,8 +93,40 @@ def translate_labels(page: str) -> str:
     return page
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process, however many builds it runs.
+
+    Sphinx makes a new jinja environment for every build, which compiled Furo's and Sphinx's
+    templates again: a sixth of a small site's build (0.07 s of 0.45), paid by every rebuild of
+    the preview server and by each of the site and PDF builds that ``lcsi-briefs build`` runs per
+    language. jinja keeps a template's code under its name and file, with the digest of the
+    source it came from, so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+@cache
+def compiled_templates(extensions: tuple[str, ...]) -> CompiledTemplates:
+    """One cache per set of jinja extensions: a template compiles differently under another set."""
+    return CompiledTemplates()
+
+
 class FrameTemplates(BuiltinTemplateLoader):
     """Sphinx's template bridge, with the theme's unmarked labels translated in what it renders."""
+
+    def init(self, builder: Builder, theme: Theme | None = None, dirs: list[str] | None = None) -> None:
+        super().init(builder, theme, dirs)
+        self.environment.bytecode_cache = compiled_templates(tuple(sorted(self.environment.extensions)))
 
     def render(self, template: str, context: dict[str, Any]) -> str:  # type: ignore[override]
         return translate_labels(super().render(template, context))
