@@ -11,6 +11,7 @@ from typing import Any
 
 import jinja2
 import pytest
+from sphinx.search.en import SearchEnglish
 from sphinx.testing.util import SphinxTestApp
 
 from lcsi_briefs.cli.build import build_all
@@ -245,3 +246,26 @@ def test_a_build_compiles_only_the_templates_no_build_of_its_process_compiled(
     build(first, "one")
     assert build(second, "one") == {"base.html"}, "only the second project's own file"
     assert build(second, "two") == {"base.html"}, "edited, so compiled again"
+
+
+def test_a_build_stems_only_the_words_no_build_of_its_process_stemmed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stems are kept for the process (``sphinx_ext/search.py``): a second build of the same pages
+    stems no word again and writes the same search index."""
+    stemmed: list[str] = []
+    stem_word = SearchEnglish.stem
+
+    def counting(self: SearchEnglish, word: str) -> str:
+        stemmed.append(word)
+        return stem_word(self, word)
+
+    monkeypatch.setattr(SearchEnglish, "stem", counting)
+    indexes = []
+    for name in ("first", "second"):
+        root = make_project(tmp_path / name, {"small": small_pack()})
+        stemmed.clear()
+        assert build_all(root, pdf=False) == 0
+        indexes.append((root / "build" / "html" / "searchindex.js").read_bytes())
+    assert stemmed == []
+    assert indexes[0] == indexes[1] and b'"loneli"' in indexes[1]

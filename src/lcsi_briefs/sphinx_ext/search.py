@@ -55,11 +55,24 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
 
 
+#: Each word's stem by the search language that stemmed it, for every build the process runs.
+_STEMS: dict[tuple[type[SearchLanguage], str], str] = {}
+
+
 def folding_language(base: type[SearchLanguage], lang: str) -> type[SearchLanguage]:
-    """``base`` (a Sphinx search language) with every word folded before it is stemmed."""
+    """``base`` (a Sphinx search language) with every word folded before it is stemmed.
+
+    A word's stem is kept for the process: Sphinx remembers stems only within one page, and
+    stemming the same words again on every page of every build was a tenth of a small site's
+    build (the preview server rebuilds; ``lcsi-briefs build`` builds each language apart).
+    """
 
     def stem(self: SearchLanguage, word: str) -> str:
-        return base.stem(self, fold(word))
+        key = (base, word)
+        stemmed = _STEMS.get(key)
+        if stemmed is None:
+            stemmed = _STEMS[key] = base.stem(self, fold(word))
+        return stemmed
 
     return type(f"Folding{base.__name__}", (base,), {"lang": lang, "stem": stem})
 
