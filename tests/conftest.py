@@ -7,6 +7,7 @@ import copy
 import io
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -173,6 +174,21 @@ def invalid_cases() -> list[object]:
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         cases.append(pytest.param(path.name, marks=marks, id=path.stem))
     return cases
+
+
+#: ``lcsi-briefs`` started with Ctrl+C answered, as in a terminal. A process started with SIGINT
+#: ignored (a job run in the background: ``nohup``, ``cmd &``, as a CI runner may start its jobs)
+#: passes that on to every process it starts, and Python then sets no handler for it, so the
+#: Ctrl+C a test sends would never reach the command.
+_ANSWERING_CTRL_C = (
+    "import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "runpy.run_module('lcsi_briefs.cli.main', run_name='__main__', alter_sys=True)"
+)
+
+
+def interruptible_command(*arguments: str) -> list[str]:
+    """The command line of ``lcsi-briefs *arguments`` for a test that interrupts it."""
+    return [sys.executable, "-c", _ANSWERING_CTRL_C, *arguments]
 
 
 def minimal_docs(root: Path, conf: str = "") -> Path:

@@ -41,7 +41,7 @@ from lcsi_briefs.newsletter.render import email_message, html_body
 from lcsi_briefs.pages import render_pages
 from lcsi_briefs.sphinx_ext.config import site_url
 
-from .conftest import make_project, small_pack, write_pack
+from .conftest import interruptible_command, make_project, small_pack, write_pack
 
 #: Every header an ``.eml`` may carry: ours, and the MIME ones the email library adds.
 OUR_HEADERS = {"subject", "date", "x-unsent", "content-language", "content-type", "mime-version"}
@@ -393,7 +393,7 @@ def test_ctrl_c_while_pdfs_render_gives_one_line_and_no_worker_traceback(tmp_pat
     # signal comes, however fast the machine.
     with (root / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write("\nlcsi_briefs_pdf_workers = 1\n")
-    command = [sys.executable, "-m", "lcsi_briefs.cli.main", "build", "--project", str(root)]
+    command = interruptible_command("build", "--project", str(root))
     build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 240
     output = b""

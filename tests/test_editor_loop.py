@@ -8,7 +8,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -25,7 +24,7 @@ from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.placeholders import URL
 from lcsi_briefs.model.problems import PackError
 
-from .conftest import make_project, small_pack, write_pack
+from .conftest import interruptible_command, make_project, small_pack, write_pack
 
 
 def filled_in(text: str) -> str:
@@ -166,7 +165,7 @@ def test_preview_server_follows_an_edit_and_stops_cleanly(tmp_path: Path) -> Non
     pytest.importorskip("sphinx_autobuild")
     root = make_project(tmp_path / "project", {"small": small_pack()})
     port = free_port()
-    command = [sys.executable, "-m", "lcsi_briefs.cli.main", "serve", "--project", str(root), "--port", str(port)]
+    command = interruptible_command("serve", "--project", str(root), "--port", str(port))
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}/briefing/small/index.html"
     try:

@@ -12,7 +12,6 @@ import re
 import signal
 import string
 import subprocess
-import sys
 import time
 import unicodedata
 from collections.abc import Sequence
@@ -35,7 +34,7 @@ from lcsi_briefs.pages import render_pages
 from lcsi_briefs.pdf import pool
 from lcsi_briefs.pdf.render import Rendered, RenderFailedError, RenderJob, render_pdf
 
-from .conftest import make_project, one_audience_pack, shared_build, small_pack, write_pack
+from .conftest import interruptible_command, make_project, one_audience_pack, shared_build, small_pack, write_pack
 from .test_build import snapshot
 
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 8
@@ -337,7 +336,7 @@ def test_an_interrupted_build_keeps_the_previous_output_and_the_next_one_succeed
     changed = one_audience_pack()
     changed["briefing"]["title"] = "A title from an interrupted build"
     write_pack(root / "briefings" / "small.yaml", changed)
-    command = [sys.executable, "-m", "lcsi_briefs.cli.main", "build", "--project", str(root)]
+    command = interruptible_command("build", "--project", str(root))
     build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     output = b""
     deadline = time.monotonic() + 60
