@@ -116,9 +116,20 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 @cache
-def compiled_templates(extensions: tuple[str, ...]) -> CompiledTemplates:
-    """One cache per set of jinja extensions: a template compiles differently under another set."""
+def compiled_templates(settings: tuple[object, ...]) -> CompiledTemplates:
+    """One cache per set of the settings a template compiles differently under."""
     return CompiledTemplates()
+
+
+def compile_settings(environment: jinja2.Environment) -> tuple[object, ...]:
+    """What jinja reads when it compiles: the environment's kind, its extensions (the i18n
+    one's gettext style with them) and whether it escapes."""
+    return (
+        type(environment),
+        tuple(sorted(environment.extensions)),
+        getattr(environment, "newstyle_gettext", None),
+        environment.autoescape,
+    )
 
 
 class FrameTemplates(BuiltinTemplateLoader):
@@ -126,7 +137,7 @@ class FrameTemplates(BuiltinTemplateLoader):
 
     def init(self, builder: Builder, theme: Theme | None = None, dirs: list[str] | None = None) -> None:
         super().init(builder, theme, dirs)
-        self.environment.bytecode_cache = compiled_templates(tuple(sorted(self.environment.extensions)))
+        self.environment.bytecode_cache = compiled_templates(compile_settings(self.environment))
 
     def render(self, template: str, context: dict[str, Any]) -> str:  # type: ignore[override]
         return translate_labels(super().render(template, context))
