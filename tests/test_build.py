@@ -269,3 +269,20 @@ def test_a_build_stems_only_the_words_no_build_of_its_process_stemmed(
         indexes.append((root / "build" / "html" / "searchindex.js").read_bytes())
     assert stemmed == []
     assert indexes[0] == indexes[1] and b'"loneli"' in indexes[1]
+
+
+def test_an_edit_to_a_template_folder_conf_py_names_outside_the_pages_is_built(tmp_path: Path) -> None:
+    """``templates_path`` is read from the project's root, not from ``docs/``: an edited template
+    there is an input like any page, not a build with "nothing changed"."""
+    root = make_project(tmp_path / "project", {"small": one_audience_pack()})
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\ntemplates_path = ["_templates"]\n')
+    template = root / "_templates" / "base.html"
+    template.parent.mkdir()
+    for mark in ("one", "two"):
+        template.write_text(MARKED_BASE.replace("MARK", mark), encoding="utf-8")
+        later = time.time() + 5  # edited after the last build's pages were written, as by hand
+        os.utime(template, (later, later))
+        assert build_all(root, pdf=False) == 0
+        page = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+        assert f'<meta name="lcsi-mark" content="{mark}">' in page

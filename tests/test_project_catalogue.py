@@ -110,3 +110,12 @@ def test_a_french_pack_is_built_with_the_project_words(tmp_path: Path, capsys: p
     )
     headings = [h.get_text(" ", strip=True).rstrip("¶#").strip() for h in page.find_all(["h2", "h3"])]
     assert "Principaux constats" in headings and "Headline findings" not in headings
+
+    # The project's catalogue is an input like its pages: reworded, the next build shows it.
+    _translate_some(_po(project), {"Headline findings": "Les constats"})
+    use_project_catalogues([])  # as a new ``lcsi-briefs build`` process starts: nothing read yet
+    assert build_all(project, pdf=False) == 0
+    page = BeautifulSoup(
+        (project / "build" / "html" / "briefing" / "petit" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert "Les constats" in [h.get_text(" ", strip=True).rstrip("¶#").strip() for h in page.find_all(["h2", "h3"])]

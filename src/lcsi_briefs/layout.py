@@ -61,6 +61,9 @@ class ProjectLayout:
     #: The site's language (``language`` in ``conf.py``): the language of the site's root.
     language: str = "en"
     members_dir: str = "members"
+    #: Other folders ``conf.py`` names for a build to read, relative to ``root``: its templates,
+    #: static and extra files, and translations.
+    conf_dirs: tuple[str, ...] = ()
 
     @property
     def srcdir(self) -> Path:

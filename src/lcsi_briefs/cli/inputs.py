@@ -17,6 +17,7 @@ from lcsi_briefs.languages import SiteLanguages, is_language_key, site_languages
 from lcsi_briefs.layout import ProjectLayout, shown_folder
 from lcsi_briefs.members.logo_path import named_logo
 from lcsi_briefs.members.shard import Shard
+from lcsi_briefs.text.catalogue import PROJECT_LOCALE_DIR
 
 #: Environment variables that change what a build writes (conf.py reads the site URL ones).
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LCSI_BRIEFS_SITE_URL", "READTHEDOCS_CANONICAL_URL")
@@ -71,13 +72,24 @@ def inputs_digest(
     project = layout.root
     # The member files exist only in projects that print member editions, the publisher's where it is set.
     folders = [layout.srcdir, layout.packs, layout.member_files, Path(__file__).parent.parent]
+    # What conf.py names besides (templates, static files, translations) and the project's own
+    # catalogue, where they are the project's own folders and not the pages' (counted already).
+    named = [project / folder for folder in (*layout.conf_dirs, PROJECT_LOCALE_DIR)]
+    folders += [
+        folder
+        for folder in named
+        if folder.resolve() != project.resolve()
+        and lies_inside(folder, project)
+        and not lies_inside(folder, layout.srcdir)
+    ]
     files = [project / "conf.py", *publisher_files(layout.publisher_file)] + [
         path
         for folder in folders
         for path in (folder.rglob("*") if folder.is_dir() else ())
-        if path.is_file() and not layout.is_generated(path) and "__pycache__" not in path.parts
+        # A .mo file is compiled from its .po by the build itself.
+        if path.is_file() and not layout.is_generated(path) and "__pycache__" not in path.parts and path.suffix != ".mo"
     ]
-    for path in sorted(files):
+    for path in sorted(set(files)):
         digest.update(str(path.relative_to(project) if path.is_relative_to(project) else path.name).encode())
         if pages is None or not path.is_relative_to(layout.srcdir) or pages(path):
             digest.update(path.read_bytes())

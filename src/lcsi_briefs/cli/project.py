@@ -17,9 +17,14 @@ from lcsi_briefs.sphinx_ext.config import PREFIX, BriefsConfig, checked_settings
 CONF_PY = "conf.py"
 
 
-def _read(project: Path) -> tuple[BriefsConfig, str]:
+#: Sphinx's settings naming folders, relative to ``conf.py``'s, whose files a build reads
+#: besides the pages and packs (the HTML builder's are declared here, as it declares them).
+CONF_FOLDERS = ("templates_path", "html_static_path", "html_extra_path", "locale_dirs")
+
+
+def _read(project: Path) -> tuple[BriefsConfig, str, tuple[str, ...]]:
     """The lcsi-briefs settings of the ``conf.py`` in ``project``, checked as the extension checks
-    them, and the site's language.
+    them, the site's language, and the other folders it names (:data:`CONF_FOLDERS`).
 
     A bad value falls back to its default here too (the extension names it when it builds), so
     the command and Sphinx agree on every folder: ``pages_dir = "../outside"`` is refused by both.
@@ -28,12 +33,17 @@ def _read(project: Path) -> tuple[BriefsConfig, str]:
     from sphinx.util.tags import Tags  # noqa: PLC0415
 
     if not (project / CONF_PY).is_file():
-        return BriefsConfig(), "en"
+        return BriefsConfig(), "en", ()
     config = Config.read(project, overrides={}, tags=Tags())
     for field in fields(BriefsConfig):
         config.add(PREFIX + field.name, field.default, "env", types=(type(field.default),))
+    for name in CONF_FOLDERS:
+        if name not in config:
+            config.add(name, [], "html", types=(list, tuple))
+    folders = [getattr(config, name) for name in CONF_FOLDERS]
+    named = tuple(str(folder) for value in folders if isinstance(value, list | tuple) for folder in value)
     language = config.language
-    return checked_settings(config)[0], language if isinstance(language, str) and language else "en"
+    return checked_settings(config)[0], language if isinstance(language, str) and language else "en", named
 
 
 def read_settings(project: Path) -> BriefsConfig:
@@ -43,11 +53,12 @@ def read_settings(project: Path) -> BriefsConfig:
 
 def read_layout(project: Path) -> ProjectLayout:
     """The folders of the project whose ``conf.py`` is in ``project``, and the site's language."""
-    settings, language = _read(project)
+    settings, language, conf_dirs = _read(project)
     return ProjectLayout(
         root=project,
         packs_dir=settings.packs_dir,
         pages_dir=settings.pages_dir,
         language=language,
         members_dir=settings.members_dir,
+        conf_dirs=conf_dirs,
     )
