@@ -113,7 +113,6 @@ def test_a_french_pack_is_built_with_the_project_words(tmp_path: Path, capsys: p
 
     # The project's catalogue is an input like its pages: reworded, the next build shows it.
     _translate_some(_po(project), {"Headline findings": "Les constats"})
-    use_project_catalogues([])  # as a new ``lcsi-briefs build`` process starts: nothing read yet
     assert build_all(project, pdf=False) == 0
     page = BeautifulSoup(
         (project / "build" / "html" / "briefing" / "petit" / "index.html").read_text(encoding="utf-8"), "html.parser"

@@ -62,6 +62,8 @@ PROJECT_LOCALE_DIR = "locale"
 _Cached = TypeVar("_Cached", bound=Callable[..., object])
 #: The project's catalogue folders in use (see :func:`use_project_catalogues`).
 _project_dirs: tuple[Path, ...] = ()
+#: The catalogues in those folders when they were last read: each file, its size and its time.
+_project_files: tuple[tuple[Path, int, int], ...] = ()
 #: Each cache of translated words, emptied when the project's catalogues change.
 _clears: list[Callable[[], None]] = []
 
@@ -78,11 +80,21 @@ def translation_cache(function: _Cached) -> _Cached:
 
 
 def use_project_catalogues(folders: Iterable[Path]) -> None:
-    """Read a project's own catalogues (its ``locale/`` folder) before the shipped ones."""
-    global _project_dirs  # noqa: PLW0603 - the one switch the caches depend on
+    """Read a project's own catalogues (its ``locale/`` folder) before the shipped ones.
+
+    Read again when a catalogue there was added, removed or saved since the last call, as well
+    as when the folders change: one process may build the same project after an edit.
+    """
+    global _project_dirs, _project_files  # the one switch the caches depend on
     found = tuple(folder.resolve() for folder in folders if folder.is_dir())
-    if found != _project_dirs:
-        _project_dirs = found
+    files = tuple(
+        (path, status.st_size, status.st_mtime_ns)
+        for folder in found
+        for path in sorted(folder.glob("*/LC_MESSAGES/*.po"))
+        if (status := path.stat())
+    )
+    if (found, files) != (_project_dirs, _project_files):
+        _project_dirs, _project_files = found, files
         for clear in _clears:
             clear()
 
