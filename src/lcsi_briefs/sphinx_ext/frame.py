@@ -97,7 +97,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
     """The theme's templates compiled once per process, however many builds it runs.
 
     Sphinx makes a new jinja environment for every build, which compiled Furo's and Sphinx's
-    templates again: a sixth of a small site's build (0.07 s of 0.45), paid by every rebuild of
+    templates again: a fifth of a small site's build (0.75 s of CPU, 0.57 without), paid by every rebuild of
     the preview server and by each of the site and PDF builds that ``lcsi-briefs build`` runs per
     language. jinja keeps a template's code under its name and file, with the digest of the
     source it came from, so an edited template is compiled again.

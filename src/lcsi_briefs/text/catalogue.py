@@ -87,14 +87,12 @@ def use_project_catalogues(folders: Iterable[Path]) -> None:
     """
     global _project_dirs, _project_files  # the one switch the caches depend on
     found = tuple(folder.resolve() for folder in folders if folder.is_dir())
-    files = tuple(
-        (path, status.st_size, status.st_mtime_ns)
-        for folder in found
-        for path in sorted(folder.glob("*/LC_MESSAGES/*.po"))
-        if (status := path.stat())
-    )
-    if (found, files) != (_project_dirs, _project_files):
-        _project_dirs, _project_files = found, files
+    files: list[tuple[Path, int, int]] = []
+    for path in sorted(path for folder in found for path in folder.glob("*/LC_MESSAGES/*.po")):
+        status = path.stat()
+        files.append((path, status.st_size, status.st_mtime_ns))
+    if (found, tuple(files)) != (_project_dirs, _project_files):
+        _project_dirs, _project_files = found, tuple(files)
         for clear in _clears:
             clear()
 
