@@ -7,7 +7,9 @@ site is at the root, the Welsh one under ``cy/``, linked page to page.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -287,3 +289,21 @@ def test_a_switch_follows_its_twin_when_the_twin_loses_a_page(tmp_path: Path) ->
     write_pack(root / "briefings" / "minimal.yaml", english)
     assert build_all(root, pdf=False) == 0
     assert switch().endswith("briefing/minimal/index.html")  # the English briefing's overview now
+
+
+def test_a_template_edit_reaches_every_language_of_the_site(tmp_path: Path) -> None:
+    """A template folder in ``docs/`` is read by every language's build, not only the root's: each
+    language's stamp counts it, so none is skipped as unchanged after an edit."""
+    root = make_project(tmp_path / "project", {"minimal": load("minimal.yaml"), "coed-stryd": load("coed-stryd.yaml")})
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\ntemplates_path = ["docs/_templates"]\n')
+    template = root / "docs" / "_templates" / "base.html"
+    template.parent.mkdir()
+    for mark in ("one", "two"):
+        meta = f'<meta name="lcsi-mark" content="{mark}">'
+        template.write_text('{% extends "!base.html" %}{% block extrahead %}' + meta + "{% endblock %}", "utf-8")
+        later = time.time() + 5  # edited after the last build's pages were written, as by hand
+        os.utime(template, (later, later))
+        assert build_all(root, pdf=False) == 0
+        for page in ("index.html", "cy/index.html"):
+            assert meta in (root / "build" / "html" / page).read_text(encoding="utf-8"), (mark, page)

@@ -46,6 +46,18 @@ def publisher_files(path: Path) -> list[Path]:
     return [path, logo.resolve()]
 
 
+def _read_files(layout: ProjectLayout, folder: Path) -> list[Path]:
+    """The files under ``folder`` a build reads: not what it writes there itself (generated pages,
+    bytecode, a .mo compiled from its .po)."""
+    if not folder.is_dir():
+        return []
+    return [
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and not layout.is_generated(path) and "__pycache__" not in path.parts and path.suffix != ".mo"
+    ]
+
+
 def inputs_digest(
     layout: ProjectLayout,
     *,
@@ -73,25 +85,19 @@ def inputs_digest(
     # The member files exist only in projects that print member editions, the publisher's where it is set.
     folders = [layout.srcdir, layout.packs, layout.member_files, Path(__file__).parent.parent]
     # What conf.py names besides (templates, static files, translations) and the project's own
-    # catalogue, where they are the project's own folders and not the pages' (counted already).
+    # catalogue: every language's build reads them, wherever they are in the project.
     named = [project / folder for folder in (*layout.conf_dirs, PROJECT_LOCALE_DIR)]
-    folders += [
-        folder
-        for folder in named
-        if folder.resolve() != project.resolve()
-        and lies_inside(folder, project)
-        and not lies_inside(folder, layout.srcdir)
-    ]
-    files = [project / "conf.py", *publisher_files(layout.publisher_file)] + [
+    shared = {
         path
-        for folder in folders
-        for path in (folder.rglob("*") if folder.is_dir() else ())
-        # A .mo file is compiled from its .po by the build itself.
-        if path.is_file() and not layout.is_generated(path) and "__pycache__" not in path.parts and path.suffix != ".mo"
-    ]
+        for folder in named
+        if folder.resolve() != project.resolve() and lies_inside(folder, project)
+        for path in _read_files(layout, folder)
+    }
+    files = [project / "conf.py", *publisher_files(layout.publisher_file), *shared]
+    files += [path for folder in folders for path in _read_files(layout, folder)]
     for path in sorted(set(files)):
         digest.update(str(path.relative_to(project) if path.is_relative_to(project) else path.name).encode())
-        if pages is None or not path.is_relative_to(layout.srcdir) or pages(path):
+        if pages is None or path in shared or not path.is_relative_to(layout.srcdir) or pages(path):
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
