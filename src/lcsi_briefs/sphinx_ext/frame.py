@@ -97,10 +97,11 @@ class CompiledTemplates(jinja2.BytecodeCache):
     """The theme's templates compiled once per process, however many builds it runs.
 
     Sphinx makes a new jinja environment for every build, which compiled Furo's and Sphinx's
-    templates again: a fifth of a small site's build (0.75 s of CPU, 0.57 without), paid by every rebuild of
-    the preview server and by each of the site and PDF builds that ``lcsi-briefs build`` runs per
-    language. jinja keeps a template's code under its name and file, with the digest of the
-    source it came from, so an edited template is compiled again.
+    templates again: a fifth of a small site's build (0.75 s of CPU, 0.57 without), paid by each
+    language's site build after the first in ``lcsi-briefs build`` and by every build after the
+    first in a process that runs several (the tests run about ninety); the preview server starts
+    a new process for each rebuild. jinja keeps a template's code under its name and file, with
+    the digest of the source it came from, so an edited template is compiled again.
     """
 
     def __init__(self) -> None:
@@ -122,8 +123,9 @@ def compiled_templates(settings: tuple[object, ...]) -> CompiledTemplates:
 
 
 def compile_settings(environment: jinja2.Environment) -> tuple[object, ...]:
-    """What jinja reads when it compiles: the environment's kind, its extensions (the i18n
-    one's gettext style with them) and whether it escapes."""
+    """The compile-time settings that differ between Sphinx's builds: the environment's kind, its
+    extensions (the i18n one's gettext style with them) and whether it escapes. The rest (filters,
+    delimiters, ``finalize``) Sphinx sets alike in every build."""
     return (
         type(environment),
         tuple(sorted(environment.extensions)),

@@ -64,7 +64,7 @@ def folding_language(base: type[SearchLanguage], lang: str) -> type[SearchLangua
 
     A word's stem is kept for the process: Sphinx remembers stems only within one page, and
     stemming the same words again on every page of every build was a tenth of a small site's
-    build (the preview server rebuilds; ``lcsi-briefs build`` builds each language apart).
+    build (``lcsi-briefs build`` builds each language's site apart, in one process).
     """
 
     def stem(self: SearchLanguage, word: str) -> str:

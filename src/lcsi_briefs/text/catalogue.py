@@ -85,7 +85,7 @@ def use_project_catalogues(folders: Iterable[Path]) -> None:
     Read again when a catalogue there was added, removed or saved since the last call, as well
     as when the folders change: one process may build the same project after an edit.
     """
-    global _project_dirs, _project_files  # the one switch the caches depend on
+    global _project_dirs, _project_files  # what the caches of translated words depend on
     found = tuple(folder.resolve() for folder in folders if folder.is_dir())
     files: list[tuple[Path, int, int]] = []
     for path in sorted(path for folder in found for path in folder.glob("*/LC_MESSAGES/*.po")):
