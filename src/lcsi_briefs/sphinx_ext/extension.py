@@ -27,10 +27,10 @@ from lcsi_briefs.sphinx_ext.editorial import report_editorial, setup_accessibili
 from lcsi_briefs.sphinx_ext.errors import BriefingDataError, GeneratedFolderError
 from lcsi_briefs.sphinx_ext.expansion import setup_first_use
 from lcsi_briefs.sphinx_ext.frame import setup_frame
-from lcsi_briefs.sphinx_ext.languages import mark_twin_pages, own_packs, setup_languages
+from lcsi_briefs.sphinx_ext.languages import SITE_BUILDERS, mark_twin_pages, own_packs, setup_languages
 from lcsi_briefs.sphinx_ext.localise import note_missing_catalogues, note_twin_gaps, setup_localisation, site_translator
 from lcsi_briefs.sphinx_ext.search import setup_search
-from lcsi_briefs.sphinx_ext.site import SITE_BUILDERS, setup_site
+from lcsi_briefs.sphinx_ext.site import setup_site
 from lcsi_briefs.sphinx_ext.site_packs import store_packs
 from lcsi_briefs.text.counts import counted
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-#: Only the site's own HTML builders; the PDF builder is HTML-based too but has no frame.
+#: Only the site's own HTML builders; the PDF builder is HTML-based too but has no frame and its own sheets.
 SITE_BUILDERS = ("html", "dirhtml")
 #: The label of the language switch, in the page's language.
 SWITCH_LABEL = N_("Language")

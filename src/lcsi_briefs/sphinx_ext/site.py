@@ -12,6 +12,8 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lcsi_briefs.sphinx_ext.languages import SITE_BUILDERS
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -22,8 +24,6 @@ FONT_FOLDER = PDF_DIR / "fonts"
 #: Where the site keeps the same sheet and fonts, inside ``_static``.
 SITE_FONT_SHEET = "lcsi-fonts.css"
 SITE_FONT_FOLDER = "fonts"
-#: Only the site's own HTML builders; the PDF builder is HTML-based too but has its own sheets.
-SITE_BUILDERS = ("html", "dirhtml")
 
 
 def site_font_sheet(text: str) -> str:
