@@ -1,9 +1,10 @@
 """What a PDF's pages show, run by run, read from their content streams with pikepdf.
 
 Each text-showing operator is one run: its text, its font and size, and the matrix from text
-space to the page where it starts. Three checks read them: the large-print check (``glyphs``)
-takes each glyph's size and slant from the matrix, ``pdftext.pages`` each line's baseline, and
-``pdfua.artifact_text`` each run's marked-content tag. They once used pdfplumber or pypdf, which
+space to the page where it starts. Four checks read them: the large-print check (``glyphs``)
+takes each glyph's size and slant from the matrix, ``pdftext.pages`` each line's baseline,
+``pdfua.artifact_text`` each run's marked-content tag, and the brief's text check
+(``test_brief_content``) each run's block and the words it starts. They once used pdfplumber or pypdf, which
 read every glyph in Python and were the slowest steps of the print tests. The walk keeps only
 the graphics state that places text: ``q``/``Q``, ``cm``, ``BT``, ``Tm``, ``Td``, ``TD``,
 ``T*``, ``TL``, ``Tf`` and Form XObjects (``Do``) with their ``/Matrix``; and the tag of
@@ -269,7 +270,7 @@ def read(path: Path, only: int | None = None) -> list[Page]:
     found = []
     with pikepdf.open(path) as pdf:
         for page in pdf.pages if only is None else [pdf.pages[only]]:
-            reader.runs = []
+            reader.runs, reader.tag = [], None  # each page starts outside any marked content
             reader.walk(page.obj, page.obj.get("/Resources", pikepdf.Dictionary()), IDENTITY, 0)
             box = [float(value) for value in page.mediabox]
             found.append(Page(box[3] - box[1], reader.runs))
