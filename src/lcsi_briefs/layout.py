@@ -354,8 +354,8 @@ class PackLayout:
 
 
 def edition_of_copy(place: str) -> str | None:
-    """The edition (its file's name) a member's copy at ``place`` in the PDF folder is of;
-    None for the publisher's own, which lie at the folder's top (``members/<id>/<file>``)."""
+    """The edition (its file's name) a member's copy at ``place`` (``members/<id>/<file>``) in the
+    PDF folder is of; None for the publisher's own, which lie at the folder's top."""
     folder, _, name = place.rpartition("/")
     return name if folder.startswith(f"{MEMBERS_DIR}/") else None
 

@@ -118,9 +118,10 @@ def draw_line(chart: Chart, language: str, canvas: Canvas, *, keyed: bool, value
     right = max(canvas.width_of(text) for text in ends) + font * 0.9 + EDGE if ends else EDGE + font * 0.4
     plot_width = size.width - left - right
     radius = font * 0.32
-    # Every marker (its shape and stroke) stays inside the grid, clear of the value labels at its
-    # left and the categories below it: drawn on the grid's edge, one came within half a unit of
-    # "1,000", and one for a zero touched the year under it.
+    # Every marker (its shape and stroke) stays inside the grid's width, clear of the value labels
+    # at its left; the categories sit below a marker's reach from the lowest line. Drawn on the
+    # grid's edge, one came within half a unit of "1,000", and one for a zero touched the year
+    # under it.
     inset = radius + MARKER_REACH
     if plot_width - 2 * inset < size.width / 2:
         raise Illegible("the labels leave the lines less than half the width")
