@@ -193,3 +193,32 @@ def test_preview_server_follows_an_edit_and_stops_cleanly(tmp_path: Path) -> Non
     # Quiet, and one rebuild for one save: the first build, then the edit.
     assert output.count("site rebuilt") == 2, output
     assert "MdParserConfig" not in output and "The configuration has changed" not in output
+
+
+def test_a_page_rewritten_while_it_is_sent_goes_whole_with_its_length(tmp_path: Path) -> None:
+    """The preview's files are read when asked for: a rebuild that rewrites a page while it is
+    being sent cannot leave the response shorter than the length it declared."""
+    pytest.importorskip("starlette")
+    import asyncio  # noqa: PLC0415
+
+    from lcsi_briefs.cli.preview import site_files  # noqa: PLC0415
+
+    page = tmp_path / "index.html"
+    page.write_text("<p>" + "a whole page " * 200 + "</p>", encoding="utf-8")
+    files = site_files(tmp_path)
+    scope = {"type": "http", "method": "GET", "path": "/index.html", "headers": [], "query_string": b""}
+    response = asyncio.run(files.get_response("index.html", scope))
+    page.write_text("<p>rebuilding</p>", encoding="utf-8")  # the build rewrites it in place
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(asyncio.wait_for(response(scope, receive, send), 30))  # a short file once hung here
+    headers = dict(sent[0]["headers"])
+    body = b"".join(message.get("body", b"") for message in sent[1:])
+    assert int(headers[b"content-length"]) == len(body)
+    assert body.startswith(b"<p>a whole page")

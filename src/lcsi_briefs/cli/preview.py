@@ -120,6 +120,7 @@ def allowed_hosts(host: str) -> list[str]:
 def site_files(folder: Path) -> Any:
     """The built site's pages and files, and nothing of a build's own (no ``.``-names)."""
     from starlette.exceptions import HTTPException  # noqa: PLC0415
+    from starlette.responses import FileResponse, Response  # noqa: PLC0415
     from starlette.staticfiles import StaticFiles  # noqa: PLC0415
 
     class SiteFiles(StaticFiles):
@@ -127,7 +128,17 @@ def site_files(folder: Path) -> Any:
             # Sphinx's .buildinfo, a stray .doctrees or editor litter: never the site's.
             if any(part.startswith(".") for part in Path(path).parts):
                 raise HTTPException(status_code=404)
-            return await super().get_response(path, scope)
+            response = await super().get_response(path, scope)
+            if not isinstance(response, FileResponse):
+                return response
+            # Sent as read now: a rebuild rewrites the pages in place, and a file that shrank
+            # after its length was taken broke the response ("Too little data for declared
+            # Content-Length") and printed a traceback. The browser reloads once the build is done.
+            try:
+                body = Path(response.path).read_bytes()
+            except OSError:
+                raise HTTPException(status_code=404) from None
+            return Response(body, status_code=response.status_code, media_type=response.media_type)
 
     return SiteFiles(directory=folder, html=True)
 
