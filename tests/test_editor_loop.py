@@ -24,7 +24,7 @@ from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.placeholders import URL
 from lcsi_briefs.model.problems import PackError
 
-from .conftest import interruptible_command, make_project, small_pack, write_pack
+from .conftest import interruptible_command, make_project, one_audience_pack, small_pack, write_pack
 
 
 def filled_in(text: str) -> str:
@@ -163,7 +163,8 @@ def wait_for(url: str, text: str, seconds: float = PATIENCE) -> float:
 
 def test_preview_server_follows_an_edit_and_stops_cleanly(tmp_path: Path) -> None:
     pytest.importorskip("sphinx_autobuild")
-    root = make_project(tmp_path / "project", {"small": small_pack()})
+    # One audience: six PDFs a build, not ten; the test reads the site and one PDF.
+    root = make_project(tmp_path / "project", {"small": one_audience_pack()})
     port = free_port()
     command = interruptible_command("serve", "--project", str(root), "--port", str(port))
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
@@ -172,7 +173,7 @@ def test_preview_server_follows_an_edit_and_stops_cleanly(tmp_path: Path) -> Non
         # The server answers before the site is built (a page saying so), then shows the site.
         wait_for(f"http://127.0.0.1:{port}/", "<html")
         wait_for(url, "Regular library visits go with less loneliness.")
-        edited: dict[str, Any] = small_pack()
+        edited: dict[str, Any] = one_audience_pack()
         edited["findings"][0]["statement"] = "An edited statement, seen live."
         write_pack(root / "briefings" / "small.yaml", edited)
         wait_for(url, "An edited statement, seen live.")
