@@ -112,6 +112,18 @@ def test_structure_error_and_reference_error_in_one_file_are_both_reported(tmp_p
     ]
 
 
+def test_an_unknown_id_with_no_close_match_names_the_first_twelve_and_counts_the_rest(tmp_path: Path) -> None:
+    """A pack with many sources: the message lists enough to recognise them, not all of them."""
+    pack = small_pack()
+    first = pack["sources"][0]
+    pack["sources"] += [{**first, "id": f"report-{number:02d}"} for number in range(2, 15)]
+    pack["findings"][0]["sources"] = ["zzz"]
+    listed = ", ".join(["data-annex", "main-report", *(f"report-{number:02d}" for number in range(2, 12))])
+    assert messages([write_pack(tmp_path / "many.yaml", pack)]) == [
+        f"unknown source 'zzz'; expected one of: {listed} and 3 more"
+    ]
+
+
 def test_bad_file_name_is_reported_alongside_a_yaml_syntax_error(tmp_path: Path) -> None:
     """'Every problem in one pass' includes the file name, whatever else is wrong."""
     pack = tmp_path / "Bad Name.yaml"

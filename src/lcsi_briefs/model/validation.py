@@ -24,8 +24,11 @@ from lcsi_briefs.model.flow_lists import split_item_problems
 from lcsi_briefs.model.pack import Pack
 from lcsi_briefs.model.problems import Location, Problem, describe, field_path
 from lcsi_briefs.model.yaml_reader import Document
+from lcsi_briefs.text.counts import named_first
 from lcsi_briefs.text.paragraphs import character_name, unusable_character
 
+#: Ids named when a reference matches none and none is close: enough to recognise the list.
+KNOWN_IDS_NAMED = 12
 _ID_RULE = "an id of lower-case letters, digits and hyphens (1 to 64 characters)"
 
 _EXPECTED = {
@@ -211,9 +214,7 @@ def check_references(
         if close:
             message += f" (did you mean {close[0]!r}?)"
         elif known:
-            shown = sorted(known)
-            listed = ", ".join(shown[:12]) + (f" and {len(shown) - 12} more" if len(shown) > 12 else "")
-            message += f"; expected one of: {listed}"
+            message += f"; expected one of: {named_first(sorted(known), KNOWN_IDS_NAMED)}"
         else:
             message += f"; the pack defines no {kind}s"
         yield Problem(document.path, line, column, field_path(where), message)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -20,6 +19,7 @@ from lcsi_briefs.model.audience import Implication
 from lcsi_briefs.model.pack import LoadedPack
 from lcsi_briefs.model.print_page import FIGURES_SHEET, LARGE_PRINT_SHEET, PRINT_SHEET
 from lcsi_briefs.pdf.render import PageLimit
+from lcsi_briefs.text.counts import named_first
 
 HERE = Path(__file__).parent
 FONTS_STYLESHEET = HERE / "static" / "fonts.css"
@@ -88,13 +88,6 @@ class TooLong:
 MEMBER_COPIES_NAMED = 3
 
 
-def named_first(names: Sequence[str], others: str = "more") -> str:
-    """The first ``MEMBER_COPIES_NAMED`` names and how many others: "a, b, c and 2 more"."""
-    shown = ", ".join(names[:MEMBER_COPIES_NAMED])
-    rest = len(names) - MEMBER_COPIES_NAMED
-    return f"{shown} and {rest} {others}" if rest > 0 else shown
-
-
 @dataclass(frozen=True)
 class _Shorten:
     """What the editor is pointed at when a brief runs over: its longest implication, and how."""
@@ -146,7 +139,7 @@ def _members_too_long(copies: list[TooLong]) -> str:
     """Many members' copies of one brief past its pages: one line, at the implication to shorten."""
     first = copies[0]
     shorten = _shorten(first.loaded, first.edition)
-    names = named_first([item.copy.cobrand.name for item in copies if item.copy])
+    names = named_first([item.copy.cobrand.name for item in copies if item.copy], MEMBER_COPIES_NAMED)
     return (
         f"{shorten.at}: warning: {shorten.field}: {len(copies)} members' copies of the {shorten.brief}, "
         f"with their logos, names and contact details, do not fit on {shorten.fits} ({names}; "

@@ -18,9 +18,10 @@ from sphinx.util import logging
 from lcsi_briefs.editions import Edition, MemberCopy
 from lcsi_briefs.layout import edition_of_copy
 from lcsi_briefs.model.pack import LoadedPack
-from lcsi_briefs.pdf.print_setup import TooLong, named_first
+from lcsi_briefs.pdf.print_setup import MEMBER_COPIES_NAMED, TooLong
 from lcsi_briefs.pdf.render import TOO_LONG
 from lcsi_briefs.sphinx_ext.warnings import BriefsWarnings, warn
+from lcsi_briefs.text.counts import named_first
 
 logger = logging.getLogger(__name__)
 #: A brief's pack, edition and member's copy (None for the publisher's own).
@@ -59,7 +60,7 @@ class RenderWarnings:
         """Each warning of members' copies once per edition, naming the first copies."""
         for (edition, message), names in sorted(self.copies.items()):
             ordered = sorted(names)
-            printing = named_first(ordered, "other members' copies")
+            printing = named_first(ordered, MEMBER_COPIES_NAMED, "other members' copies")
             # Several members' copies: at the pack's edition, where their content comes from.
             origin = self.origins[ordered[0]]
             if len(ordered) > 1:

@@ -36,6 +36,7 @@ from lcsi_briefs.text.catalogue import (
     use_project_catalogues,
 )
 from lcsi_briefs.text.catalogue import compile_catalogue as _compile
+from lcsi_briefs.text.counts import named_first
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -103,16 +104,14 @@ def note_missing_catalogues(packs: list[LoadedPack]) -> None:
             continue
         gaps = untranslated(language)
         if gaps:
-            named = ", ".join(repr(gap) for gap in gaps[:NAMED_GAPS])
-            more = f" and {len(gaps) - NAMED_GAPS} more" if len(gaps) > NAMED_GAPS else ""
+            named = named_first([repr(gap) for gap in gaps], NAMED_GAPS)
             note(
                 logger,
-                "%d interface messages have no %r translation, so readers see them in English: %s%s; "
+                "%d interface messages have no %r translation, so readers see them in English: %s; "
                 "translate them in %s/%s/LC_MESSAGES/%s.po ('lcsi-briefs translate %s' adds the missing ones)",
                 len(gaps),
                 found,
                 named,
-                more,
                 PROJECT_LOCALE_DIR,
                 found,
                 DOMAIN,

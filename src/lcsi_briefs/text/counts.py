@@ -9,7 +9,20 @@ each language's own plural rule applies.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 def counted(count: int, noun: str) -> str:
     """``count`` and ``noun``, the noun with a plural "s" unless there is exactly one."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def named_first(names: Sequence[str], shown: int, others: str = "more") -> str:
+    """The first ``shown`` names, then how many others: "a, b, c and 2 more".
+
+    A message that names every unknown id, untranslated message or member's copy would run to
+    hundreds of names on a big project; the first few say where to look, the count how much.
+    """
+    listed = ", ".join(names[:shown])
+    rest = len(names) - shown
+    return f"{listed} and {rest} {others}" if rest > 0 else listed
