@@ -86,9 +86,16 @@ def merged(listings: Sequence[Shared]) -> tuple[Shared, dt.datetime]:
 
 @cache
 def _templates() -> jinja2.Environment:
-    """One environment per process, so the index template is compiled once, not once per member."""
+    """One environment per process, so the index template is compiled once, not once per member.
+
+    The templates are the package's own and do not change while it runs: not looked at on disk
+    again for every member (as the print templates are not, ``pdf/brief.py``).
+    """
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        auto_reload=False,
     )
 
 

@@ -37,6 +37,8 @@ _TEMPLATES = jinja2.Environment(
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=True,
+    # The package's own templates, unchanged while it runs (as the print templates, pdf/brief.py).
+    auto_reload=False,
 )
 WIDTH = 72
 
