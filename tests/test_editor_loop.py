@@ -19,6 +19,8 @@ import yaml
 
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.cli.main import main
+from lcsi_briefs.cli.preview import watched_paths
+from lcsi_briefs.cli.project import read_layout
 from lcsi_briefs.cli.scaffold import ScaffoldError, new_pack
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.placeholders import URL
@@ -159,6 +161,26 @@ def wait_for(url: str, text: str, seconds: float = PATIENCE) -> float:
             return time.monotonic() - start
         time.sleep(0.25)
     pytest.fail(f"{text!r} was not served at {url} within {seconds} s")
+
+
+def test_the_preview_watches_every_folder_a_build_reads(tmp_path: Path) -> None:
+    """A save the build would rebuild for rebuilds the preview too: a template folder conf.py
+    names at the project's root and the project's catalogue were once read by the build only."""
+    root = make_project(tmp_path / "project", {"small": one_audience_pack()})
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\ntemplates_path = ["_templates"]\n')
+    saved = [
+        root / "_templates" / "base.html",
+        root / "locale" / "fr" / "LC_MESSAGES" / "lcsi_briefs.po",
+        root / "briefings" / "small.yaml",
+        root / "docs" / "index.md",
+        root / "conf.py",
+    ]
+    for path in saved[:2]:
+        path.parent.mkdir(parents=True)
+        path.write_text("", encoding="utf-8")
+    watched = watched_paths(read_layout(root))
+    assert [path for path in saved if not any(path.is_relative_to(folder) for folder in watched)] == []
 
 
 def test_preview_server_follows_an_edit_and_stops_cleanly(tmp_path: Path) -> None:

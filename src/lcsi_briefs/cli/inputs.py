@@ -46,6 +46,22 @@ def publisher_files(path: Path) -> list[Path]:
     return [path, logo.resolve()]
 
 
+def read_folders(layout: ProjectLayout) -> tuple[list[Path], list[Path]]:
+    """The folders a build reads: those whose every file it reads (the pages, the packs, the
+    members' files, this package), and those ``conf.py`` names besides (templates, static files,
+    translations) with the project's own catalogue, which every language's build reads.
+
+    One list for the digest that lets an unchanged build stop at once and for the preview's
+    watcher, so a file one of them counts is never missed by the other. A named folder counts
+    inside the project only: one outside it (``../shared/_templates``) is not the project's to
+    watch, and the project root itself would be every file at once.
+    """
+    project = layout.root
+    named = [project / folder for folder in (*layout.conf_dirs, PROJECT_LOCALE_DIR)]
+    shared = [folder for folder in named if folder.resolve() != project.resolve() and lies_inside(folder, project)]
+    return [layout.srcdir, layout.packs, layout.member_files, Path(__file__).parent.parent], shared
+
+
 def _read_files(layout: ProjectLayout, folder: Path) -> list[Path]:
     """The files under ``folder`` a build reads: not what it writes there itself (generated pages,
     bytecode, a .mo compiled from its .po)."""
@@ -83,16 +99,8 @@ def inputs_digest(
             digest.update(f"{tool}=none".encode())
     project = layout.root
     # The member files exist only in projects that print member editions, the publisher's where it is set.
-    folders = [layout.srcdir, layout.packs, layout.member_files, Path(__file__).parent.parent]
-    # What conf.py names besides (templates, static files, translations) and the project's own
-    # catalogue: every language's build reads them, wherever they are in the project.
-    named = [project / folder for folder in (*layout.conf_dirs, PROJECT_LOCALE_DIR)]
-    shared = {
-        path
-        for folder in named
-        if folder.resolve() != project.resolve() and lies_inside(folder, project)
-        for path in _read_files(layout, folder)
-    }
+    folders, named = read_folders(layout)
+    shared = {path for folder in named for path in _read_files(layout, folder)}
     files = [project / "conf.py", *publisher_files(layout.publisher_file), *shared]
     files += [path for folder in folders for path in _read_files(layout, folder)]
     for path in sorted(set(files)):

@@ -28,12 +28,22 @@ from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from lcsi_briefs.cli.inputs import publisher_files, read_folders
+from lcsi_briefs.layout import ProjectLayout
+
 #: Host names the preview answers to besides the one it was started with. A web page the
 #: editor visits can point a name of its own at 127.0.0.1 (DNS rebinding) and read the drafts;
 #: its requests carry that name, so they are refused.
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
-#: Changes in these are the build's own output or editor litter, never a reason to rebuild.
-IGNORED_PATTERNS = [r".*(\.tmp|~|\.swp|\.swx|4913)$", r".*__pycache__.*", r".*/\.#.*", r".*\.lcsi-briefs-generated$"]
+#: Changes in these are the build's own output or editor litter, never a reason to rebuild (a
+#: ``.mo`` is compiled from its ``.po`` by the build, which the build's digest leaves out too).
+IGNORED_PATTERNS = [
+    r".*(\.tmp|~|\.swp|\.swx|4913)$",
+    r".*__pycache__.*",
+    r".*/\.#.*",
+    r".*\.lcsi-briefs-generated$",
+    r".*\.mo$",
+]
 #: Reader-facing text of the page shown while the first build runs.
 BUILDING_TITLE = "Building the preview"
 BUILDING_TEXT = "The site is being built; this page reloads by itself when it is ready."
@@ -143,6 +153,14 @@ def site_files(folder: Path) -> Any:
     return SiteFiles(directory=folder, html=True)
 
 
+def watched_paths(layout: ProjectLayout) -> list[Path]:
+    """What the preview watches: every folder and file a build reads (``cli.inputs``), so a save
+    to any of them rebuilds, as it would make ``lcsi-briefs build`` build again."""
+    folders, named = read_folders(layout)
+    files = [layout.root / "conf.py", *publisher_files(layout.publisher_file)]
+    return [path for path in (*folders, *named, *files) if path.exists()]
+
+
 def _app(project: Path, builder: PreviewBuilder, host: str, port: int) -> Any:
     """The server: files from the preview folder, a reload socket, the first build once it is up."""
     from sphinx_autobuild.filter import IgnoreFilter  # noqa: PLC0415 - only the preview needs these
@@ -153,12 +171,10 @@ def _app(project: Path, builder: PreviewBuilder, host: str, port: int) -> Any:
     from starlette.middleware.trustedhost import TrustedHostMiddleware  # noqa: PLC0415
     from starlette.routing import Mount, WebSocketRoute  # noqa: PLC0415
 
-    package = Path(__file__).parent.parent
     layout = builder.layout
-    watched = [layout.srcdir, layout.packs, project / "conf.py", package]
     ignored = [layout.generated, layout.build, layout.srcdir / "_build"]
     watcher = RebuildServer(
-        [path for path in watched if path.exists()],
+        watched_paths(layout),
         IgnoreFilter([str(path) for path in ignored], IGNORED_PATTERNS),
         change_callback=builder,
     )
