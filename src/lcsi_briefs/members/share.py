@@ -21,6 +21,7 @@ from pathlib import Path
 import jinja2
 
 from lcsi_briefs.model.twins import language_name
+from lcsi_briefs.templates import package_templates
 from lcsi_briefs.text.catalogue import N_, translator_for
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -86,17 +87,8 @@ def merged(listings: Sequence[Shared]) -> tuple[Shared, dt.datetime]:
 
 @cache
 def _templates() -> jinja2.Environment:
-    """One environment per process, so the index template is compiled once, not once per member.
-
-    The templates are the package's own and do not change while it runs: not looked at on disk
-    again for every member (as the print templates are not, ``pdf/brief.py``).
-    """
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        auto_reload=False,
-    )
+    """One environment per process, so the index template is compiled once, not once per member."""
+    return package_templates(TEMPLATES)
 
 
 def index_html(member: str, publisher: str, language: str, packs: list[ListedPack], zip_name: str) -> str:

@@ -24,22 +24,15 @@ from email.policy import SMTP, Policy
 from email.utils import format_datetime
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup, escape
 
 from lcsi_briefs.model.fields import written_tag
 from lcsi_briefs.newsletter.content import Headline, Newsletter
+from lcsi_briefs.templates import package_templates
 from lcsi_briefs.text.catalogue import language_runs
 from lcsi_briefs.text.numbers import words
 
-_TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-    # The package's own templates, unchanged while it runs (as the print templates, pdf/brief.py).
-    auto_reload=False,
-)
+_TEMPLATES = package_templates(Path(__file__).parent / "templates", keep_trailing_newline=True)
 WIDTH = 72
 
 
