@@ -8,6 +8,7 @@ import io
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -213,6 +214,18 @@ def one_audience_pack() -> dict[str, Any]:
     pack["audiences"] = pack["audiences"][:1]
     pack["pathways"][0]["beneficiaries"] = [pack["audiences"][0]["id"]]
     return pack
+
+
+def mark_template(template: Path, mark: str) -> str:
+    """Write ``template`` as the theme's base page with ``mark`` in its head, dated after the pages
+    the last build wrote, as an edit by hand would be (the same second would not do); the mark's
+    tag, to look for in the pages built from it."""
+    template.parent.mkdir(parents=True, exist_ok=True)
+    tag = f'<meta name="lcsi-mark" content="{mark}">'
+    template.write_text('{% extends "!base.html" %}{% block extrahead %}' + tag + "{% endblock %}", encoding="utf-8")
+    later = time.time() + 5
+    os.utime(template, (later, later))
+    return tag
 
 
 def write_pack(path: Path, pack: dict[str, Any]) -> Path:

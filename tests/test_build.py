@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,7 @@ from sphinx.testing.util import SphinxTestApp
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.sphinx_ext.errors import GeneratedFolderError
 
-from .conftest import make_project, minimal_docs, one_audience_pack, small_pack, write_pack
+from .conftest import make_project, mark_template, minimal_docs, one_audience_pack, small_pack, write_pack
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -209,9 +207,6 @@ def test_a_build_parses_each_pack_file_once(tmp_path: Path, monkeypatch: pytest.
 
 
 #: A project's own template over the theme's, marking each page.
-MARKED_BASE = '{% extends "!base.html" %}{% block extrahead %}<meta name="lcsi-mark" content="MARK">{% endblock %}'
-
-
 def test_a_build_compiles_only_the_templates_no_build_of_its_process_compiled(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -228,15 +223,11 @@ def test_a_build_compiles_only_the_templates_no_build_of_its_process_compiled(
 
     def build(root: Path, mark: str) -> set[str]:
         template = root / "docs" / "_templates" / "base.html"
-        template.parent.mkdir(exist_ok=True)
-        template.write_text(MARKED_BASE.replace("MARK", mark), encoding="utf-8")
-        # Edited after the last build's pages were written, as by hand (the same second would not do).
-        later = time.time() + 5
-        os.utime(template, (later, later))
+        tag = mark_template(template, mark)
         compiled.clear()
         assert build_all(root, pdf=False) == 0
         page = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
-        assert f'<meta name="lcsi-mark" content="{mark}">' in page
+        assert tag in page
         return {name for name in compiled if name.endswith(".html")}
 
     first, second = (make_project(tmp_path / name, {"small": small_pack()}) for name in ("first", "second"))
@@ -278,11 +269,8 @@ def test_an_edit_to_a_template_folder_conf_py_names_outside_the_pages_is_built(t
     with (root / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('\ntemplates_path = ["_templates"]\n')
     template = root / "_templates" / "base.html"
-    template.parent.mkdir()
     for mark in ("one", "two"):
-        template.write_text(MARKED_BASE.replace("MARK", mark), encoding="utf-8")
-        later = time.time() + 5  # edited after the last build's pages were written, as by hand
-        os.utime(template, (later, later))
+        tag = mark_template(template, mark)
         assert build_all(root, pdf=False) == 0
         page = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
-        assert f'<meta name="lcsi-mark" content="{mark}">' in page
+        assert tag in page

@@ -7,9 +7,7 @@ site is at the root, the Welsh one under ``cy/``, linked page to page.
 
 from __future__ import annotations
 
-import os
 import re
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from bs4 import BeautifulSoup
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.languages import SiteLanguages, language_key, site_languages
 
-from .conftest import REPO, make_project, shared_build, write_pack
+from .conftest import REPO, make_project, mark_template, shared_build, write_pack
 
 VALID = REPO / "tests" / "fixtures" / "valid"
 #: Words of the frame around a page (Sphinx's, Furo's and ours) that must not be left in English.
@@ -298,12 +296,8 @@ def test_a_template_edit_reaches_every_language_of_the_site(tmp_path: Path) -> N
     with (root / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('\ntemplates_path = ["docs/_templates"]\n')
     template = root / "docs" / "_templates" / "base.html"
-    template.parent.mkdir()
     for mark in ("one", "two"):
-        meta = f'<meta name="lcsi-mark" content="{mark}">'
-        template.write_text('{% extends "!base.html" %}{% block extrahead %}' + meta + "{% endblock %}", "utf-8")
-        later = time.time() + 5  # edited after the last build's pages were written, as by hand
-        os.utime(template, (later, later))
+        meta = mark_template(template, mark)
         assert build_all(root, pdf=False) == 0
         for page in ("index.html", "cy/index.html"):
             assert meta in (root / "build" / "html" / page).read_text(encoding="utf-8"), (mark, page)
