@@ -23,8 +23,9 @@ PAGE_REFERENCE_CLASS = "lcsi-page-ref"
 #: On each reference and contents entry: its target's page, as the render last found it, which
 #: the stylesheets print instead of ``target-counter()`` (``pdf/page_numbers.py``).
 PAGE_ATTRIBUTE = "data-lcsi-page"
-#: On a contents entry (set by ``tagging.prepare``, which prints its page beside the entry's link
-#: rather than inside it): the target whose page it shows.
+#: On a contents entry (set by ``tagging.prepare``): the target whose page it shows, which
+#: ``static/tagging.css`` prints beside the entry's link rather than inside it (the stylesheet
+#: names the attribute again: it is plain CSS, and the tagging tests fail if the two part).
 CONTENTS_ATTRIBUTE = "data-page-of"
 _SAFE = frozenset(string.ascii_letters + string.digits + " ")
 
