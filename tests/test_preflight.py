@@ -19,11 +19,12 @@ import yaml
 
 from lcsi_briefs.cli.build import build_all
 from lcsi_briefs.cli.main import main
+from lcsi_briefs.cli.preflight import EXIT_USAGE, preflight
 from lcsi_briefs.pdf.preflight.kinds import Kind, Measured
 from lcsi_briefs.pdf.preflight.report import REPORT, summary
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
 
-from .conftest import REPO, shared_build
+from .conftest import REPO, shared_build, small_pack, write_pack
 from .packgen import write_generated
 from .page_refs import wrong_page_numbers
 from .pdftext import page_texts, pdf_text
@@ -174,6 +175,19 @@ def test_the_preflight_command_reports_and_fails_only_when_strict(
     assert main(["preflight", "--project", str(tmp_path)]) == 0
     assert capsys.readouterr().out.splitlines() == [line, "preflight: 1 problem in 2 PDFs"]
     assert main(["preflight", "--project", str(tmp_path), "--strict"]) == 1
+
+
+def test_preflight_of_a_pack_the_last_build_did_not_print_names_its_first_pdfs_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "build" / "pdf"
+    folder.mkdir(parents=True)
+    (folder / REPORT).write_text('{"other.pdf": []}', encoding="utf-8")
+    pack = write_pack(tmp_path / "briefings" / "small.yaml", small_pack())
+    assert preflight(folder, [pack], strict=False) == EXIT_USAGE
+    message = capsys.readouterr().err.strip()
+    assert message.startswith("error: the last build has no small.pdf, small--large-print.pdf, ")
+    assert message.endswith(" and 7 more; build these packs first")
 
 
 def test_summary_counts_problems_and_pdfs() -> None:

@@ -15,10 +15,13 @@ from lcsi_briefs.editions import editions
 from lcsi_briefs.model.loader import load_packs
 from lcsi_briefs.model.problems import PackError
 from lcsi_briefs.pdf.preflight.report import read_member_reports, read_report, summary
+from lcsi_briefs.text.counts import named_first
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+#: PDFs named when the last build lacks some a pack asked about: enough to see which pack it was.
+UNBUILT_NAMED = 3
 
 
 def preflight(pdf_dir: Path, packs: list[Path], *, strict: bool, members: Path | None = None) -> int:
@@ -38,7 +41,8 @@ def preflight(pdf_dir: Path, packs: list[Path], *, strict: bool, members: Path |
         wanted = [edition.filename for pack in loaded for edition in editions(pack)]
         unbuilt = [name for name in wanted if name not in report]
         if unbuilt:
-            print(f"error: the last build has no {', '.join(unbuilt[:3])}; build these packs first", file=sys.stderr)
+            missing = named_first(unbuilt, UNBUILT_NAMED)
+            print(f"error: the last build has no {missing}; build these packs first", file=sys.stderr)
             return EXIT_USAGE
         report = {name: report[name] for name in wanted}
         copies = {name: lines for name, lines in copies.items() if name.rpartition("/")[2] in wanted}
