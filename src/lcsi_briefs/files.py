@@ -14,6 +14,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+#: A file's inode, size and change time: what a process that read a file before compares to know
+#: whether it must read it again (a pack, a catalogue, a logo, a source's text).
+FileState = tuple[int, int, int]
+
+
+def file_state(path: Path) -> FileState | None:
+    """The file's state now, or None when it cannot be looked at (gone, or not allowed)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
+
 
 def lies_inside(path: Path, folder: Path) -> bool:
     """Whether ``path``, links and ``..`` followed, lies inside ``folder`` (itself resolved too).

@@ -20,7 +20,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from PIL import Image, UnidentifiedImageError
 
-from lcsi_briefs.files import lies_inside
+from lcsi_briefs.files import FileState, file_state, lies_inside
 from lcsi_briefs.model.problems import quoted
 
 #: A logo is a few kilobytes; a megabyte is a photograph or a mistake, and every PDF would carry it.
@@ -109,11 +109,10 @@ def data_uri(path: Path) -> str:
     Read and encoded once per version of the file: a build asks for a member's logo for each of
     its copies (28 for the bundled pack), and for the publisher's for every edition.
     """
-    stat = path.stat()
-    return _encoded(path, stat.st_mtime_ns, stat.st_size)
+    return _encoded(path, file_state(path))
 
 
 @lru_cache(maxsize=256)
-def _encoded(path: Path, _mtime_ns: int, _size: int) -> str:
+def _encoded(path: Path, _state: FileState | None) -> str:
     kind = "image/svg+xml" if path.suffix.lower() == ".svg" else "image/png"
     return f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from lcsi_briefs.files import lies_inside
+from lcsi_briefs.files import FileState, file_state, lies_inside
 from lcsi_briefs.model.fields import ID_PATTERN, is_reserved_name
 from lcsi_briefs.model.font_coverage import coverage_problems
 from lcsi_briefs.model.pack import LoadedPack, Pack
@@ -61,19 +61,9 @@ def _not_a_file(path: Path) -> Problem | None:
     return Problem(path, 1, 1, "", f"this is {what}; a pack must be a plain text file")
 
 
-FileState = tuple[int, int, int]
-
 #: The pack last loaded from each file in this process, with the file's state then: one build
 #: runs Sphinx twice (site, then PDFs) and checks the text as well, and each asks for the packs.
 _LOADED: dict[Path, tuple[FileState, LoadedPack]] = {}
-
-
-def _file_state(path: Path) -> FileState | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 def load_pack(path: Path) -> LoadedPack:
@@ -82,7 +72,7 @@ def load_pack(path: Path) -> LoadedPack:
     A file unchanged since this process last loaded it (same inode, size and modification time)
     is not parsed again: the loaded pack is immutable, so every stage can share it.
     """
-    state = _file_state(path)
+    state = file_state(path)
     known = _LOADED.get(path)
     if state is not None and known is not None and known[0] == state:
         return known[1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path, PurePosixPath
 
-from lcsi_briefs.files import lies_inside
+from lcsi_briefs.files import FileState, file_state, lies_inside
 from lcsi_briefs.model.problems import Problem
 from lcsi_briefs.model.yaml_reader import Document
 
@@ -60,12 +60,11 @@ def text_file_problems(document: Document) -> list[Problem]:
 
 
 @functools.cache
-def _read(path: Path, size: int, modified: float) -> str:
+def _read(path: Path, _state: FileState | None) -> str:
     return path.read_text(encoding="utf-8").removeprefix("\ufeff")
 
 
 def read_source_text(pack_path: Path, text_file: str) -> str:
     """The copy's text (validated by the loader); read once per version of the file."""
     path = text_file_path(pack_path, text_file)
-    status = path.stat()
-    return _read(path, status.st_size, status.st_mtime)
+    return _read(path, file_state(path))

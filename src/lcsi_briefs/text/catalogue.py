@@ -49,6 +49,7 @@ from typing import TypeVar, cast
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from lcsi_briefs.files import FileState, file_state
 from lcsi_briefs.languages import babel_locale
 
 DOMAIN = "lcsi_briefs"
@@ -63,7 +64,7 @@ _Cached = TypeVar("_Cached", bound=Callable[..., object])
 #: The project's catalogue folders in use (see :func:`use_project_catalogues`).
 _project_dirs: tuple[Path, ...] = ()
 #: The catalogues in those folders when they were last read: each file, its size and its time.
-_project_files: tuple[tuple[Path, int, int], ...] = ()
+_project_files: tuple[tuple[Path, FileState | None], ...] = ()
 #: Each cache of translated words, emptied when the project's catalogues change.
 _clears: list[Callable[[], None]] = []
 
@@ -87,12 +88,10 @@ def use_project_catalogues(folders: Iterable[Path]) -> None:
     """
     global _project_dirs, _project_files  # what the caches of translated words depend on
     found = tuple(folder.resolve() for folder in folders if folder.is_dir())
-    files: list[tuple[Path, int, int]] = []
-    for path in sorted(path for folder in found for path in folder.glob("*/LC_MESSAGES/*.po")):
-        status = path.stat()
-        files.append((path, status.st_size, status.st_mtime_ns))
-    if (found, tuple(files)) != (_project_dirs, _project_files):
-        _project_dirs, _project_files = found, tuple(files)
+    catalogues = sorted(path for folder in found for path in folder.glob("*/LC_MESSAGES/*.po"))
+    files = tuple((path, file_state(path)) for path in catalogues)
+    if (found, files) != (_project_dirs, _project_files):
+        _project_dirs, _project_files = found, files
         for clear in _clears:
             clear()
 
