@@ -7,6 +7,8 @@ A pack travels, and a link in it could point anywhere: every reader of a file th
 A rebuild that writes the same bytes again would touch every file's time and make the site,
 the catalogues and the emails look changed to whatever publishes them; a file written in place
 could be read half-written. Every writer of build output uses this one rule.
+
+A process that read a file keeps what it read until the file changes (:func:`file_state`).
 """
 
 from __future__ import annotations
