@@ -221,6 +221,15 @@ def artifact_text(path: Path, page_index: int) -> tuple[str, str]:
     slowest steps of the print tests.
     """
     (page,) = contentstream.read(path, page_index)
+    return _artifacts_and_tagged(page)
+
+
+def artifact_texts(path: Path) -> list[tuple[str, str]]:
+    """Every page's :func:`artifact_text`, the file read once."""
+    return [_artifacts_and_tagged(page) for page in contentstream.read(path)]
+
+
+def _artifacts_and_tagged(page: contentstream.Page) -> tuple[str, str]:
     texts: dict[bool, list[str]] = {True: [], False: []}
     for run in page.runs:
         texts[run.tag == "/Artifact"].append(run.text)

@@ -16,7 +16,7 @@ from lcsi_briefs.pdf.print_setup import HERE, print_stylesheets
 from lcsi_briefs.pdf.render import RenderJob, render_pdf
 from lcsi_briefs.sphinx_ext.directives import CONTINUED_CAPTION, _table_html, continued
 
-from .pdfua import artifact_text, elements, pdfua_problems
+from .pdfua import artifact_texts, elements, pdfua_problems
 
 CAPTION = "Groups by area"
 
@@ -50,10 +50,9 @@ def test_a_split_table_says_continued_on_each_page_it_goes_on_to_and_is_read_onc
 ) -> None:
     path = _render(tmp_path, language, large_print=large_print)
     with pikepdf.open(path) as pdf:
-        pages = len(pdf.pages)
         assert [element.role for element in elements(pdf)].count("/Table") == 1
         assert pdfua_problems(pdf) == []
-    texts = [artifact_text(path, index) for index in range(pages)]
+    texts = artifact_texts(path)
     holding = [index for index, (_, tagged) in enumerate(texts) if "Area" in tagged]
     assert len(holding) >= 3, "the table runs over three pages or more"
     said = [index for index, (artifacts, _) in enumerate(texts) if _squeezed(words) in _squeezed(artifacts)]
