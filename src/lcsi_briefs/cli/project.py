@@ -18,7 +18,9 @@ CONF_PY = "conf.py"
 
 
 #: Sphinx's settings naming folders, relative to ``conf.py``'s, whose files a build reads
-#: besides the pages and packs (the HTML builder's are declared here, as it declares them).
+#: besides the pages and packs (the HTML builder's are declared here, as it declares them): the
+#: ones a publisher's project sets. Those inside the project count as its inputs
+#: (``cli.inputs.read_folders``); a theme's own folder (``html_theme_path``) is not among them.
 CONF_FOLDERS = ("templates_path", "html_static_path", "html_extra_path", "locale_dirs")
 
 
