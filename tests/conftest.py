@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import gc
 import io
 import os
 import shutil
@@ -18,6 +19,7 @@ import yaml
 from filelock import FileLock
 
 from lcsi_briefs.cli.build import build_all
+from lcsi_briefs.memory import collect_rarely
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
 
@@ -70,6 +72,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if not any(item.get_closest_marker(name) for name in ("pure", "build", "pdf", "browser")):
             item.add_marker(tier(item))
     items.sort(key=_run_order)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """The suite's processes collect garbage as a build does (``lcsi_briefs.memory``): they run
+    builds one after another. What they imported and collected lives to the end, so it is frozen
+    out of the collector's walks; the workers spent 24 s of a run collecting before this."""
+    gc.freeze()
+    collect_rarely()
 
 
 INVALID = Path(__file__).parent / "fixtures" / "invalid"

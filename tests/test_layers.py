@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "lcsi_briefs"
 
 #: The manual's table, bottom rung first: each folder or root module with its rung.
 RUNGS: tuple[tuple[str, ...], ...] = (
-    ("__init__", "languages", "files", "faults", "templates"),
+    ("__init__", "languages", "files", "faults", "templates", "memory"),
     ("text",),
     ("model",),
     ("layout", "editions"),
@@ -33,7 +33,7 @@ RUNGS: tuple[tuple[str, ...], ...] = (
 )
 RANK = {layer: rung for rung, layers in enumerate(RUNGS) for layer in layers}
 #: Layers that must stay plain Python: usable from the commands without loading Sphinx or WeasyPrint.
-PURE = ("languages", "files", "faults", "templates", "text", "model", "layout", "editions", "pages", "check")
+PURE = ("languages", "files", "faults", "templates", "memory", "text", "model", "layout", "editions", "pages", "check")
 THIRD_PARTY_NOT_IN_PURE = ("sphinx", "weasyprint", "pydyf")
 #: Outputs share a rung with the Sphinx glue that drives them, but never import each other.
 OUTPUTS = ("pdf", "newsletter", "members")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from lcsi_briefs import __version__
 from lcsi_briefs.layout import ProjectLayout
 from lcsi_briefs.members.shard import Shard
+from lcsi_briefs.memory import collect_rarely
 from lcsi_briefs.model.problems import PackError, Problem
 from lcsi_briefs.text.counts import counted
 
@@ -305,6 +306,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    collect_rarely()
     try:
         return int(arguments.run(arguments))
     except KeyboardInterrupt:

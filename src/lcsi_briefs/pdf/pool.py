@@ -33,6 +33,7 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 
 from lcsi_briefs.faults import is_machine_fault
+from lcsi_briefs.memory import start_worker
 from lcsi_briefs.pdf.preflight.kinds import Measured
 from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, forget_styles, prepare_styles, render_pdf
 
@@ -124,6 +125,7 @@ def _serve(connection: Connection, parent: int) -> None:
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with_parent(parent)
+    start_worker()
     try:
         while (job := connection.recv()) is not None:
             connection.send(_result(job))

@@ -1,0 +1,29 @@
+"""How the build's processes use Python's cyclic garbage collector.
+
+A build makes and drops whole trees of objects (Sphinx's doctrees, WeasyPrint's boxes: hundreds
+of thousands of objects for one long edition) while it keeps what it read until it ends. With
+Python's default thresholds a full collection, which walks every object the process holds, came
+seven times in the bundled pack's Sphinx build and about ten times in one long edition's render,
+and found little to free. Measured on the bundled pack: the build process spent 0.8 s of its
+5.3 s collecting, its render workers 3.0 s of 30 s; with full collections ten times rarer (and
+the workers' inherited objects frozen) 0.2 s and 0.5 s, for 5% more memory at the peak.
+"""
+
+from __future__ import annotations
+
+import gc
+
+#: Python's own thresholds for the two young generations; a full collection ten times rarer.
+THRESHOLDS = (700, 10, 100)
+
+
+def collect_rarely() -> None:
+    """Make full collections rarer in this process (a build, a test run)."""
+    gc.set_threshold(*THRESHOLDS)
+
+
+def start_worker() -> None:
+    """For a process forked from a build: what it was forked with stays alive and is never its
+    garbage, so the collector stops walking it (and copying its pages by writing to them)."""
+    gc.freeze()
+    collect_rarely()
