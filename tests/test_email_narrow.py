@@ -6,8 +6,11 @@ fixture and generated packs with long names, long words, many findings, charts a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
@@ -68,31 +71,37 @@ def _emails(loaded: LoadedPack) -> list[tuple[str, str]]:
     return bodies
 
 
-def _overflow(browser: Any, html: str, target: Path) -> dict[str, Any]:
+def _overflow(phone: Any, html: str, target: Path) -> dict[str, Any]:
+    target.write_text(html, encoding="utf-8")
+    phone.goto(target.as_uri())
+    measured: dict[str, Any] = phone.evaluate(MEASURE)
+    return measured
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    """One tab at a phone's width for every email of a test: a tab each took twice as long."""
     page = browser.new_page(viewport={"width": PHONE, "height": 800})
     try:
-        target.write_text(html, encoding="utf-8")
-        page.goto(target.as_uri())
-        measured: dict[str, Any] = page.evaluate(MEASURE)
-        return measured
+        yield page
     finally:
         page.close()
 
 
-def test_no_email_runs_off_a_phone_screen(browser: Any, tmp_path: Path) -> None:
+def test_no_email_runs_off_a_phone_screen(phone: Any, tmp_path: Path) -> None:
     problems = []
     count = 0
     for name, loaded in _packs(tmp_path):
         for audience, html in _emails(loaded):
             count += 1
-            measured = _overflow(browser, html, tmp_path / f"{name}-{audience}.html")
+            measured = _overflow(phone, html, tmp_path / f"{name}-{audience}.html")
             if measured["scroll"] > measured["width"] or measured["over"]:
                 problems.append((name, audience, measured["scroll"], measured["over"][:3]))
     assert count >= 12
     assert problems == []
 
 
-def test_the_measure_finds_an_email_that_runs_off(browser: Any, tmp_path: Path) -> None:
+def test_the_measure_finds_an_email_that_runs_off(phone: Any, tmp_path: Path) -> None:
     wide = "<!doctype html><html><body><table><tr><td>" + "x" * 200 + "</td></tr></table></body></html>"
-    measured = _overflow(browser, wide, tmp_path / "wide.html")
+    measured = _overflow(phone, wide, tmp_path / "wide.html")
     assert measured["scroll"] > PHONE and measured["over"]

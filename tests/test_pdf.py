@@ -19,7 +19,6 @@ from lcsi_briefs.pdf.print_setup import print_stylesheets
 from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, render_pdf
 from lcsi_briefs.text.first_use import expansions
 
-from .conftest import one_audience_pack
 from .pdftext import page_texts, pdf_text
 
 
@@ -166,16 +165,6 @@ def test_large_print_body_text_is_at_least_16pt(pdf_dir: Path) -> None:
     large = statistics.median(body_font_sizes(pdf_dir / "lcsi-2025--large-print.pdf"))
     assert 10 <= standard < 13
     assert large >= 16
-
-
-def test_two_builds_are_byte_identical(project: Any) -> None:
-    # The first is the run's one build of the small pack (copied), made in another folder,
-    # perhaps by another worker, earlier; the second is built from scratch here.
-    first = project(pdf=True) / "build" / "pdf"
-    saved = {path.name: path.read_bytes() for path in first.glob("*.pdf")}
-    second = project({"small": one_audience_pack()}, pdf=True) / "build" / "pdf"
-    assert saved
-    assert {path.name: path.read_bytes() for path in second.glob("*.pdf")} == saved
 
 
 def test_creation_date_comes_from_source_date_epoch(project: Any, monkeypatch: pytest.MonkeyPatch) -> None:
