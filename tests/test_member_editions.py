@@ -1,8 +1,8 @@
-"""Member editions built the real way: six members of a one-audience pack, then shards and an edit.
+"""Member editions built the real way: four members of a one-audience pack, then shards and an edit.
 
-One build of six members (SVG and PNG logos, one colour too light, one name over 100
+One build of four members (SVG and PNG logos, one colour too light, one name over 100
 characters) is shared by the module; the edit and the shards work on copies of it, so the
-whole module prints about sixty small PDFs.
+whole module prints about forty small PDFs.
 """
 
 from __future__ import annotations
@@ -44,8 +44,6 @@ MEMBERS = {
     "vale-cvs": member_data("Vale Community Action", "logos/vale.png"),
     "sunny": {**member_data("Sunny Side Community Trust"), "colours": {"primary": "#ffd400"}},
     "northfield": member_data(LONG_NAME, "logos/northfield.svg"),
-    "harbour": member_data("Harbour Volunteer Centre", "logos/harbour.png"),
-    "moor": member_data("Moor Voluntary Action", "logos/moor.svg"),
 }
 PUBLISHED = ("html", "pdf", "newsletter", "members")
 EDITIONS = ("small--councils.pdf", "small--councils--large-print.pdf", "small--councils--brief.pdf")
@@ -58,14 +56,14 @@ def make(root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def six(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def four(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The one build of the module (once for all the xdist workers), and what it printed."""
-    return shared_printed_build(tmp_path_factory, "six-members", make)
+    return shared_printed_build(tmp_path_factory, "four-members", make)
 
 
 @pytest.fixture(scope="module")
-def built(six: tuple[Path, str]) -> Path:
-    return six[0]
+def built(four: tuple[Path, str]) -> Path:
+    return four[0]
 
 
 def digests(build: Path) -> dict[str, str]:
@@ -116,8 +114,8 @@ def test_the_logo_is_a_figure_with_the_members_alt_text(built: Path) -> None:
                 assert pdfua.figure_problems(pdf) == []
 
 
-def test_a_colour_too_light_is_printed_darker_with_a_warning_naming_the_member(six: tuple[Path, str]) -> None:
-    project, printed = six
+def test_a_colour_too_light_is_printed_darker_with_a_warning_naming_the_member(four: tuple[Path, str]) -> None:
+    project, printed = four
     [warning] = [line for line in printed.splitlines() if "#ffd400" in line]
     assert "sunny.yaml" in warning and "Sunny Side Community Trust" in warning
     # The "Shared by" line is printed in the member's primary colour: the darker shade, not #ffd400.
@@ -168,11 +166,11 @@ def test_the_research_is_the_publishers_word_for_word(built: Path) -> None:
 
 
 def test_the_index_lists_every_file_and_the_zip_holds_them(built: Path) -> None:
-    folder = built / "build" / "members" / "harbour"
+    folder = built / "build" / "members" / "vale-cvs"
     page = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = {a["href"] for a in page.find_all("a")}
     pdfs = {p.name for p in folder.glob("*.pdf")}
-    zip_name = "harbour-briefings.zip"
+    zip_name = "vale-cvs-briefings.zip"
     assert links == pdfs | {zip_name}
     with zipfile.ZipFile(folder / zip_name) as archive:
         assert set(archive.namelist()) == pdfs
@@ -201,19 +199,19 @@ def test_a_build_with_nothing_changed_stops_without_loading_the_models(built: Pa
 def test_changing_one_members_phone_changes_only_that_members_files(built: Path, tmp_path: Path) -> None:
     project = Path(shutil.copytree(built, tmp_path / "copy", symlinks=True))
     before = digests(project / "build")
-    path = project / "members" / "moor.yaml"
+    path = project / "members" / "northfield.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["contact"]["phone"] = "0113 496 0999"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with contextlib.redirect_stdout(io.StringIO()) as printed:
         assert build_all(project) == 0
-    # Re-printed, not only rewritten the same: moor's four PDFs, and nobody else's.
+    # Re-printed, not only rewritten the same: northfield's four PDFs, and nobody else's.
     assert "PDFs: 4 printed, " in printed.getvalue()
     after = digests(project / "build")
     changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
     assert changed
-    assert {name.split("/")[:2] == ["members", "moor"] for name in changed} == {True}
-    assert "0113 496 0999" in pdf_text(project / "build" / "members" / "moor" / "small--councils.pdf")
+    assert {name.split("/")[:2] == ["members", "northfield"] for name in changed} == {True}
+    assert "0113 496 0999" in pdf_text(project / "build" / "members" / "northfield" / "small--councils.pdf")
 
 
 def test_two_shards_merge_to_the_bytes_of_one_build(built: Path, tmp_path: Path) -> None:
