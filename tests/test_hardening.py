@@ -7,6 +7,7 @@ renders that hang, and builds interrupted half-way.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import signal
@@ -26,6 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from lcsi_briefs.memory import THRESHOLDS
 from lcsi_briefs.model import font_coverage as coverage
 from lcsi_briefs.model.fields import ID_PATTERN
 from lcsi_briefs.model.loader import load_pack
@@ -274,12 +276,26 @@ def test_a_render_that_hangs_is_stopped_with_a_clear_error(tmp_path: Path, monke
     assert [result.error for result in results] == ["rendering took longer than 1 seconds and was stopped"]
 
 
-def timed_render(job: RenderJob) -> Rendered:
-    """Notes when it starts and ends (wall clock, comparable across processes) around a real render."""
-    started = time.time()
+#: How long a render waits for a second to be running beside it; it never waits that long when
+#: two workers render at once, whatever the machine's load.
+BESIDE = 60.0
+
+
+def render_beside_another(job: RenderJob) -> Rendered:
+    """A real render that starts only once another job has started too, noting how many were
+    running as it started: two workers must render at once, and never more (no clock compared)."""
+    folder = job.target.parent
+    job.target.with_suffix(".running").touch()
+    running = len(list(folder.glob("*.running")))
+    deadline = time.monotonic() + BESIDE
+    while len(list(folder.glob("*.running"))) + len(list(folder.glob("*.done"))) < 2:
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.01)
     rendered = render_pdf(job)
-    time.sleep(0.3)  # long enough that two workers started together must overlap
-    job.target.with_suffix(".times").write_text(f"{started} {time.time()}", encoding="utf-8")
+    job.target.with_suffix(".counted").write_text(str(running), encoding="utf-8")
+    job.target.with_suffix(".done").touch()
+    job.target.with_suffix(".running").unlink()
     return rendered
 
 
@@ -298,17 +314,37 @@ def _one_line_jobs(folder: Path, names: Sequence[str]) -> list[RenderJob]:
 
 
 def test_renders_run_in_parallel_and_all_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pool, "render_pdf", timed_render)
+    monkeypatch.setattr(pool, "render_pdf", render_beside_another)
     names = string.ascii_lowercase[:5]
     jobs = _one_line_jobs(tmp_path, names)
-    results = list(pool.render_all(jobs, workers=2, timeout=60))
+    results = list(pool.render_all(jobs, workers=2, timeout=BESIDE * 2))
     assert sorted(result.job.target.name for result in results) == sorted(job.target.name for job in jobs)
     assert all(result.error is None for result in results)
     assert all((tmp_path / f"{n}.pdf").read_bytes().startswith(b"%PDF") for n in names)
-    spans = [tuple(map(float, (tmp_path / f"{n}.times").read_text(encoding="utf-8").split())) for n in names]
-    # How many renders were running at each moment one of them started.
-    running = [sum(1 for start, end in spans if start <= moment < end) for moment, _ in spans]
-    assert max(running) == 2, f"expected two renders at once, never more: {spans}"
+    # The first two waited for each other, so a pool that rendered one at a time fails here.
+    assert len(list(tmp_path.glob("*.done"))) == 5
+    counted = [int((tmp_path / f"{n}.counted").read_text(encoding="utf-8")) for n in names]
+    assert max(counted) == 2, f"expected two renders at once, never more: {counted}"
+
+
+def test_a_render_worker_collects_as_a_build_should(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a worker was forked with is frozen out of the collector's walks, and full
+    collections are rare (``lcsi_briefs.memory``): a render's own collecting took a tenth of it."""
+
+    def noted(job: RenderJob) -> Rendered:
+        job.target.with_suffix(".gc").write_text(f"{gc.get_freeze_count()} {gc.get_threshold()}", encoding="utf-8")
+        return render_pdf(job)
+
+    monkeypatch.setattr(pool, "render_pdf", noted)
+    gc.unfreeze()  # a worker inherits what this process froze: it must freeze for itself
+    try:
+        (result,) = pool.render_all(_one_line_jobs(tmp_path, ["a"]), workers=1, timeout=60)
+    finally:
+        gc.freeze()
+    assert result.error is None
+    frozen, thresholds = (tmp_path / "a.gc").read_text(encoding="utf-8").split(" ", 1)
+    assert int(frozen) > 0
+    assert thresholds == str(THRESHOLDS)
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc (Linux)")
