@@ -282,8 +282,9 @@ BESIDE = 60.0
 
 
 def render_beside_another(job: RenderJob) -> Rendered:
-    """A real render that starts only once another job has started too, noting how many were
-    running as it started: two workers must render at once, and never more (no clock compared)."""
+    """A real render held until a second job has started, so that a pool of two is seen with
+    two at once however loaded the machine (comparing clocks after a sleep could fail when a
+    loaded machine started the second worker late)."""
     folder = job.target.parent
     job.target.with_suffix(".running").touch()
     running = len(list(folder.glob("*.running")))
@@ -321,29 +322,31 @@ def test_renders_run_in_parallel_and_all_report(tmp_path: Path, monkeypatch: pyt
     assert sorted(result.job.target.name for result in results) == sorted(job.target.name for job in jobs)
     assert all(result.error is None for result in results)
     assert all((tmp_path / f"{n}.pdf").read_bytes().startswith(b"%PDF") for n in names)
-    # The first two waited for each other, so a pool that rendered one at a time fails here.
-    assert len(list(tmp_path.glob("*.done"))) == 5
+    # The first two wait for each other, so a pool that renders one at a time counts only 1s
+    # (after the first job has waited BESIDE seconds for a second that never comes).
     counted = [int((tmp_path / f"{n}.counted").read_text(encoding="utf-8")) for n in names]
     assert max(counted) == 2, f"expected two renders at once, never more: {counted}"
 
 
 def test_a_render_worker_collects_as_a_build_should(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """What a worker was forked with is frozen out of the collector's walks, and full
-    collections are rare (``lcsi_briefs.memory``): a render's own collecting took a tenth of it."""
+    """Full collections walking what a worker was forked with took it 2.7 s of a bundled build's
+    24 s of rendering (``lcsi_briefs.memory``): a worker freezes that and sets its own thresholds,
+    whatever the process that forked it had."""
 
     def noted(job: RenderJob) -> Rendered:
         job.target.with_suffix(".gc").write_text(f"{gc.get_freeze_count()} {gc.get_threshold()}", encoding="utf-8")
         return render_pdf(job)
 
     monkeypatch.setattr(pool, "render_pdf", noted)
-    gc.unfreeze()  # a worker inherits what this process froze: it must freeze for itself
+    inherited, ours = gc.get_freeze_count(), gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's own: a worker inherits them, and must change them
     try:
         (result,) = pool.render_all(_one_line_jobs(tmp_path, ["a"]), workers=1, timeout=60)
     finally:
-        gc.freeze()
+        gc.set_threshold(*ours)
     assert result.error is None
     frozen, thresholds = (tmp_path / "a.gc").read_text(encoding="utf-8").split(" ", 1)
-    assert int(frozen) > 0
+    assert int(frozen) > inherited
     assert thresholds == str(THRESHOLDS)
 
 
