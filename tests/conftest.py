@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import gc
 import io
 import os
 import shutil
@@ -19,7 +18,7 @@ import yaml
 from filelock import FileLock
 
 from lcsi_briefs.cli.build import build_all
-from lcsi_briefs.memory import collect_rarely
+from lcsi_briefs.memory import keep_what_is_held
 from lcsi_briefs.model.loader import load_pack
 from lcsi_briefs.model.pack import LoadedPack
 
@@ -75,11 +74,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """The suite's processes collect garbage as a build does (``lcsi_briefs.memory``): they run
-    builds one after another. What they imported and collected lives to the end, so it is frozen
-    out of the collector's walks; the workers spent 24 s of a run collecting before this."""
-    gc.freeze()
-    collect_rarely()
+    """The suite's processes run builds one after another: they collect garbage as a build's
+    render worker does (``lcsi_briefs.memory``), what they imported and collected held to the end."""
+    keep_what_is_held()
 
 
 INVALID = Path(__file__).parent / "fixtures" / "invalid"

@@ -206,7 +206,6 @@ def test_a_build_parses_each_pack_file_once(tmp_path: Path, monkeypatch: pytest.
     assert len(parsed) == 1, parsed
 
 
-#: A project's own template over the theme's, marking each page.
 def test_a_build_compiles_only_the_templates_no_build_of_its_process_compiled(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -284,18 +284,16 @@ BESIDE = 60.0
 def render_beside_another(job: RenderJob) -> Rendered:
     """A real render held until a second job has started, so that a pool of two is seen with
     two at once however loaded the machine (comparing clocks after a sleep could fail when a
-    loaded machine started the second worker late)."""
+    loaded machine started the second worker late). Each job notes, in its ``.done`` file, how
+    many were running as it started."""
     folder = job.target.parent
     job.target.with_suffix(".running").touch()
     running = len(list(folder.glob("*.running")))
     deadline = time.monotonic() + BESIDE
-    while len(list(folder.glob("*.running"))) + len(list(folder.glob("*.done"))) < 2:
-        if time.monotonic() > deadline:
-            break
+    while len(list(folder.glob("*.running"))) + len(list(folder.glob("*.done"))) < 2 and time.monotonic() < deadline:
         time.sleep(0.01)
     rendered = render_pdf(job)
-    job.target.with_suffix(".counted").write_text(str(running), encoding="utf-8")
-    job.target.with_suffix(".done").touch()
+    job.target.with_suffix(".done").write_text(str(running), encoding="utf-8")
     job.target.with_suffix(".running").unlink()
     return rendered
 
@@ -324,14 +322,14 @@ def test_renders_run_in_parallel_and_all_report(tmp_path: Path, monkeypatch: pyt
     assert all((tmp_path / f"{n}.pdf").read_bytes().startswith(b"%PDF") for n in names)
     # The first two wait for each other, so a pool that renders one at a time counts only 1s
     # (after the first job has waited BESIDE seconds for a second that never comes).
-    counted = [int((tmp_path / f"{n}.counted").read_text(encoding="utf-8")) for n in names]
+    counted = [int((tmp_path / f"{n}.done").read_text(encoding="utf-8")) for n in names]
     assert max(counted) == 2, f"expected two renders at once, never more: {counted}"
 
 
 def test_a_render_worker_collects_as_a_build_should(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Full collections walking what a worker was forked with took it 2.7 s of a bundled build's
-    24 s of rendering (``lcsi_briefs.memory``): a worker freezes that and sets its own thresholds,
-    whatever the process that forked it had."""
+    """Full collections walking what a worker was forked with cost a tenth of its rendering
+    (``lcsi_briefs.memory``): a worker freezes that and sets its own thresholds, whatever the
+    process that forked it had."""
 
     def noted(job: RenderJob) -> Rendered:
         job.target.with_suffix(".gc").write_text(f"{gc.get_freeze_count()} {gc.get_threshold()}", encoding="utf-8")

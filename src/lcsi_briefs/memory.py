@@ -1,12 +1,10 @@
 """How the build's processes use Python's cyclic garbage collector.
 
-A build makes and drops whole trees of objects (Sphinx's doctrees, WeasyPrint's boxes: hundreds
-of thousands of objects for one long edition) while it keeps what it read until it ends. With
-Python's default thresholds a full collection, which walks every object the process holds, came
-seven times in the bundled pack's Sphinx build and about ten times in one long edition's render,
-and found little to free. Measured on the bundled pack: the build process spent 0.8 s of its
-5.3 s collecting, its render workers 3.0 s of 30 s; with the thresholds below, the workers'
-inherited objects frozen and one collection after each job, 0.2 s and 0.5 s.
+A build makes and drops whole trees of objects (Sphinx's doctrees, WeasyPrint's boxes) while it
+keeps what it read until it ends, so the default thresholds' full collections, which walk every
+object the process holds, found little to free and cost a tenth of a render's time. What they
+cost, and what these settings save, is measured in the manual (performance.md, "Garbage
+collection, and the suite's time").
 """
 
 from __future__ import annotations
@@ -22,10 +20,10 @@ def collect_rarely() -> None:
     gc.set_threshold(*THRESHOLDS)
 
 
-def start_worker() -> None:
-    """For a process forked from a build, before it allocates anything: what it was forked with
-    lives as long as it does, so the collector stops walking it (and copying its pages by
-    writing to them)."""
+def keep_what_is_held() -> None:
+    """For a render worker as it starts, and a test process once its tests are collected: what it
+    holds now lives as long as it does, so the collector stops walking it (and, in a forked
+    worker, copying its pages by writing to them)."""
     gc.freeze()
     collect_rarely()
 

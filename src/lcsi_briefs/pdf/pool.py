@@ -33,7 +33,7 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 
 from lcsi_briefs.faults import is_machine_fault
-from lcsi_briefs.memory import between_jobs, start_worker
+from lcsi_briefs.memory import between_jobs, keep_what_is_held
 from lcsi_briefs.pdf.preflight.kinds import Measured
 from lcsi_briefs.pdf.render import RenderFailedError, RenderJob, forget_styles, prepare_styles, render_pdf
 
@@ -121,7 +121,7 @@ def _serve(connection: Connection, parent: int) -> None:
     # Ctrl+C reaches every process of the terminal's group: the build stops its workers and says
     # so once, so a worker ignores it rather than print a traceback of its own. It was started
     # with the signal blocked (see _start), so none can arrive before this line.
-    start_worker()  # first, before anything here allocates (see lcsi_briefs.memory)
+    keep_what_is_held()  # first, before anything here allocates (see lcsi_briefs.memory)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

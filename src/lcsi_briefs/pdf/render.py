@@ -253,8 +253,7 @@ def forget_styles() -> None:
         del _FONTS[pid, epoch]
     # The documents rendered with them hold their fonts in reference cycles (boxes and their
     # parents): collected now, the folder goes now rather than whenever the collector next runs.
-    # Only then: a worker that used its parent's stylesheets would otherwise walk the whole heap
-    # it was forked with, copying every page of it, for nothing, as it ends.
+    # Only then: there is nothing of this process's to free otherwise.
     if own:
         gc.collect()
 
