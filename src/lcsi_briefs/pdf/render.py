@@ -27,6 +27,7 @@ from weasyprint.text import ffi as weasyprint_ffi
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
+from lcsi_briefs.files import file_state
 from lcsi_briefs.pdf import tagging
 from lcsi_briefs.pdf.fetcher import ProjectFetcher
 from lcsi_briefs.pdf.language_tags import mark_languages
@@ -215,7 +216,7 @@ def _styles(stylesheets: tuple[Path, ...], job: RenderJob) -> _Styles:
     files = (*stylesheets, TAGGING_STYLESHEET)
     stamp = None if job.source_date_epoch is None else str(job.source_date_epoch)
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or stamp
-    key = (*((path, path.stat().st_mtime_ns) for path in files), epoch)
+    key = (*((path, file_state(path)) for path in files), epoch)
     if key not in _STYLES:
         if (os.getpid(), epoch) not in _FONTS:  # made only when missing: each costs Fontconfig's setup
             _FONTS[os.getpid(), epoch] = FontConfiguration()
