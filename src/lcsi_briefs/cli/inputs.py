@@ -62,16 +62,22 @@ def read_folders(layout: ProjectLayout) -> tuple[list[Path], list[Path]]:
     return [layout.srcdir, layout.packs, layout.member_files, Path(__file__).parent.parent], shared
 
 
+def loose_files(layout: ProjectLayout) -> list[Path]:
+    """The files a build reads that lie in no folder it reads whole: ``conf.py``, the publisher's."""
+    return [layout.root / "conf.py", *publisher_files(layout.publisher_file)]
+
+
+def written_by_a_build(layout: ProjectLayout, path: Path) -> bool:
+    """Whether ``path``, in a folder a build reads, is one the build writes there itself (generated
+    pages, bytecode, a .mo compiled from its .po): never an input, never a reason to rebuild."""
+    return layout.is_generated(path) or "__pycache__" in path.parts or path.suffix == ".mo"
+
+
 def _read_files(layout: ProjectLayout, folder: Path) -> list[Path]:
-    """The files under ``folder`` a build reads: not what it writes there itself (generated pages,
-    bytecode, a .mo compiled from its .po)."""
+    """The files under ``folder`` a build reads."""
     if not folder.is_dir():
         return []
-    return [
-        path
-        for path in folder.rglob("*")
-        if path.is_file() and not layout.is_generated(path) and "__pycache__" not in path.parts and path.suffix != ".mo"
-    ]
+    return [path for path in folder.rglob("*") if path.is_file() and not written_by_a_build(layout, path)]
 
 
 def inputs_digest(
@@ -101,7 +107,7 @@ def inputs_digest(
     # The member files exist only in projects that print member editions, the publisher's where it is set.
     folders, named = read_folders(layout)
     shared = {path for folder in named for path in _read_files(layout, folder)}
-    files = [project / "conf.py", *publisher_files(layout.publisher_file), *shared]
+    files = [*loose_files(layout), *shared]
     files += [path for folder in folders for path in _read_files(layout, folder)]
     for path in sorted(set(files)):
         digest.update(str(path.relative_to(project) if path.is_relative_to(project) else path.name).encode())

@@ -28,21 +28,19 @@ from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from lcsi_briefs.cli.inputs import publisher_files, read_folders
+from lcsi_briefs.cli.inputs import loose_files, read_folders, written_by_a_build
 from lcsi_briefs.layout import ProjectLayout
 
 #: Host names the preview answers to besides the one it was started with. A web page the
 #: editor visits can point a name of its own at 127.0.0.1 (DNS rebinding) and read the drafts;
 #: its requests carry that name, so they are refused.
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
-#: Changes in these are the build's own output or editor litter, never a reason to rebuild (a
-#: ``.mo`` is compiled from its ``.po`` by the build, which the build's digest leaves out too).
+#: Changes in these are editor litter, never a reason to rebuild; what a build writes itself is
+#: left out by the rule the build's digest uses (``cli.inputs.written_by_a_build``).
 IGNORED_PATTERNS = [
     r".*(\.tmp|~|\.swp|\.swx|4913)$",
-    r".*__pycache__.*",
     r".*/\.#.*",
     r".*\.lcsi-briefs-generated$",
-    r".*\.mo$",
 ]
 #: Reader-facing text of the page shown while the first build runs.
 BUILDING_TITLE = "Building the preview"
@@ -157,8 +155,7 @@ def watched_paths(layout: ProjectLayout) -> list[Path]:
     """What the preview watches: every folder and file a build reads (``cli.inputs``), so a save
     to any of them rebuilds, as it would make ``lcsi-briefs build`` build again."""
     folders, named = read_folders(layout)
-    files = [layout.root / "conf.py", *publisher_files(layout.publisher_file)]
-    return [path for path in (*folders, *named, *files) if path.exists()]
+    return [path for path in (*folders, *named, *loose_files(layout)) if path.exists()]
 
 
 def _app(project: Path, builder: PreviewBuilder, host: str, port: int) -> Any:
@@ -172,12 +169,16 @@ def _app(project: Path, builder: PreviewBuilder, host: str, port: int) -> Any:
     from starlette.routing import Mount, WebSocketRoute  # noqa: PLC0415
 
     layout = builder.layout
-    ignored = [layout.generated, layout.build, layout.srcdir / "_build"]
-    watcher = RebuildServer(
-        watched_paths(layout),
-        IgnoreFilter([str(path) for path in ignored], IGNORED_PATTERNS),
-        change_callback=builder,
-    )
+    litter = IgnoreFilter([str(path) for path in (layout.build, layout.srcdir / "_build")], IGNORED_PATTERNS)
+    root = layout.root.resolve()
+
+    def ignored(changed: str) -> bool:
+        # The watcher names files absolutely; the layout's folders may be relative to the project.
+        path = Path(changed).resolve()
+        path = layout.root / path.relative_to(root) if path.is_relative_to(root) else path
+        return litter(changed) or written_by_a_build(layout, path)
+
+    watcher = RebuildServer(watched_paths(layout), ignored, change_callback=builder)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Any) -> AsyncIterator[None]:
